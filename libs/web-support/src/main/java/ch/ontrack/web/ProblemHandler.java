@@ -1,0 +1,128 @@
+package ch.ontrack.web;
+
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every error into problem+json with a stable type. Framework errors keep their status
+ * (400, 404, 405, 413, 415, ...); anything unexpected becomes a 500 without internals.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+  public static final String TYPE_BASE = "https://on-track.ch/problems/";
+  private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+  public static URI type(String slug) {
+    return URI.create(TYPE_BASE + slug);
+  }
+
+  public static ProblemDetail problem(HttpStatusCode status, String slug, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(type(slug));
+    problem.setTitle(title);
+    return problem;
+  }
+
+  @ExceptionHandler(ApiProblem.class)
+  ResponseEntity<ProblemDetail> apiProblem(ApiProblem e) {
+    ProblemDetail problem = problem(e.status(), e.type(), e.title(), e.getMessage());
+    e.properties().forEach(problem::setProperty);
+    return ResponseEntity.status(e.status()).body(problem);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+    ProblemDetail problem =
+        problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+            "The value of '" + e.getName() + "' is not valid.");
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
+    List<Map<String, String>> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> Map.of("field", String.valueOf(v.getPropertyPath()), "message", v.getMessage()))
+            .toList();
+    ProblemDetail problem =
+        problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", "Invalid input",
+            "Some fields are missing or invalid.");
+    problem.setProperty("errors", errors);
+    return ResponseEntity.unprocessableContent().body(problem);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    log.error("Unexpected error", e);
+    ProblemDetail problem =
+        problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+            "Something went wrong on our side. Please try again later.");
+    return ResponseEntity.internalServerError().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<Map<String, String>> errors =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
+            .toList();
+    ProblemDetail problem =
+        problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", "Invalid input",
+            "Some fields are missing or invalid.");
+    problem.setProperty("errors", errors);
+    return ResponseEntity.unprocessableContent().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+      MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+        .body(problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large",
+            "The upload is larger than allowed."));
+  }
+
+  /** Framework errors (malformed JSON, unsupported media type, ...) get a stable type too. */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (body instanceof ProblemDetail problem && (problem.getType() == null
+        || URI.create("about:blank").equals(problem.getType()))) {
+      problem.setType(type(slugFor(status)));
+      if (status.value() == 400 && problem.getDetail() != null
+          && problem.getDetail().startsWith("Failed to read request")) {
+        problem.setDetail("The request body is missing or is not valid JSON.");
+      }
+    }
+    return super.createResponseEntity(body, headers, status, request);
+  }
+
+  private static String slugFor(HttpStatusCode status) {
+    return switch (status.value()) {
+      case 400 -> "bad-request";
+      case 404 -> "not-found";
+      case 405 -> "method-not-allowed";
+      case 406 -> "not-acceptable";
+      case 413 -> "too-large";
+      case 415 -> "unsupported-media-type";
+      default -> "http-" + status.value();
+    };
+  }
+}
