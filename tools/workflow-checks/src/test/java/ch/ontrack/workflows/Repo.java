@@ -1,0 +1,61 @@
+package ch.ontrack.workflows;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.Yaml;
+
+/** The repository as the tests see it: files under the root and workflows as YAML maps. */
+final class Repo {
+
+  static final Path ROOT = Path.of("").toAbsolutePath().resolve("../..").normalize();
+  static final Path WORKFLOWS = ROOT.resolve(".github/workflows");
+
+  private Repo() {}
+
+  static String read(String relative) {
+    try {
+      return Files.readString(ROOT.resolve(relative));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static List<Path> workflowFiles() {
+    try (Stream<Path> files = Files.list(WORKFLOWS)) {
+      return files.filter(p -> p.toString().endsWith(".yml")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Map<String, Object> workflow(String name) {
+    return new Yaml().load(read(".github/workflows/" + name));
+  }
+
+  /** `on:` is a YAML 1.1 boolean to SnakeYAML, so the trigger block sits under `true`. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> triggers(Map<String, Object> workflow) {
+    Object on = workflow.containsKey("on") ? workflow.get("on") : ((Map<Object, Object>) (Map<?, ?>) workflow).get(true);
+    return (Map<String, Object>) on;
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> asMap(Object o) {
+    return (Map<String, Object>) o;
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> map(Object o, String key) {
+    return (Map<String, Object>) ((Map<String, Object>) o).get(key);
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Object> list(Object o, String key) {
+    return (List<Object>) ((Map<String, Object>) o).get(key);
+  }
+}
