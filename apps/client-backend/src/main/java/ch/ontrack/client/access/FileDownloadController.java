@@ -1,0 +1,55 @@
+package ch.ontrack.client.access;
+
+import ch.ontrack.client.file.FileStore;
+import ch.ontrack.client.file.StoredFile;
+import ch.ontrack.client.share.Ids;
+import ch.ontrack.client.share.Share;
+import ch.ontrack.client.share.ShareEvents;
+import ch.ontrack.web.ApiProblem;
+import ch.ontrack.web.SecurityHeaders;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Streams one file of an unlocked share. Inline only for PDF and images whose bytes match their
+ * type; everything else (HTML, SVG, scripts, ...) is always an attachment.
+ */
+@RestController
+class FileDownloadController {
+
+  private final ShareAccess access;
+  private final FileStore files;
+  private final ShareEvents events;
+
+  FileDownloadController(ShareAccess access, FileStore files, ShareEvents events) {
+    this.access = access;
+    this.files = files;
+    this.events = events;
+  }
+
+  @GetMapping("/api/shares/{token}/files/{fileId}")
+  void download(@PathVariable String token, @PathVariable String fileId,
+      @RequestParam(defaultValue = "false") boolean inline,
+      HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Share share = access.readable(token, request);
+    StoredFile file = files.find(share.id(), Ids.require(fileId, "File"))
+        .orElseThrow(() -> ApiProblem.notFound("File"));
+    boolean showInline = inline && file.inlineSafe();
+    if (!showInline) {
+      events.record(share.id(), ShareEvents.Type.DOWNLOADED, file.id());
+    }
+    response.setContentType(file.contentType());
+    response.setContentLengthLong(file.size());
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, Downloads.contentDisposition(showInline, file.name()));
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Content-Security-Policy", SecurityHeaders.DOWNLOAD_CONTENT_SECURITY_POLICY);
+    response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+    files.copy(file, response.getOutputStream());
+  }
+}

@@ -1,0 +1,74 @@
+package ch.ontrack.client.access;
+
+import ch.ontrack.client.file.FileStore;
+import ch.ontrack.client.share.Share;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Opening a share: its state (read only, safe for link scanners), the unlock, the document. */
+@RestController
+@RequestMapping("/api/shares/{token}")
+class ShareAccessController {
+
+  enum State { AVAILABLE, LOCKED, EXPIRED, REVOKED }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record ShareState(State state, Integer attemptsLeft) {}
+
+  record UnlockRequest(@NotBlank @Size(max = 64) String code) {}
+
+  private final ShareAccess access;
+  private final Unlocking unlocking;
+  private final UnlockRateLimiter rateLimiter;
+  private final FileStore files;
+  private final AccessProperties properties;
+
+  ShareAccessController(ShareAccess access, Unlocking unlocking, UnlockRateLimiter rateLimiter,
+      FileStore files, AccessProperties properties) {
+    this.access = access;
+    this.unlocking = unlocking;
+    this.rateLimiter = rateLimiter;
+    this.files = files;
+    this.properties = properties;
+  }
+
+  @GetMapping
+  ShareState state(@PathVariable String token) {
+    Share share = access.byToken(token);
+    if (share.revoked()) {
+      return new ShareState(State.REVOKED, null);
+    }
+    if (share.expiredAt(Instant.now())) {
+      return new ShareState(State.EXPIRED, null);
+    }
+    if (share.locked()) {
+      return new ShareState(State.LOCKED, 0);
+    }
+    return new ShareState(State.AVAILABLE, Math.max(0, properties.maxAttempts() - share.failedAttempts()));
+  }
+
+  @PostMapping("/unlock")
+  DocumentView unlock(@PathVariable String token, @Valid @RequestBody UnlockRequest body,
+      HttpServletRequest request, HttpServletResponse response) {
+    rateLimiter.acquire(request.getRemoteAddr(), response);
+    Share share = unlocking.unlock(token, body.code(), response);
+    return DocumentView.of(share, files.of(share.id()));
+  }
+
+  @GetMapping("/document")
+  DocumentView document(@PathVariable String token, HttpServletRequest request) {
+    Share share = access.readable(token, request);
+    return DocumentView.of(share, files.of(share.id()));
+  }
+}

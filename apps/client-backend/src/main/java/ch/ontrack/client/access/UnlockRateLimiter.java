@@ -1,0 +1,50 @@
+package ch.ontrack.client.access;
+
+import ch.ontrack.web.ApiProblem;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/** Unlock attempts per client IP and minute, whatever the share: slows down guessing across shares. */
+@Component
+class UnlockRateLimiter {
+
+  // Bounded so that many distinct addresses cannot exhaust memory; the oldest buckets go first.
+  private static final int MAX_TRACKED_ADDRESSES = 100_000;
+
+  private final int perMinute;
+  private final Map<String, Bucket> buckets =
+      Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+          return size() > MAX_TRACKED_ADDRESSES;
+        }
+      });
+
+  UnlockRateLimiter(AccessProperties properties) {
+    this.perMinute = properties.rateLimitPerMinute();
+  }
+
+  /** Takes one attempt for this address, or answers 429 with Retry-After. */
+  void acquire(String address, HttpServletResponse response) {
+    Bucket bucket = buckets.computeIfAbsent(address, a -> Bucket.builder()
+        .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+        .build());
+    ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+    if (!probe.isConsumed()) {
+      long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
+      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+      throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many attempts",
+          "Too many attempts from your network. Please wait a minute and try again.",
+          Map.of("retryAfterSeconds", seconds));
+    }
+  }
+}

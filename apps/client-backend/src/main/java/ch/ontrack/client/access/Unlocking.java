@@ -1,0 +1,91 @@
+package ch.ontrack.client.access;
+
+import ch.ontrack.client.share.AccessCodes;
+import ch.ontrack.client.share.Share;
+import ch.ontrack.client.share.ShareEvents;
+import ch.ontrack.client.share.Shares;
+import ch.ontrack.web.ApiProblem;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The unlock state machine. The share row is locked while the code is checked, so exactly
+ * UNLOCK_MAX_ATTEMPTS wrong codes lock it even under concurrent attempts. Failures are committed
+ * before the error is answered.
+ */
+@Service
+class Unlocking {
+
+  private interface Outcome {}
+  private record Unlocked(Share share) implements Outcome {}
+  private record WrongCode(int attemptsLeft) implements Outcome {}
+  private record Locked() implements Outcome {}
+
+  private final ShareAccess access;
+  private final Shares shares;
+  private final ShareEvents events;
+  private final AccessCodes codes;
+  private final ShareSessions sessions;
+  private final AccessProperties properties;
+  private final TransactionTemplate tx;
+
+  Unlocking(ShareAccess access, Shares shares, ShareEvents events, AccessCodes codes,
+      ShareSessions sessions, AccessProperties properties, TransactionTemplate tx) {
+    this.access = access;
+    this.shares = shares;
+    this.events = events;
+    this.codes = codes;
+    this.sessions = sessions;
+    this.properties = properties;
+    this.tx = tx;
+  }
+
+  Share unlock(String token, String code, HttpServletResponse response) {
+    String shareId = access.byToken(token).id();
+    Outcome outcome = tx.execute(status -> attempt(shareId, code, response));
+    if (outcome instanceof Unlocked unlocked) {
+      return unlocked.share();
+    }
+    if (outcome instanceof WrongCode wrong) {
+      throw new ApiProblem(HttpStatus.FORBIDDEN, "wrong-access-code", "Wrong access code",
+          attemptsMessage(wrong.attemptsLeft()), Map.of("attemptsLeft", wrong.attemptsLeft()));
+    }
+    throw locked();
+  }
+
+  private Outcome attempt(String shareId, String code, HttpServletResponse response) {
+    Share share = shares.lock(shareId).orElseThrow(() -> ApiProblem.notFound("Share"));
+    ShareAccess.requireAvailable(share);
+    if (share.locked()) {
+      return new Locked();
+    }
+    if (codes.matches(code, share.accessCodeHash())) {
+      shares.resetFailures(shareId);
+      events.record(shareId, ShareEvents.Type.VIEWED);
+      sessions.open(shareId, response);
+      return new Unlocked(share);
+    }
+    int failures = share.failedAttempts() + 1;
+    boolean lockNow = failures >= properties.maxAttempts();
+    shares.recordFailure(shareId, lockNow);
+    events.record(shareId, ShareEvents.Type.UNLOCK_FAILED);
+    if (lockNow) {
+      events.record(shareId, ShareEvents.Type.LOCKED);
+      return new Locked();
+    }
+    return new WrongCode(properties.maxAttempts() - failures);
+  }
+
+  static ApiProblem locked() {
+    return new ApiProblem(HttpStatus.LOCKED, "share-locked", "Share locked",
+        "Too many wrong access codes. Ask the provider for a new code.", Map.of("attemptsLeft", 0));
+  }
+
+  private static String attemptsMessage(int left) {
+    return left == 1 ? "The access code is not correct. 1 attempt left."
+        : "The access code is not correct. " + left + " attempts left.";
+  }
+}

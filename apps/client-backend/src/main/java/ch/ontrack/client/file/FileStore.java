@@ -1,0 +1,152 @@
+package ch.ontrack.client.file;
+
+import ch.ontrack.web.ApiProblem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Files live in PostgreSQL as 1 MiB chunks, so memory stays bounded in both directions whatever the
+ * file size. An upload is one transaction: an interrupted upload leaves nothing behind.
+ */
+@Component
+public class FileStore {
+
+  static final int CHUNK_SIZE = 1024 * 1024;
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
+  private final UploadProperties limits;
+
+  FileStore(JdbcClient jdbc, TransactionTemplate tx, UploadProperties limits) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.limits = limits;
+  }
+
+  /** Stores the file unless (shareId, fileId) is already there; true when it was created. */
+  public boolean store(String shareId, String fileId, String fileName, String declaredType,
+      long declaredLength, InputStream body) {
+    Boolean created = tx.execute(status -> {
+      jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("files:" + shareId).query().listOfRows();
+      Optional<Long> ref = jdbc.sql("""
+              insert into files (share_id, file_id, name, content_type)
+              values (?, ?, ?, ?) on conflict (share_id, file_id) do nothing returning id""")
+          .params(shareId, fileId, FileNames.sanitize(fileName), ContentTypes.clean(declaredType))
+          .query(Long.class).optional();
+      if (ref.isEmpty()) {
+        return false;
+      }
+      long max = allowedSize(shareId, declaredLength);
+      writeChunks(ref.get(), ContentTypes.clean(declaredType), body, max);
+      return true;
+    });
+    return Boolean.TRUE.equals(created);
+  }
+
+  private long allowedSize(String shareId, long declaredLength) {
+    long used = jdbc.sql("select coalesce(sum(size), 0) from files where share_id = ?")
+        .param(shareId).query(Long.class).single();
+    long fileMax = limits.maxFileSize().toBytes();
+    long documentLeft = limits.maxDocumentSize().toBytes() - used;
+    if (declaredLength > fileMax) {
+      throw fileTooLarge();
+    }
+    if (declaredLength > documentLeft) {
+      throw documentTooLarge();
+    }
+    return Math.min(fileMax, documentLeft);
+  }
+
+  private void writeChunks(long ref, String contentType, InputStream body, long max) {
+    byte[] buffer = new byte[CHUNK_SIZE];
+    long total = 0;
+    int seq = 0;
+    boolean inlineSafe = false;
+    try {
+      int n;
+      while ((n = body.readNBytes(buffer, 0, CHUNK_SIZE)) > 0) {
+        total += n;
+        if (total > max) {
+          throw max == limits.maxFileSize().toBytes() ? fileTooLarge() : documentTooLarge();
+        }
+        if (seq == 0) {
+          inlineSafe = ContentTypes.inlineSafe(contentType, buffer, n);
+        }
+        jdbc.sql("insert into file_chunks (file_ref, seq, data) values (?, ?, ?)")
+            .params(ref, seq++, Arrays.copyOf(buffer, n)).update();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    jdbc.sql("update files set size = ?, inline_safe = ? where id = ?")
+        .params(total, inlineSafe, ref).update();
+  }
+
+  public List<StoredFile> of(String shareId) {
+    return jdbc.sql("select id, file_id, name, content_type, size, inline_safe from files"
+            + " where share_id = ? order by created_at, id")
+        .param(shareId).query(FileStore::map).list();
+  }
+
+  public Optional<StoredFile> find(String shareId, String fileId) {
+    return jdbc.sql("select id, file_id, name, content_type, size, inline_safe from files"
+            + " where share_id = ? and file_id = ?")
+        .params(shareId, fileId).query(FileStore::map).optional();
+  }
+
+  /** Ids among {@code fileIds} that were not uploaded for this share. */
+  public List<String> missing(String shareId, Collection<String> fileIds) {
+    List<String> present = of(shareId).stream().map(StoredFile::id).toList();
+    return fileIds.stream().filter(id -> !present.contains(id)).distinct().toList();
+  }
+
+  /** Drops files uploaded for this share that the delivered document no longer lists. */
+  public void retainOnly(String shareId, Collection<String> fileIds) {
+    for (StoredFile file : of(shareId)) {
+      if (!fileIds.contains(file.id())) {
+        jdbc.sql("delete from files where id = ?").param(file.ref()).update();
+      }
+    }
+  }
+
+  public void deleteAll(String shareId) {
+    jdbc.sql("delete from files where share_id = ?").param(shareId).update();
+  }
+
+  /** Streams the file chunk by chunk; each query holds one chunk in memory. */
+  public void copy(StoredFile file, OutputStream out) throws IOException {
+    for (int seq = 0; ; seq++) {
+      Optional<byte[]> chunk = jdbc.sql("select data from file_chunks where file_ref = ? and seq = ?")
+          .params(file.ref(), seq).query(byte[].class).optional();
+      if (chunk.isEmpty()) {
+        return;
+      }
+      out.write(chunk.get());
+    }
+  }
+
+  private ApiProblem fileTooLarge() {
+    return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "file-too-large", "File too large",
+        "A file may be at most " + limits.maxFileSize().toMegabytes() + " MB.");
+  }
+
+  private ApiProblem documentTooLarge() {
+    return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "document-too-large", "Document too large",
+        "The files of a document may be at most " + limits.maxDocumentSize().toMegabytes() + " MB together.");
+  }
+
+  private static StoredFile map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new StoredFile(rs.getLong("id"), rs.getString("file_id"), rs.getString("name"),
+        rs.getString("content_type"), rs.getLong("size"), rs.getBoolean("inline_safe"));
+  }
+}

@@ -1,0 +1,36 @@
+package ch.ontrack.client.internal;
+
+import ch.ontrack.client.file.FileStore;
+import ch.ontrack.client.share.Ids;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Receives the raw bytes of one file of a share, streamed straight into the database. */
+@RestController
+class InternalFileController {
+
+  private final FileStore files;
+
+  InternalFileController(FileStore files) {
+    this.files = files;
+  }
+
+  @PutMapping("/internal/shares/{shareId}/files/{fileId}")
+  ResponseEntity<Void> upload(@PathVariable String shareId, @PathVariable String fileId,
+      @RequestHeader("X-File-Name") String fileName,
+      @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+      HttpServletRequest request) throws IOException {
+    Ids.require(shareId, "Share");
+    Ids.require(fileId, "File");
+    boolean created = files.store(shareId, fileId, fileName, contentType,
+        request.getContentLengthLong(), request.getInputStream());
+    return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).build();
+  }
+}

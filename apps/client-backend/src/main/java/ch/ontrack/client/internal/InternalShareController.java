@@ -1,0 +1,122 @@
+package ch.ontrack.client.internal;
+
+import ch.ontrack.client.file.FileStore;
+import ch.ontrack.client.share.AccessCodes;
+import ch.ontrack.client.share.Ids;
+import ch.ontrack.client.share.Share;
+import ch.ontrack.client.share.ShareEvents;
+import ch.ontrack.client.share.ShareInput;
+import ch.ontrack.client.share.Shares;
+import ch.ontrack.web.ApiProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The provider backend's view of its shares: deliver, revoke, new code, expiry, events, delete. */
+@RestController
+@RequestMapping("/internal/shares/{shareId}")
+class InternalShareController {
+
+  record ShareRequest(
+      @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{43}", message = "must be base64url(sha256(token))")
+          String tokenHash,
+      @NotBlank @Size(max = 200) String providerName,
+      @NotBlank @Size(max = 300) String title,
+      @Size(max = 20000) String message,
+      @NotBlank @Email @Size(max = 320) String recipientEmail,
+      @NotNull Instant expiresAt,
+      @NotNull @Size(max = 200) List<@NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}") String> fileIds) {}
+
+  record ExpiryRequest(@NotNull Instant expiresAt) {}
+
+  record AccessCode(String accessCode) {}
+
+  record Status(boolean locked, int failedAttempts, boolean revoked, Instant expiresAt,
+      List<ShareEvents.Event> events) {}
+
+  private final ShareDelivery delivery;
+  private final Shares shares;
+  private final ShareEvents events;
+  private final FileStore files;
+  private final AccessCodes codes;
+
+  InternalShareController(ShareDelivery delivery, Shares shares, ShareEvents events,
+      FileStore files, AccessCodes codes) {
+    this.delivery = delivery;
+    this.shares = shares;
+    this.events = events;
+    this.files = files;
+    this.codes = codes;
+  }
+
+  @PutMapping
+  ResponseEntity<AccessCode> deliver(@PathVariable String shareId, @Valid @RequestBody ShareRequest body) {
+    Ids.require(shareId, "Share");
+    var input = new ShareInput(body.tokenHash(), body.providerName(), body.title(), body.message(),
+        body.recipientEmail(), body.expiresAt());
+    ShareDelivery.Delivered result = delivery.deliver(shareId, input, body.fileIds());
+    return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
+        .body(new AccessCode(result.accessCode()));
+  }
+
+  @PostMapping("/revoke")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void revoke(@PathVariable String shareId) {
+    if (!Ids.valid(shareId) || !shares.revoke(shareId)) {
+      throw ApiProblem.notFound("Share");
+    }
+  }
+
+  @PostMapping("/access-code")
+  @Transactional
+  AccessCode newAccessCode(@PathVariable String shareId) {
+    AccessCodes.Issued code = codes.issue();
+    if (!Ids.valid(shareId) || !shares.replaceAccessCode(shareId, code.hash())) {
+      throw ApiProblem.notFound("Share");
+    }
+    return new AccessCode(code.code());
+  }
+
+  @PutMapping("/expiry")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void changeExpiry(@PathVariable String shareId, @Valid @RequestBody ExpiryRequest body) {
+    if (!Ids.valid(shareId) || !shares.changeExpiry(shareId, body.expiresAt())) {
+      throw ApiProblem.notFound("Share");
+    }
+  }
+
+  @GetMapping("/events")
+  Status events(@PathVariable String shareId) {
+    Share share = shares.find(Ids.require(shareId, "Share"))
+        .orElseThrow(() -> ApiProblem.notFound("Share"));
+    return new Status(share.locked(), share.failedAttempts(), share.revoked(), share.expiresAt(),
+        events.of(shareId));
+  }
+
+  /** Idempotent: deleting what is already gone is fine. */
+  @DeleteMapping
+  @Transactional
+  ResponseEntity<Void> delete(@PathVariable String shareId) {
+    Ids.require(shareId, "Share");
+    shares.delete(shareId);
+    files.deleteAll(shareId);
+    return ResponseEntity.noContent().build();
+  }
+}
