@@ -1,0 +1,25 @@
+package ch.ontrack.launcher;
+
+import java.util.List;
+
+/** One part of the local platform. */
+interface Component {
+
+  String name();
+
+  /** Starts it and returns when it is ready; throws {@link LaunchException} when it cannot. */
+  void start() throws Exception;
+
+  /** Stops it (idempotent, also after a failed or unfinished start). */
+  void stop();
+
+  /** The operating-system processes it runs, empty when it runs inside the launcher. */
+  default List<Long> pids() {
+    return List.of();
+  }
+
+  /** The end of its log, shown when it fails to start. */
+  default List<String> lastLogLines() {
+    return List.of();
+  }
+}

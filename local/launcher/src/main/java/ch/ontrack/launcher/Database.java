@@ -1,0 +1,136 @@
+package ch.ontrack.launcher;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A real PostgreSQL 17 server from the embedded binaries, with its data in a fixed directory so
+ * that it survives restarts. Creates the backend's user and database on first start.
+ */
+final class Database implements Component {
+
+  private final String name;
+  private final String database;
+  private final int port;
+  private final String password;
+  private final Path dataDir;
+  private final Path logFile;
+  private EmbeddedPostgres postgres;
+
+  Database(String name, String database, int port, String password, Path dataDir, Path logFile) {
+    this.name = name;
+    this.database = database;
+    this.port = port;
+    this.password = password;
+    this.dataDir = dataDir;
+    this.logFile = logFile;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void start() throws Exception {
+    Files.createDirectories(dataDir.getParent());
+    Files.createDirectories(logFile.getParent());
+    stopLeftOver();
+    EmbeddedPostgres started = EmbeddedPostgres.builder()
+        .setDataDirectory(dataDir)
+        .setCleanDataDirectory(false)
+        .setRegisterShutdownHook(false)
+        .setPort(port)
+        .setPGStartupWait(Duration.ofSeconds(60))
+        .setServerConfig("listen_addresses", "127.0.0.1")
+        .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+        .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+        .start();
+    synchronized (this) {
+      postgres = started;
+    }
+    createUserAndDatabase(started);
+  }
+
+  private void createUserAndDatabase(EmbeddedPostgres pg) throws Exception {
+    try (Connection c = pg.getPostgresDatabase().getConnection()) {
+      if (!exists(c, "select 1 from pg_roles where rolname = ?")) {
+        try (Statement s = c.createStatement()) {
+          // the password is generated base64url: no quoting issues
+          s.execute("create role \"" + database + "\" login password '" + password + "'");
+        }
+      }
+      if (!exists(c, "select 1 from pg_database where datname = ?")) {
+        try (Statement s = c.createStatement()) {
+          s.execute("create database \"" + database + "\" owner \"" + database + "\"");
+        }
+      }
+    }
+  }
+
+  private boolean exists(Connection c, String sql) throws Exception {
+    try (PreparedStatement q = c.prepareStatement(sql)) {
+      q.setString(1, database);
+      try (ResultSet r = q.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
+
+  /** A server left running by a launcher that was killed would keep the data directory locked. */
+  private void stopLeftOver() {
+    postmasterPid().flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive).ifPresent(p -> {
+      p.destroy();
+      p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> p).join();
+      p.destroyForcibly();
+    });
+  }
+
+  @Override
+  public void stop() {
+    EmbeddedPostgres pg;
+    synchronized (this) {
+      pg = postgres;
+      postgres = null;
+    }
+    if (pg != null) {
+      try {
+        pg.close();
+      } catch (IOException e) {
+        // pg_ctl reported a problem; the process check below still applies
+      }
+    }
+  }
+
+  @Override
+  public List<Long> pids() {
+    return postmasterPid().filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+        .map(List::of).orElse(List.of());
+  }
+
+  @Override
+  public List<String> lastLogLines() {
+    return LogTail.last(logFile, 30);
+  }
+
+  private Optional<Long> postmasterPid() {
+    Path pidFile = dataDir.resolve("postmaster.pid");
+    try {
+      if (Files.exists(pidFile)) {
+        return Optional.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()));
+      }
+    } catch (IOException | RuntimeException e) {
+      // no readable pid: nothing running
+    }
+    return Optional.empty();
+  }
+}

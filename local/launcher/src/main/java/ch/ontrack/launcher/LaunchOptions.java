@@ -1,0 +1,134 @@
+package ch.ontrack.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How to start the local platform.
+ *
+ * @param repoRoot where {@code apps/*} live
+ * @param dataDir databases, the local CA, logs and the state file ({@code .local/} for {@code up})
+ * @param ports every port by {@code component.name}, see {@link LocalTopology#PORTS}
+ * @param demoData create the demo account and a little data on first start
+ * @param extraEnv per component, added to (and overriding) the topology's environment
+ * @param jvmOptions per backend, added after the launcher's own JVM options
+ * @param echoLogs copy every component's log to the console, prefixed with its name
+ */
+public record LaunchOptions(
+    Path repoRoot,
+    Path dataDir,
+    Map<String, Integer> ports,
+    boolean demoData,
+    Map<String, Map<String, String>> extraEnv,
+    Map<String, List<String>> jvmOptions,
+    boolean echoLogs) {
+
+  public LaunchOptions {
+    repoRoot = repoRoot.toAbsolutePath().normalize();
+    dataDir = dataDir.toAbsolutePath().normalize();
+    ports = Map.copyOf(ports);
+    extraEnv = Map.copyOf(extraEnv);
+    jvmOptions = Map.copyOf(jvmOptions);
+    for (PortSpec spec : LocalTopology.PORTS) {
+      if (!ports.containsKey(spec.key())) {
+        throw new IllegalArgumentException("no port for " + spec.key());
+      }
+    }
+  }
+
+  /** What {@code ./platform up} uses: {@code .local/} and the default ports, each overridable. */
+  public static LaunchOptions defaults(Path repoRoot, Map<String, String> environment) {
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    for (PortSpec spec : LocalTopology.PORTS) {
+      String override = environment.get(spec.overrideVariable());
+      ports.put(spec.key(), override == null ? spec.defaultPort() : parsePort(spec, override));
+    }
+    return new LaunchOptions(
+        repoRoot, repoRoot.resolve(".local"), ports, true, Map.of(), Map.of(), true);
+  }
+
+  /** For tests: the given (temporary) data directory and a free port for everything. */
+  public static LaunchOptions forTests(Path repoRoot, Path dataDir) {
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    List<ServerSocket> held = new ArrayList<>();
+    try {
+      for (PortSpec spec : LocalTopology.PORTS) {
+        ServerSocket socket = new ServerSocket(0);
+        held.add(socket);
+        ports.put(spec.key(), socket.getLocalPort());
+      }
+      for (ServerSocket socket : held) {
+        socket.close();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new LaunchOptions(repoRoot, dataDir, ports, false, Map.of(), Map.of(), true);
+  }
+
+  public int port(String component, String name) {
+    Integer port = ports.get(component + "." + name);
+    if (port == null) {
+      throw new IllegalArgumentException("no port " + name + " for " + component);
+    }
+    return port;
+  }
+
+  public int httpsPort() {
+    return port(LocalTopology.GATEWAY, "https");
+  }
+
+  public int httpPort() {
+    return port(LocalTopology.GATEWAY, "http");
+  }
+
+  /** {@code https://<site>.localhost:<https port>} for "provider", "client" and "mail". */
+  public URI siteUrl(String site) {
+    return URI.create("https://" + site + ".localhost:" + httpsPort());
+  }
+
+  public LaunchOptions withDemoData(boolean demo) {
+    return new LaunchOptions(repoRoot, dataDir, ports, demo, extraEnv, jvmOptions, echoLogs);
+  }
+
+  public LaunchOptions withEchoLogs(boolean echo) {
+    return new LaunchOptions(repoRoot, dataDir, ports, demoData, extraEnv, jvmOptions, echo);
+  }
+
+  public LaunchOptions withEnv(String component, String name, String value) {
+    Map<String, Map<String, String>> env = new HashMap<>(extraEnv);
+    Map<String, String> forComponent = new LinkedHashMap<>(env.getOrDefault(component, Map.of()));
+    forComponent.put(name, value);
+    env.put(component, Map.copyOf(forComponent));
+    return new LaunchOptions(repoRoot, dataDir, ports, demoData, env, jvmOptions, echoLogs);
+  }
+
+  public LaunchOptions withJvmOptions(String component, String... options) {
+    Map<String, List<String>> jvm = new HashMap<>(jvmOptions);
+    List<String> forComponent = new ArrayList<>(jvm.getOrDefault(component, List.of()));
+    forComponent.addAll(List.of(options));
+    jvm.put(component, List.copyOf(forComponent));
+    return new LaunchOptions(repoRoot, dataDir, ports, demoData, extraEnv, jvm, echoLogs);
+  }
+
+  private static int parsePort(PortSpec spec, String value) {
+    try {
+      int port = Integer.parseInt(value.trim());
+      if (port > 0 && port < 65536) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new LaunchException(
+        spec.overrideVariable() + "=" + value + " is not a port number (1-65535).");
+  }
+}

@@ -1,0 +1,191 @@
+package ch.ontrack.launcher;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole platform on this machine: two PostgreSQL servers, both backends, the gateway and the
+ * mail catcher. {@link #start} is what {@code ./platform up} runs.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+  private final LaunchOptions options;
+  private final LocalCa ca;
+  private final Progress progress = new Progress(System.out);
+  private final Map<String, Component> components;
+  private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
+  private volatile boolean closed;
+  private volatile boolean aborting;
+
+  private LocalPlatform(LaunchOptions options) {
+    this.options = options;
+    this.ca = LocalCa.loadOrCreate(options.dataDir().resolve("ca"));
+    this.components = Components.create(options, Secrets.loadOrCreate(options.dataDir()), ca);
+  }
+
+  /** Starts everything and returns when all is ready; on failure stops what started and throws. */
+  public static LocalPlatform start(LaunchOptions options) {
+    Preflight.check(options);
+    LocalPlatform platform = new LocalPlatform(options);
+    try {
+      platform.startAll();
+      if (options.demoData()) {
+        DemoData.ensure(platform);
+      }
+      StateFile.write(platform);
+      return platform;
+    } catch (RuntimeException e) {
+      platform.close();
+      throw e;
+    }
+  }
+
+  private void startAll() {
+    CompletableFuture<Void> failure = new CompletableFuture<>();
+    List<CompletableFuture<Void>> all = new ArrayList<>();
+    Map<String, CompletableFuture<Void>> started = new LinkedHashMap<>();
+    for (String name : Components.START_ORDER) {
+      String dependency = Components.DEPENDS_ON.get(name);
+      CompletableFuture<Void> after =
+          dependency == null ? CompletableFuture.completedFuture(null) : started.get(dependency);
+      CompletableFuture<Void> future = after.thenRunAsync(() -> startOne(name), executor);
+      future.whenComplete((v, e) -> {
+        if (e != null) {
+          failure.completeExceptionally(e);
+        }
+      });
+      started.put(name, future);
+      all.add(future);
+    }
+    try {
+      CompletableFuture.anyOf(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)), failure).join();
+    } catch (CompletionException e) {
+      aborting = true;
+      components.values().forEach(Component::stop); // aborts starts still running
+      awaitQuietly(all);
+      throw e.getCause() instanceof LaunchException le ? le : new LaunchException(String.valueOf(e.getCause()), e);
+    }
+  }
+
+  private void startOne(String name) {
+    Component component = components.get(name);
+    long t0 = System.nanoTime();
+    progress.starting(name);
+    try {
+      component.start();
+    } catch (Exception e) {
+      if (closed || aborting) {
+        throw new LaunchException(name + " was stopped.");
+      }
+      String reason = e instanceof LaunchException ? e.getMessage() : String.valueOf(e.getMessage());
+      progress.failed(name, reason, component.lastLogLines());
+      throw new LaunchException(name + " failed to start: " + reason
+          + " Its log: " + options.dataDir().resolve("logs").resolve(name + ".log"), e);
+    }
+    progress.ready(name, t0);
+  }
+
+  public URI providerUrl() {
+    return options.siteUrl("provider");
+  }
+
+  public URI clientUrl() {
+    return options.siteUrl("client");
+  }
+
+  public URI mailUrl() {
+    return options.siteUrl("mail");
+  }
+
+  public Path caCertificate() {
+    return ca.certificateFile();
+  }
+
+  public LaunchOptions options() {
+    return options;
+  }
+
+  public int port(String component, String portName) {
+    return options.port(component, portName);
+  }
+
+  /** Stops one component, for example "client-backend", leaving the rest running. */
+  public void stopComponent(String name) {
+    component(name).stop();
+  }
+
+  /** Starts a stopped component again and returns when it is ready. */
+  public void startComponent(String name) {
+    component(name);
+    startOne(name);
+    StateFile.write(this);
+  }
+
+  /** Every operating-system process the platform runs, by component. */
+  public Map<String, List<Long>> processes() {
+    Map<String, List<Long>> pids = new LinkedHashMap<>();
+    components.forEach((name, c) -> pids.put(name, c.pids()));
+    return pids;
+  }
+
+  /** Every port the platform listens on. */
+  public List<Integer> ports() {
+    return List.copyOf(options.ports().values());
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    List<List<String>> waves = List.of(
+        List.of(LocalTopology.GATEWAY),
+        LocalTopology.BACKENDS,
+        List.of(LocalTopology.PROVIDER_DB, LocalTopology.CLIENT_DB),
+        List.of(LocalTopology.MAIL));
+    for (List<String> wave : waves) {
+      awaitQuietly(wave.stream()
+          .map(name -> CompletableFuture.runAsync(components.get(name)::stop, executor)).toList());
+    }
+    executor.shutdownNow();
+    StateFile.delete(options.dataDir());
+  }
+
+  Component component(String name) {
+    Component c = components.get(name);
+    if (c == null) {
+      throw new IllegalArgumentException("no component " + name + "; known: " + components.keySet());
+    }
+    return c;
+  }
+
+  MailCatcher mail() {
+    return (MailCatcher) components.get(LocalTopology.MAIL);
+  }
+
+  private static void awaitQuietly(List<CompletableFuture<Void>> futures) {
+    try {
+      CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // each failure was reported where it happened
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads() {
+    return runnable -> {
+      Thread t = new Thread(runnable, "platform");
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,76 @@
+package ch.ontrack.launcher;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code ./platform up|status|down|reset}: see docs/local-development.md. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
+    List<String> arguments = List.of(args);
+    String command = arguments.isEmpty() ? "help" : arguments.get(0);
+    try {
+      LaunchOptions options = LaunchOptions.defaults(root, System.getenv());
+      switch (command) {
+        case "up" -> up(options.withDemoData(!arguments.contains("--no-demo-data")));
+        case "status" -> System.exit(Commands.status(options) ? 0 : 3);
+        case "down" -> Commands.down(options);
+        case "reset" -> Commands.reset(options, arguments.contains("--yes"));
+        default -> {
+          System.err.println("Usage: ./platform up [--no-demo-data] | status | down | logs [component] | reset");
+          System.exit(2);
+        }
+      }
+    } catch (LaunchException e) {
+      System.err.println(e.getMessage());
+      System.exit(1);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("Unexpected error: " + e);
+      System.exit(1);
+    }
+  }
+
+  private static void up(LaunchOptions options) throws IOException {
+    Commands.refuseIfRunning(options);
+    long t0 = System.nanoTime();
+    LocalPlatform platform = LocalPlatform.start(options);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("Stopping…");
+      platform.close();
+      System.out.println("Stopped.");
+      stopped.countDown();
+    }, "platform-shutdown"));
+    printSummary(platform, Progress.seconds(t0));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void printSummary(LocalPlatform platform, String seconds) {
+    Path root = platform.options().repoRoot();
+    System.out.println();
+    System.out.println("All ready in " + seconds + " s.");
+    System.out.println("  provider  " + platform.providerUrl());
+    System.out.println("  client    " + platform.clientUrl());
+    System.out.println("  mail      " + platform.mailUrl());
+    System.out.println("  (http://…:" + platform.options().httpPort() + " redirects to https)");
+    DemoData.account(platform.options().dataDir()).ifPresent(a ->
+        System.out.println("  demo account: " + a.email() + " / " + a.password()));
+    System.out.println("Browsers accept these sites once they trust the local CA "
+        + relative(root, platform.caCertificate()) + " (docs/local-development.md explains how).");
+    System.out.println("Logs: " + relative(root, platform.options().dataDir().resolve("logs"))
+        + "/. Ctrl-C stops everything.");
+  }
+
+  static String relative(Path root, Path path) {
+    return path.startsWith(root) ? root.relativize(path).toString() : path.toString();
+  }
+}
