@@ -18,7 +18,8 @@ LABEL org.opencontainers.image.title="${APP}" \
 COPY apps/frontend-nginx/default.conf /etc/nginx/conf.d/default.conf
 COPY apps/${APP}/dist/ /usr/share/nginx/html/
 USER root
-# The base image runs as 101; ours runs above 10000, so hand it the only paths nginx writes to.
-RUN chown -R 10101:10101 /var/cache/nginx
-USER 10101:10101
+# The base image runs as 101; ours runs as the charts' UID, so hand it nginx's cache directory
+# (temp files and the pid file are in /tmp already, an emptyDir in Kubernetes).
+RUN chown -R 10001:10001 /var/cache/nginx
+USER 10001:10001
 EXPOSE 8080
