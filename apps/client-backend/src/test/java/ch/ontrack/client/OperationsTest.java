@@ -1,0 +1,68 @@
+package ch.ontrack.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.ontrack.web.SecurityHeaders;
+import org.junit.jupiter.api.Test;
+
+class OperationsTest extends ApiTest {
+
+  @Test
+  void publicHealthIsUpWhileTheDatabaseAnswers() {
+    var response = api.publicCall("GET", "/api/health", null);
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json().path("status").asString()).isEqualTo("UP");
+  }
+
+  @Test
+  void probesAndMetricsAreOnTheManagementPort() {
+    assertThat(api.management("/actuator/health/liveness").status()).isEqualTo(200);
+    assertThat(api.management("/actuator/health/readiness").status()).isEqualTo(200);
+    var metrics = api.management("/actuator/prometheus");
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(new String(metrics.body())).contains("jvm_memory_used_bytes");
+    assertThat(api.publicCall("GET", "/actuator/health", null).status()).isEqualTo(404);
+  }
+
+  @Test
+  void healthGoesDownWhileTheDatabaseIsUnreachable() throws Exception {
+    TcpProxy database = TestDatabase.proxy();
+    database.cut();
+    try {
+      assertThat(api.publicCall("GET", "/api/health", null).status()).isEqualTo(503);
+      assertThat(api.management("/actuator/health/readiness").status()).isEqualTo(503);
+      assertThat(api.management("/actuator/health/liveness").status()).isEqualTo(200);
+    } finally {
+      database.restore();
+    }
+    // the pool reconnects on its own; poll instead of assuming how fast
+    int status = 0;
+    for (int i = 0; i < 60 && status != 200; i++) {
+      status = api.publicCall("GET", "/api/health", null).status();
+      if (status != 200) {
+        Thread.sleep(500);
+      }
+    }
+    assertThat(status).isEqualTo(200);
+    assertThat(api.management("/actuator/health/readiness").status()).isEqualTo(200);
+  }
+
+  @Test
+  void openApiDescribesThePublicApiOnly() {
+    var response = api.publicCall("GET", "/api/openapi.json", null);
+
+    assertThat(response.status()).isEqualTo(200);
+    var paths = response.json().path("paths");
+    assertThat(paths.has("/api/shares/{token}/unlock")).isTrue();
+    assertThat(paths.propertyNames()).noneMatch(p -> p.startsWith("/internal"));
+  }
+
+  @Test
+  void everyResponseCarriesTheSecurityHeaders() {
+    var response = api.publicCall("GET", "/api/shares/" + "c".repeat(43), null);
+
+    SecurityHeaders.COMMON.forEach((name, value) -> assertThat(response.header(name)).isEqualTo(value));
+    assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+  }
+}

@@ -1,0 +1,179 @@
+package ch.ontrack.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class ShareDeliveryTest extends ApiTest {
+
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void deliveredShareGetsAnEasyToTypeAccessCode() {
+    var share = shares.share().pdf().deliver();
+
+    assertThat(share.code()).matches("[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}");
+  }
+
+  @Test
+  void retriedDeliveryKeepsOneShareAndIssuesAFreshCode() {
+    var builder = shares.share().pdf();
+    var share = builder.deliver();
+
+    var retry = api.internalCall("PUT", "/internal/shares/" + share.id(), builder.body());
+
+    assertThat(retry.status()).isEqualTo(200);
+    String freshCode = retry.json().path("accessCode").asString();
+    assertThat(freshCode).isNotEqualTo(share.code());
+    assertThat(jdbc.sql("select count(*) from shares where id = ?").param(share.id())
+        .query(Long.class).single()).isEqualTo(1);
+    assertThat(api.unlock(share.token(), share.code()).status()).isEqualTo(403);
+    assertThat(api.unlock(share.token(), freshCode).status()).isEqualTo(200);
+  }
+
+  @Test
+  void fileUploadIsIdempotent() {
+    var share = shares.share().pdf().deliver();
+    var file = share.file(0);
+
+    var again = api.putFile(share.id(), file.id(), file.name(), file.type(), file.bytes());
+
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(jdbc.sql("select count(*) from files where share_id = ?").param(share.id())
+        .query(Long.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  void shareWhoseFilesWereNotUploadedIsRefused() {
+    var builder = shares.share().pdf();
+
+    var response = api.internalCall("PUT", "/internal/shares/" + java.util.UUID.randomUUID(), builder.body());
+
+    assertThat(response.status()).isEqualTo(409);
+    assertThat(response.type()).isEqualTo("files-missing");
+  }
+
+  @Test
+  void internalApiRejectsAMissingOrWrongSecret() {
+    var share = shares.share().deliver();
+    String path = "/internal/shares/" + share.id() + "/events";
+
+    var missing = api.rawInternal("GET", path, null);
+    var wrong = api.rawInternal("GET", path, null, "Authorization", "Bearer not-the-secret");
+
+    for (var response : new Api.Response[] {missing, wrong}) {
+      assertThat(response.status()).isEqualTo(401);
+      assertThat(response.contentType()).startsWith("application/problem+json");
+      assertThat(response.type()).isEqualTo("unauthorized");
+    }
+  }
+
+  @Test
+  void internalPathsAreNotServedOnThePublicPort() {
+    var share = shares.share().deliver();
+
+    var response = api.rawPublic("GET", "/internal/shares/" + share.id() + "/events", null,
+        "Authorization", "Bearer " + Api.SECRET);
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+  }
+
+  @Test
+  void publicPathsAreNotServedOnTheInternalPort() {
+    var share = shares.share().deliver();
+
+    assertThat(api.internalCall("GET", "/api/health", null).status()).isEqualTo(404);
+    assertThat(api.internalCall("GET", "/api/shares/" + share.token(), null).status()).isEqualTo(404);
+    assertThat(api.internalCall("GET", "/api/openapi.json", null).status()).isEqualTo(404);
+  }
+
+  @Test
+  void malformedJsonIsABadRequest() {
+    var response = api.internalCall("PUT", "/internal/shares/" + java.util.UUID.randomUUID(), "{\"title\":");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.type()).isEqualTo("bad-request");
+  }
+
+  @Test
+  void missingFieldsAreUnprocessable() {
+    var response = api.internalCall("PUT", "/internal/shares/" + java.util.UUID.randomUUID(), "{\"title\":\"x\"}");
+
+    assertThat(response.status()).isEqualTo(422);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.type()).isEqualTo("validation");
+  }
+
+  @Test
+  void unknownSharesAreNotFound() {
+    String unknown = "/internal/shares/" + java.util.UUID.randomUUID();
+
+    for (var response : new Api.Response[] {
+        api.internalCall("GET", unknown + "/events", null),
+        api.internalCall("POST", unknown + "/revoke", null),
+        api.internalCall("POST", unknown + "/access-code", null),
+        api.internalCall("PUT", unknown + "/expiry", "{\"expiresAt\":\"2030-01-01T00:00:00Z\"}"),
+        api.internalCall("GET", "/internal/shares/not%20an%20id/events", null)}) {
+      assertThat(response.status()).isEqualTo(404);
+      assertThat(response.contentType()).startsWith("application/problem+json");
+      assertThat(response.type()).isEqualTo("not-found");
+    }
+  }
+
+  @Test
+  void oversizedFileIsRefused() {
+    byte[] tooBig = new byte[3 * 1024 * 1024 + 64 * 1024];
+
+    var response = api.putFile(java.util.UUID.randomUUID().toString(), java.util.UUID.randomUUID().toString(),
+        "big.bin", "application/octet-stream", tooBig);
+
+    assertThat(response.status()).isEqualTo(413);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.type()).isEqualTo("file-too-large");
+  }
+
+  @Test
+  void documentLargerThanAllowedIsRefused() {
+    String shareId = java.util.UUID.randomUUID().toString();
+    byte[] almostThreeMegabytes = new byte[2900 * 1024];
+    new Random(1).nextBytes(almostThreeMegabytes);
+
+    var first = api.putFile(shareId, java.util.UUID.randomUUID().toString(), "a.bin", "application/octet-stream", almostThreeMegabytes);
+    var second = api.putFile(shareId, java.util.UUID.randomUUID().toString(), "b.bin", "application/octet-stream", almostThreeMegabytes);
+
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(second.status()).isEqualTo(413);
+    assertThat(second.type()).isEqualTo("document-too-large");
+  }
+
+  @Test
+  void eventsReportTheStateOfTheShare() {
+    var share = shares.share().deliver();
+    api.unlock(share.token(), "WRONG-CODE2");
+
+    var events = api.internalCall("GET", "/internal/shares/" + share.id() + "/events", null).json();
+
+    assertThat(events.path("locked").asBoolean()).isFalse();
+    assertThat(events.path("revoked").asBoolean()).isFalse();
+    assertThat(events.path("failedAttempts").asInt()).isEqualTo(1);
+    assertThat(events.path("expiresAt").asString()).isNotBlank();
+    assertThat(events.path("events").get(0).path("type").asString()).isEqualTo("UNLOCK_FAILED");
+    assertThat(events.path("events").get(0).has("fileId")).isFalse();
+  }
+
+  @Test
+  void deletedShareIsGoneWithItsFiles() {
+    var share = shares.share().pdf().deliver();
+
+    assertThat(api.internalCall("DELETE", "/internal/shares/" + share.id(), null).status()).isEqualTo(204);
+    assertThat(api.internalCall("DELETE", "/internal/shares/" + share.id(), null).status()).isEqualTo(204);
+    assertThat(api.publicCall("GET", "/api/shares/" + share.token(), null).status()).isEqualTo(404);
+    assertThat(jdbc.sql("select count(*) from files where share_id = ?").param(share.id())
+        .query(Long.class).single()).isZero();
+  }
+}

@@ -1,0 +1,86 @@
+package ch.ontrack.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.ontrack.client.share.Tokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds shares through the internal API, the way the provider backend delivers them. */
+final class TestShares {
+
+  static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+  record File(String id, String name, String type, byte[] bytes) {}
+
+  /** A delivered share: what the provider backend knows after delivery. */
+  record Delivered(String id, String token, String code, List<File> files) {
+    File file(int i) {
+      return files.get(i);
+    }
+  }
+
+  private final Api api;
+
+  TestShares(Api api) {
+    this.api = api;
+  }
+
+  Builder share() {
+    return new Builder();
+  }
+
+  final class Builder {
+    private final String id = UUID.randomUUID().toString();
+    private final String token = Tokens.random();
+    private final List<File> files = new ArrayList<>();
+    private Instant expiresAt = Instant.now().plus(Duration.ofDays(7));
+    private String title = "Tax return 2025";
+
+    Builder file(String name, String type, byte[] bytes) {
+      files.add(new File(UUID.randomUUID().toString(), name, type, bytes));
+      return this;
+    }
+
+    Builder pdf() {
+      return file("report.pdf", "application/pdf", PDF);
+    }
+
+    Builder expiresAt(Instant when) {
+      expiresAt = when;
+      return this;
+    }
+
+    Builder title(String value) {
+      title = value;
+      return this;
+    }
+
+    String body() {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("tokenHash", Tokens.hash(token));
+      body.put("providerName", "Muster Treuhand AG");
+      body.put("title", title);
+      body.put("message", "Please find the documents attached.");
+      body.put("recipientEmail", "client@example.com");
+      body.put("expiresAt", expiresAt.toString());
+      body.put("fileIds", files.stream().map(File::id).toList());
+      return Api.JSON.writeValueAsString(body);
+    }
+
+    Delivered deliver() {
+      for (File f : files) {
+        assertThat(api.putFile(id, f.id(), f.name(), f.type(), f.bytes()).status()).isEqualTo(201);
+      }
+      Api.Response response = api.internalCall("PUT", "/internal/shares/" + id, body());
+      assertThat(response.status()).isEqualTo(201);
+      return new Delivered(id, token, response.json().path("accessCode").asString(), List.copyOf(files));
+    }
+  }
+}
