@@ -1,0 +1,166 @@
+package ch.ontrack.provider.account;
+
+import ch.ontrack.provider.system.SignIn;
+import ch.ontrack.web.ApiProblem;
+import ch.ontrack.web.ProblemHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.*;
+
+@RestController
+@RequestMapping("/api/auth")
+class AccountController {
+
+  record SignupRequest(
+      @NotBlank @Email @Size(max = 254) String email,
+      @NotNull @Size(min = 12, max = 128) String password,
+      @NotBlank @Size(max = 200) String organisation) {}
+
+  record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {}
+
+  record DeleteRequest(@NotBlank @Size(max = 128) String password) {}
+
+  record Account(UUID id, String email, String organisation) {
+    static Account of(Provider p) {
+      return new Account(p.id(), p.email(), p.organisation());
+    }
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(AccountController.class);
+  private final Accounts accounts;
+  private final PasswordEncoder passwords;
+  private final SignIn signIn;
+  private final LoginThrottle throttle;
+  private final AccountSettings settings;
+  private final ApplicationEventPublisher events;
+  private final TransactionTemplate tx;
+  private final FindByIndexNameSessionRepository<?> sessions;
+  private final String dummyHash;
+
+  AccountController(Accounts accounts, PasswordEncoder passwords, SignIn signIn, LoginThrottle throttle,
+      AccountSettings settings, ApplicationEventPublisher events, TransactionTemplate tx,
+      FindByIndexNameSessionRepository<?> sessions) {
+    this.accounts = accounts;
+    this.passwords = passwords;
+    this.signIn = signIn;
+    this.throttle = throttle;
+    this.settings = settings;
+    this.events = events;
+    this.tx = tx;
+    this.sessions = sessions;
+    this.dummyHash = passwords.encode("a password nobody has " + UUID.randomUUID());
+  }
+
+  @PostMapping("/signup")
+  ResponseEntity<Account> signup(@Valid @RequestBody SignupRequest body, HttpServletRequest request,
+      HttpServletResponse response) {
+    if (!settings.signupEnabled()) {
+      throw new ApiProblem(HttpStatus.FORBIDDEN, "signup-disabled", "Sign-up disabled",
+          "New accounts cannot be created here.");
+    }
+    String email = normalise(body.email());
+    Provider provider;
+    try {
+      provider = accounts.create(email, passwords.encode(body.password()), body.organisation().strip());
+    } catch (DuplicateKeyException e) {
+      throw new ApiProblem(HttpStatus.CONFLICT, "email-taken", "E-mail taken",
+          "An account with this e-mail address exists already.");
+    }
+    signIn.start(provider, request, response);
+    log.info("Account created: {}", provider.id());
+    return ResponseEntity.status(HttpStatus.CREATED).body(Account.of(provider));
+  }
+
+  @PostMapping("/login")
+  ResponseEntity<?> login(@Valid @RequestBody LoginRequest body, HttpServletRequest request,
+      HttpServletResponse response) {
+    String email = normalise(body.email());
+    OptionalLong wait = throttle.attempt(email, request.getRemoteAddr());
+    if (wait.isPresent()) {
+      log.warn("Login throttled for {} from {}", email, request.getRemoteAddr());
+      ProblemDetail problem = ProblemHandler.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts",
+          "Too many attempts", "Too many sign-in attempts. Try again later.");
+      return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+          .header(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()))
+          .body(problem);
+    }
+    Optional<Accounts.Stored> stored = accounts.byEmail(email);
+    // hash even for unknown accounts, so both failures take the same time
+    boolean ok = passwords.matches(body.password(), stored.map(Accounts.Stored::passwordHash).orElse(dummyHash));
+    if (stored.isEmpty() || !ok) {
+      log.warn("Login failed for {} from {}", email, request.getRemoteAddr());
+      throw new ApiProblem(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Invalid credentials",
+          "E-mail or password is wrong.");
+    }
+    Provider provider = stored.get().provider();
+    signIn.start(provider, request, response);
+    log.info("Login succeeded for {}", provider.id());
+    return ResponseEntity.ok(Account.of(provider));
+  }
+
+  @PostMapping("/logout")
+  ResponseEntity<Void> logout(HttpServletRequest request) {
+    signIn.end(request);
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/me")
+  Account me(@AuthenticationPrincipal Provider provider, HttpServletRequest request) {
+    return accounts.byId(provider.id())
+        .map(stored -> Account.of(stored.provider()))
+        .orElseThrow(() -> {
+          signIn.end(request);
+          return new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Not signed in",
+              "Sign in to continue.");
+        });
+  }
+
+  /** Lets the SPA obtain the XSRF-TOKEN cookie before its first POST. */
+  @GetMapping("/csrf")
+  ResponseEntity<Void> csrf() {
+    return ResponseEntity.noContent().build();
+  }
+
+  @DeleteMapping("/account")
+  ResponseEntity<Void> delete(@AuthenticationPrincipal Provider provider, @Valid @RequestBody DeleteRequest body,
+      HttpServletRequest request) {
+    Accounts.Stored stored = accounts.byId(provider.id()).orElseThrow(() -> ApiProblem.notFound("The account"));
+    if (!passwords.matches(body.password(), stored.passwordHash())) {
+      throw new ApiProblem(HttpStatus.FORBIDDEN, "wrong-password", "Wrong password",
+          "The password does not match.");
+    }
+    tx.executeWithoutResult(status -> {
+      events.publishEvent(new AccountDeleting(provider.id()));
+      accounts.delete(provider.id());
+    });
+    sessions.findByPrincipalName(provider.getName()).keySet().forEach(sessions::deleteById);
+    signIn.end(request);
+    log.info("Account deleted: {}", provider.id());
+    return ResponseEntity.noContent().build();
+  }
+
+  private static String normalise(String email) {
+    return email.strip().toLowerCase(Locale.ROOT);
+  }
+}

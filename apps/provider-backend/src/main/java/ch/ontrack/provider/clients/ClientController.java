@@ -1,0 +1,70 @@
+package ch.ontrack.provider.clients;
+
+import ch.ontrack.provider.account.Provider;
+import ch.ontrack.web.ApiProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/clients")
+class ClientController {
+
+  record ClientRequest(
+      @NotBlank @Size(max = 200) String name,
+      @NotBlank @Email @Size(max = 254) String email) {}
+
+  private final Clients clients;
+
+  ClientController(Clients clients) {
+    this.clients = clients;
+  }
+
+  @GetMapping
+  List<Client> list(@AuthenticationPrincipal Provider provider) {
+    return clients.list(provider.id());
+  }
+
+  @PostMapping
+  ResponseEntity<Client> create(@AuthenticationPrincipal Provider provider, @Valid @RequestBody ClientRequest body) {
+    Client client = clients.create(provider.id(), body.name().strip(), body.email().strip());
+    return ResponseEntity.status(HttpStatus.CREATED).body(client);
+  }
+
+  @GetMapping("/{id}")
+  Client get(@AuthenticationPrincipal Provider provider, @PathVariable UUID id) {
+    return clients.find(provider.id(), id).orElseThrow(() -> ApiProblem.notFound("The client"));
+  }
+
+  @PutMapping("/{id}")
+  Client update(@AuthenticationPrincipal Provider provider, @PathVariable UUID id,
+      @Valid @RequestBody ClientRequest body) {
+    Client client = new Client(id, body.name().strip(), body.email().strip());
+    if (!clients.update(provider.id(), client)) {
+      throw ApiProblem.notFound("The client");
+    }
+    return client;
+  }
+
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> delete(@AuthenticationPrincipal Provider provider, @PathVariable UUID id) {
+    if (!clients.delete(provider.id(), id)) {
+      throw ApiProblem.notFound("The client");
+    }
+    return ResponseEntity.noContent().build();
+  }
+}

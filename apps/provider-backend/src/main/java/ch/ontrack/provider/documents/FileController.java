@@ -1,0 +1,104 @@
+package ch.ontrack.provider.documents;
+
+import ch.ontrack.provider.account.Provider;
+import ch.ontrack.web.ApiProblem;
+import ch.ontrack.web.SecurityHeaders;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.*;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/documents/{documentId}/files")
+class FileController {
+
+  private final Documents documents;
+  private final FileStore store;
+  private final FileTypes types;
+  private final UploadSettings limits;
+  private final TransactionTemplate tx;
+
+  FileController(Documents documents, FileStore store, FileTypes types, UploadSettings limits,
+      TransactionTemplate tx) {
+    this.documents = documents;
+    this.store = store;
+    this.types = types;
+    this.limits = limits;
+    this.tx = tx;
+  }
+
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<StoredFile> upload(@AuthenticationPrincipal Provider provider, @PathVariable UUID documentId,
+      @RequestParam("file") MultipartFile file) {
+    if (documents.find(provider.id(), documentId).isEmpty()) {
+      throw ApiProblem.notFound("The document");
+    }
+    if (file.getSize() > limits.maxFileSize().toBytes()) {
+      throw tooLarge("The file is larger than " + limits.maxFileSize().toMegabytes() + " MB.");
+    }
+    if (file.isEmpty()) {
+      throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "empty-file", "Empty file", "The file is empty.");
+    }
+    String name = FileNames.sanitise(file.getOriginalFilename());
+    String contentType = types.detect(file::getInputStream, name);
+    StoredFile stored = new StoredFile(UUID.randomUUID(), name, contentType, file.getSize());
+    tx.executeWithoutResult(status -> {
+      long used = documents.lockAndMeasure(provider.id(), documentId)
+          .orElseThrow(() -> ApiProblem.notFound("The document"));
+      if (used + file.getSize() > limits.maxDocumentSize().toBytes()) {
+        throw tooLarge("All files of a document together may not exceed "
+            + limits.maxDocumentSize().toMegabytes() + " MB.");
+      }
+      documents.addFile(documentId, stored);
+      try (InputStream in = file.getInputStream()) {
+        long written = store.write(stored.id(), in);
+        if (written != stored.size()) {
+          documents.setFileSize(stored.id(), written);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    return ResponseEntity.status(HttpStatus.CREATED).body(stored);
+  }
+
+  @GetMapping("/{fileId}")
+  void download(@AuthenticationPrincipal Provider provider, @PathVariable UUID documentId,
+      @PathVariable UUID fileId, HttpServletResponse response) throws IOException {
+    StoredFile file = documents.file(provider.id(), documentId, fileId)
+        .orElseThrow(() -> ApiProblem.notFound("The file"));
+    response.setContentType(file.contentType());
+    response.setContentLengthLong(file.size());
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build().toString());
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Content-Security-Policy", SecurityHeaders.DOWNLOAD_CONTENT_SECURITY_POLICY);
+    try (InputStream in = store.open(fileId)) {
+      in.transferTo(response.getOutputStream());
+    }
+  }
+
+  @DeleteMapping("/{fileId}")
+  ResponseEntity<Void> delete(@AuthenticationPrincipal Provider provider, @PathVariable UUID documentId,
+      @PathVariable UUID fileId) {
+    if (!documents.deleteFile(provider.id(), documentId, fileId)) {
+      throw ApiProblem.notFound("The file");
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  private static ApiProblem tooLarge(String detail) {
+    return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large", detail);
+  }
+}

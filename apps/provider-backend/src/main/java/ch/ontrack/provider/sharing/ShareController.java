@@ -1,0 +1,157 @@
+package ch.ontrack.provider.sharing;
+
+import ch.ontrack.provider.account.Provider;
+import ch.ontrack.provider.documents.Documents;
+import ch.ontrack.web.ApiProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.*;
+
+@RestController
+class ShareController {
+
+  record SendRequest(UUID clientId, @Email @Size(max = 254) String email, @NotNull Instant expiresAt) {
+    @AssertTrue(message = "give either clientId or email")
+    boolean isOneRecipient() {
+      return (clientId == null) != (email == null || email.isBlank());
+    }
+  }
+
+  record ExpiryRequest(@NotNull Instant expiresAt) {}
+
+  private final Sending sending;
+  private final Shares shares;
+  private final ShareViews views;
+  private final Documents documents;
+  private final Outbox outbox;
+  private final ClientBackend client;
+  private final Secrets secrets;
+  private final TransactionTemplate tx;
+
+  ShareController(Sending sending, Shares shares, ShareViews views, Documents documents, Outbox outbox,
+      ClientBackend client, Secrets secrets, TransactionTemplate tx) {
+    this.sending = sending;
+    this.shares = shares;
+    this.views = views;
+    this.documents = documents;
+    this.outbox = outbox;
+    this.client = client;
+    this.secrets = secrets;
+    this.tx = tx;
+  }
+
+  @GetMapping("/api/documents/{documentId}/shares")
+  List<ShareView> list(@AuthenticationPrincipal Provider provider, @PathVariable UUID documentId) {
+    if (documents.find(provider.id(), documentId).isEmpty()) {
+      throw ApiProblem.notFound("The document");
+    }
+    return shares.ofDocument(provider.id(), documentId).stream().map(views::current).toList();
+  }
+
+  @PostMapping("/api/documents/{documentId}/shares")
+  ResponseEntity<ShareView> send(@AuthenticationPrincipal Provider provider, @PathVariable UUID documentId,
+      @Valid @RequestBody SendRequest body) {
+    ShareView sent = sending.send(provider, documentId, body.clientId(), body.email(), body.expiresAt());
+    return ResponseEntity.status(HttpStatus.CREATED).body(sent);
+  }
+
+  @GetMapping("/api/shares/{id}")
+  ShareView get(@AuthenticationPrincipal Provider provider, @PathVariable UUID id) {
+    return views.current(share(provider, id));
+  }
+
+  @PostMapping("/api/shares/{id}/reveal-code")
+  Map<String, String> revealCode(@AuthenticationPrincipal Provider provider, @PathVariable UUID id) {
+    share(provider, id);
+    byte[] sealed = tx.execute(status -> shares.takeCode(provider.id(), id).orElse(null));
+    if (sealed == null) {
+      throw new ApiProblem(HttpStatus.CONFLICT, "code-not-available", "No code to reveal",
+          "The code was shown already, or the share is not delivered yet. Regenerate the code if it is lost.");
+    }
+    return Map.of("accessCode", secrets.open(sealed, "code:" + id));
+  }
+
+  @PostMapping("/api/shares/{id}/revoke")
+  ShareView revoke(@AuthenticationPrincipal Provider provider, @PathVariable UUID id) {
+    Shares.Row row = share(provider, id);
+    if (row.revokedAt() == null) {
+      tx.executeWithoutResult(status -> {
+        shares.markRevoked(id);
+        outbox.cancel(id, Outbox.Kind.DELIVER);
+      });
+      try {
+        client.revoke(id);
+      } catch (ClientBackend.Unavailable e) {
+        // revoking must not get lost: the worker keeps trying
+        outbox.add(UUID.randomUUID(), id, Outbox.Kind.REVOKE, null);
+      }
+    }
+    return views.current(share(provider, id));
+  }
+
+  @PostMapping("/api/shares/{id}/regenerate-code")
+  Map<String, String> regenerateCode(@AuthenticationPrincipal Provider provider, @PathVariable UUID id) {
+    Shares.Row row = usable(provider, id);
+    String code = call(() -> client.newAccessCode(id));
+    shares.storeCode(id, null);
+    return Map.of("accessCode", code);
+  }
+
+  @PatchMapping("/api/shares/{id}")
+  ShareView changeExpiry(@AuthenticationPrincipal Provider provider, @PathVariable UUID id,
+      @Valid @RequestBody ExpiryRequest body) {
+    Sending.checkExpiry(body.expiresAt());
+    Shares.Row row = share(provider, id);
+    if (row.revokedAt() != null) {
+      throw revoked();
+    }
+    if (row.deliveredAt() != null) {
+      call(() -> {
+        client.changeExpiry(id, body.expiresAt());
+        return null;
+      });
+    }
+    shares.changeExpiry(id, body.expiresAt());
+    return views.current(share(provider, id));
+  }
+
+  private Shares.Row share(Provider provider, UUID id) {
+    return shares.find(provider.id(), id).orElseThrow(() -> ApiProblem.notFound("The share"));
+  }
+
+  private Shares.Row usable(Provider provider, UUID id) {
+    Shares.Row row = share(provider, id);
+    if (row.revokedAt() != null) {
+      throw revoked();
+    }
+    if (row.deliveredAt() == null) {
+      throw new ApiProblem(HttpStatus.CONFLICT, "not-delivered", "Not delivered yet",
+          "The share is still waiting for delivery; try again in a moment.");
+    }
+    return row;
+  }
+
+  private static ApiProblem revoked() {
+    return new ApiProblem(HttpStatus.CONFLICT, "share-revoked", "Share revoked", "The share is revoked.");
+  }
+
+  private static <T> T call(java.util.function.Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (ClientBackend.Unavailable e) {
+      throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "client-backend-unavailable",
+          "Client service unavailable", "The client service did not answer. Try again later.");
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package ch.ontrack.provider.sharing;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A share as the provider sees it; link and accessCode only in the answer to the send. */
+record ShareView(
+    UUID id, UUID documentId, UUID clientId, String recipientEmail, Status status, Instant expiresAt,
+    Instant createdAt, Instant deliveredAt, Instant revokedAt, boolean locked, int failedAttempts,
+    List<Events.Event> events, boolean codeWaiting,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String link,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String accessCode) {
+
+  enum Status { PENDING_DELIVERY, DELIVERED, VIEWED, DOWNLOADED, EXPIRED, REVOKED }
+
+  /** Local state first (revoked, pending), then the client backend's last known events. */
+  static ShareView of(Shares.Row row, Events known, Instant now) {
+    Events events = known == null ? Events.NONE : known;
+    Instant expiresAt = row.expiresAt();
+    Status status;
+    if (row.revokedAt() != null || events.revoked()) {
+      status = Status.REVOKED;
+    } else if (row.deliveredAt() == null) {
+      status = Status.PENDING_DELIVERY;
+    } else if (!expiresAt.isAfter(now)) {
+      status = Status.EXPIRED;
+    } else if (events.has("DOWNLOADED")) {
+      status = Status.DOWNLOADED;
+    } else if (events.has("VIEWED")) {
+      status = Status.VIEWED;
+    } else {
+      status = Status.DELIVERED;
+    }
+    return new ShareView(row.id(), row.documentId(), row.clientId(), row.recipientEmail(), status, expiresAt,
+        row.createdAt(), row.deliveredAt(), row.revokedAt(), events.locked(), events.failedAttempts(),
+        events.events(), row.encryptedCode() != null, null, null);
+  }
+
+  ShareView withSecrets(String link, String accessCode) {
+    return new ShareView(id, documentId, clientId, recipientEmail, status, expiresAt, createdAt, deliveredAt,
+        revokedAt, locked, failedAttempts, events, codeWaiting, link, accessCode);
+  }
+}

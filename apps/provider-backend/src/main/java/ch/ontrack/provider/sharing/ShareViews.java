@@ -1,0 +1,39 @@
+package ch.ontrack.provider.sharing;
+
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds views with fresh events from the client backend, or the last known ones when it does not answer. */
+@Component
+class ShareViews {
+
+  private static final Logger log = LoggerFactory.getLogger(ShareViews.class);
+  private final ClientBackend client;
+  private final Shares shares;
+  private final JsonMapper json;
+
+  ShareViews(ClientBackend client, Shares shares, JsonMapper json) {
+    this.client = client;
+    this.shares = shares;
+    this.json = json;
+  }
+
+  ShareView current(Shares.Row row) {
+    String eventsJson = row.eventsJson();
+    if (row.deliveredAt() != null && row.revokedAt() == null) {
+      try {
+        String fresh = client.events(row.id());
+        if (Events.parse(json, fresh) != null) {
+          eventsJson = fresh;
+          shares.storeEvents(row.id(), fresh);
+        }
+      } catch (ClientBackend.Unavailable e) {
+        log.info("Events of share {} unavailable, showing the last known: {}", row.id(), e.getMessage());
+      }
+    }
+    return ShareView.of(row, Events.parse(json, eventsJson), Instant.now());
+  }
+}

@@ -1,0 +1,45 @@
+package ch.ontrack.provider.system;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticatedPrincipal;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/** Starts and ends the provider's session: always a fresh session id at sign-in. */
+@Component
+public class SignIn {
+
+  static final String SIGNED_IN_AT = "oc.signedInAt";
+  private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+  public void start(AuthenticatedPrincipal principal, HttpServletRequest request, HttpServletResponse response) {
+    HttpSession old = request.getSession(false);
+    if (old != null) {
+      old.invalidate();
+    }
+    request.getSession(true).setAttribute(SIGNED_IN_AT, System.currentTimeMillis());
+    SecurityContext context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of()));
+    SecurityContextHolder.setContext(context);
+    contexts.saveContext(context, request, response);
+  }
+
+  public void end(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+    SecurityContextHolder.clearContext();
+  }
+
+  SecurityContextRepository contexts() {
+    return contexts;
+  }
+}

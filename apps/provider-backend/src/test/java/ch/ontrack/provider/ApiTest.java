@@ -1,0 +1,47 @@
+package ch.ontrack.provider;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The real service on a random port, with a real database and a real SMTP server; configured like production, by the environment's names. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class ApiTest {
+
+  static final int LOGIN_LIMIT = 5;
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+
+  @DynamicPropertySource
+  static void environment(DynamicPropertyRegistry env) {
+    env.add("DB_HOST", () -> "localhost");
+    env.add("DB_PORT", TestDatabase::port);
+    env.add("DB_NAME", () -> "postgres");
+    env.add("DB_USERNAME", () -> "postgres");
+    env.add("DB_PASSWORD", () -> "postgres");
+    env.add("MANAGEMENT_PORT", () -> 0);
+    env.add("CLIENT_INTERNAL_URL", () -> "http://127.0.0.1:" + TestPorts.CLOSED);
+    env.add("SMTP_HOST", () -> "127.0.0.1");
+    env.add("SMTP_PORT", () -> TestMail.server().getSmtp().getPort());
+    env.add("UPLOAD_MAX_FILE_SIZE", () -> "1MB");
+    env.add("UPLOAD_MAX_DOCUMENT_SIZE", () -> "2MB");
+    env.add("LOGIN_RATE_LIMIT_PER_MINUTE", () -> LOGIN_LIMIT);
+    // the worker stays out of the way; tests look at what one request leaves behind
+    env.add("DELIVERY_RETRY_INTERVAL", () -> "1h");
+  }
+
+  Browser browser() {
+    return new Browser(port);
+  }
+
+  /** A browser signed in as a fresh provider. */
+  Browser signedIn() {
+    Browser browser = browser();
+    TestData.provider().signUp(browser).expect(201);
+    return browser;
+  }
+}
