@@ -102,13 +102,20 @@ final class Database implements Component {
       pg = postgres;
       postgres = null;
     }
-    if (pg != null) {
-      try {
-        pg.close();
-      } catch (IOException e) {
-        // pg_ctl reported a problem; the process check below still applies
-      }
+    if (pg == null) {
+      return;
     }
+    Optional<ProcessHandle> postmaster = postmasterPid().flatMap(ProcessHandle::of);
+    try {
+      pg.close();
+    } catch (IOException e) {
+      // pg_ctl reported a problem; the process is ended below
+    }
+    // pg_ctl returns once the pid file is gone, a moment before the server process has exited
+    postmaster.ifPresent(p -> {
+      p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> p).join();
+      p.destroyForcibly();
+    });
   }
 
   @Override
