@@ -1,0 +1,163 @@
+{{/* What the images promise, per site and kind (ports, routed paths); the values only tune it. */}}
+{{- define "oc-platform.catalog" -}}
+provider:
+  frontend:
+    ports: {http: 8080}
+  backend:
+    ports: {api: 8081, management: 9081}
+    routes:
+      - {name: login, type: Exact, path: /api/auth/login, rateLimit: login, bodyLimit: small}
+      - {name: upload, type: RegularExpression, path: "^/api/documents/[^/]+/files$", timeout: upload}
+      - {name: api, type: PathPrefix, path: /api, bodyLimit: api}
+client:
+  frontend:
+    ports: {http: 8080}
+  backend:
+    ports: {api: 8082, internal: 8182, management: 9082}
+    routes:
+      - {name: unlock, type: RegularExpression, path: "^/api/shares/[^/]+/unlock$", rateLimit: unlock, bodyLimit: small}
+      - {name: api, type: PathPrefix, path: /api, bodyLimit: api}
+{{- end }}
+
+{{/* The site this release renders: the "site" value, else the site whose namespace is the release namespace. */}}
+{{- define "oc-platform.site" -}}
+{{- $site := .Values.site -}}
+{{- if not $site -}}
+{{- range $name, $s := .Values.sites -}}
+{{- if eq $s.namespace $.Release.Namespace -}}
+{{- $site = $name -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- if not $site -}}
+{{- fail (printf "site is not set and release namespace %q is none of sites.provider.namespace (%s) and sites.client.namespace (%s): install into a site namespace or set site=provider|client" .Release.Namespace .Values.sites.provider.namespace .Values.sites.client.namespace) -}}
+{{- end -}}
+{{- $site -}}
+{{- end }}
+
+{{/* Catalog entry of one kind (frontend, backend) of a site: (dict "site" s "kind" k). */}}
+{{- define "oc-platform.component" -}}
+{{- toYaml (index (include "oc-platform.catalog" . | fromYaml) .site .kind) -}}
+{{- end }}
+
+{{/* Standard labels; pass the root context, or (dict "root" $ "name" component "kind" kind). */}}
+{{- define "oc-platform.labels" -}}
+{{- $root := .root | default . -}}
+app.kubernetes.io/part-of: oc-platform
+app.kubernetes.io/instance: {{ $root.Release.Name | trunc 63 | trimSuffix "-" }}
+app.kubernetes.io/version: {{ $root.Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ $root.Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" $root.Chart.Name $root.Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+on-track.ch/environment: {{ $root.Values.environment }}
+{{- if .name }}
+{{ include "oc-platform.selectorLabels" . }}
+{{- end }}
+{{- end }}
+
+{{/* Labels that select the pods of one component (immutable in a Deployment's selector). */}}
+{{- define "oc-platform.selectorLabels" -}}
+app.kubernetes.io/name: {{ .name }}
+app.kubernetes.io/component: {{ .kind }}
+{{- end }}
+
+{{/* Name of a site's CloudNativePG Cluster. */}}
+{{- define "oc-platform.databaseName" -}}
+{{- printf "%s-db" . -}}
+{{- end }}
+
+{{/* Secret with the backend's database credentials: CloudNativePG's "<cluster>-app" or the external one. */}}
+{{- define "oc-platform.databaseSecret" -}}
+{{- $db := .root.Values.backend.database -}}
+{{- if eq $db.mode "external" -}}
+{{- $db.external.secretName -}}
+{{- else -}}
+{{- printf "%s-app" (include "oc-platform.databaseName" .site) -}}
+{{- end -}}
+{{- end }}
+
+{{/* Secret with the backend's own secrets: the existing one it is given, else the generated one. */}}
+{{- define "oc-platform.appSecret" -}}
+{{- .root.Values.backend.existingSecret | default (printf "%s-backend-secrets" .site) -}}
+{{- end }}
+
+{{/* Image reference: by digest when given, else by tag (default: image.tag, then the chart's appVersion). */}}
+{{- define "oc-platform.image" -}}
+{{- $values := .root.Values -}}
+{{- $image := (index $values .kind).image -}}
+{{- $default := printf "oc-%s" .name -}}
+{{- if $values.image.repositoryPrefix -}}
+{{- $default = printf "%s/oc-%s" $values.image.repositoryPrefix .name -}}
+{{- end -}}
+{{- $repository := $image.repository | default $default -}}
+{{- $tag := $image.tag | default $values.image.tag | default .root.Chart.AppVersion -}}
+{{- if eq $tag "latest" -}}
+{{- fail (printf "%s.image.tag: \"latest\" is not allowed, use an immutable tag or a digest" .kind) -}}
+{{- end -}}
+{{- if $image.digest -}}
+{{- printf "%s@%s" $repository $image.digest -}}
+{{- else -}}
+{{- printf "%s:%s" $repository $tag -}}
+{{- end -}}
+{{- end }}
+
+{{/* Public URL of a site. */}}
+{{- define "oc-platform.publicUrl" -}}
+{{- printf "https://%s" (index .root.Values.sites .site).host -}}
+{{- end }}
+
+{{/* Non-secret environment of the site's backend (its ConfigMap): ports, URLs, SMTP, then the site's settings. */}}
+{{- define "oc-platform.settings" -}}
+{{- $root := .root -}}
+{{- $catalog := include "oc-platform.catalog" . | fromYaml -}}
+{{- $c := $catalog | dig .site "backend" dict -}}
+{{- $env := dict "SERVER_PORT" (toString $c.ports.api) "MANAGEMENT_PORT" (toString $c.ports.management) -}}
+{{- $_ := set $env "CLIENT_PUBLIC_URL" (include "oc-platform.publicUrl" (dict "root" $root "site" "client")) -}}
+{{- if eq .site "provider" -}}
+{{- $_ := set $env "PROVIDER_PUBLIC_URL" (include "oc-platform.publicUrl" (dict "root" $root "site" "provider")) -}}
+{{- $_ := set $env "CLIENT_INTERNAL_URL" (printf "http://client-backend.%s.svc:%v" $root.Values.sites.client.namespace $catalog.client.backend.ports.internal) -}}
+{{- $_ := set $env "SMTP_HOST" $root.Values.smtp.host -}}
+{{- $_ := set $env "SMTP_PORT" (toString $root.Values.smtp.port) -}}
+{{- $_ := set $env "SMTP_STARTTLS" (toString $root.Values.smtp.starttls) -}}
+{{- $_ := set $env "MAIL_FROM" $root.Values.smtp.from -}}
+{{- else -}}
+{{- $_ := set $env "INTERNAL_PORT" (toString $c.ports.internal) -}}
+{{- end -}}
+{{- range $key, $value := index $root.Values.settings .site -}}
+{{- $_ := set $env $key (toString $value) -}}
+{{- end -}}
+{{- toYaml $env -}}
+{{- end }}
+
+{{/* Keys of the backend's own Secret; SMTP credentials live there unless smtp.credentialsSecret names another. */}}
+{{- define "oc-platform.secretKeys" -}}
+{{- if eq .site "provider" -}}
+{{- $keys := list "INTERNAL_API_SECRET" "ACCESS_CODE_ENCRYPTION_KEY" -}}
+{{- if not .root.Values.smtp.credentialsSecret -}}
+{{- $keys = concat $keys (list "SMTP_USERNAME" "SMTP_PASSWORD") -}}
+{{- end -}}
+{{- toYaml $keys -}}
+{{- else -}}
+{{- toYaml (list "INTERNAL_API_SECRET") -}}
+{{- end -}}
+{{- end }}
+
+{{/* Checks what the schema cannot express and stops rendering with a clear message. */}}
+{{- define "oc-platform.validate" -}}
+{{- $v := .Values -}}
+{{- if eq $v.sites.provider.namespace $v.sites.client.namespace -}}
+{{- fail "sites.provider.namespace and sites.client.namespace must differ: each site has its own namespace" -}}
+{{- end -}}
+{{- if not $v.smtp.host -}}
+{{- fail "smtp.host is required (the provider backend sends the client links by e-mail)" -}}
+{{- end -}}
+{{- $db := $v.backend.database -}}
+{{- if and (eq $db.mode "external") (not $db.external.secretName) -}}
+{{- fail "backend.database.external.secretName is required when backend.database.mode is external" -}}
+{{- end -}}
+{{- if and (eq $db.mode "external") (not $db.external.egressCidrs) -}}
+{{- fail "backend.database.external.egressCidrs is required when backend.database.mode is external (the NetworkPolicy lets the backend reach only these addresses)" -}}
+{{- end -}}
+{{- if and $db.backup.enabled (or (not $db.backup.destinationPath) (not $db.backup.credentialsSecret)) -}}
+{{- fail "backend.database.backup needs destinationPath and credentialsSecret when enabled" -}}
+{{- end -}}
+{{- end }}
