@@ -21,16 +21,18 @@ class AppWorkflowsTest {
     Map<String, Object> deploy = Repo.map(Repo.map(Repo.workflow(app + ".yml"), "jobs"), "deploy");
 
     assertThat(deploy.get("uses")).isEqualTo("./.github/workflows/deploy.yml");
-    assertThat(deploy.get("if")).isEqualTo("github.event_name == 'push'");
+    assertThat(deploy.get("if")).isEqualTo(
+        "github.event_name != 'pull_request' && (github.ref == 'refs/heads/main' || github.ref == 'refs/heads/staging')");
     Map<String, Object> with = Repo.map(deploy, "with");
     assertThat(with)
         .containsEntry("app", app)
         .containsEntry("image-kind", kind)
         .containsEntry("side", side)
-        .containsEntry("chart", "deploy/charts/oc-" + side)
+        .containsEntry("chart", "deploy/charts/oc-platform")
         .containsEntry("release", "oc-" + side)
         .containsEntry("image-value", kind + ".image")
-        .containsEntry("environment", "${{ github.ref_name == 'main' && 'production' || 'staging' }}");
+        .containsEntry("sibling-image-value", (kind.equals("backend") ? "frontend" : "backend") + ".image")
+        .containsEntry("environment", "${{ github.ref == 'refs/heads/main' && 'production' || 'staging' }}");
     assertThat(Repo.map(deploy, "permissions")).containsEntry("packages", "write");
   }
 
@@ -47,6 +49,7 @@ class AppWorkflowsTest {
     for (String event : List.of("push", "pull_request")) {
       assertThat(Repo.list(on.get(event), "paths"))
           .contains("apps/" + app + "/**", shared, "pom.xml", "deploy/images/" + kind + ".Dockerfile",
+              "deploy/charts/oc-platform/**", "deploy/environments/**",
               ".github/workflows/" + app + ".yml", ".github/workflows/deploy.yml")
           .noneMatch(p -> p.toString().startsWith("apps/") && !p.equals("apps/" + app + "/**") && !p.equals(shared));
     }

@@ -62,7 +62,8 @@ class DeployWorkflowTest {
     int rollback = indexOf(steps, "Roll back");
 
     String helm = run(steps.get(upgrade));
-    assertThat(helm).contains("--install", "--atomic", "--wait", "$IMAGE_VALUE.tag=$IMAGE_TAG");
+    assertThat(helm).contains("--install", "--atomic", "--wait", "$IMAGE_VALUE.tag=$IMAGE_TAG",
+        "--values \"deploy/environments/$TARGET.yaml\"", "site=$SIDE", "--reset-then-reuse-values");
     assertThat((String) Repo.map(Repo.map(jobs, "deploy"), "env").get("IMAGE_TAG")).isEqualTo("${{ github.sha }}");
     assertThat(run(steps.get(smoke))).isEqualTo("java -jar tools/smoke-test/target/smoke-test.jar");
     assertThat(((Map<?, ?>) steps.get(rollback)).get("if")).isEqualTo("failure() && steps.upgrade.outcome == 'success'");
