@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** Dependencies point one way: the provider side may know the client side, never the reverse. */
-@AnalyzeClasses(packages = "ch.ontrack", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "ch.ontrack.client", importOptions = ImportOption.DoNotIncludeTests.class)
 class DependencyRulesTest {
 
   @ArchTest

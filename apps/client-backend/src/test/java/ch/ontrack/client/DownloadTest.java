@@ -74,6 +74,18 @@ class DownloadTest extends ApiTest {
   }
 
   @Test
+  void headRequestsRecordNoDownload() {
+    var share = shares.share().pdf().deliver();
+
+    var response = api.publicCall("HEAD", "/api/shares/" + share.token() + "/files/" + share.file(0).id(), null,
+        "Cookie", open(share));
+
+    assertThat(response.status()).isEqualTo(200);
+    var events = api.internalCall("GET", "/internal/shares/" + share.id() + "/events", null).json().path("events");
+    assertThat(events.size()).isEqualTo(1);
+  }
+
+  @Test
   void unknownFileIsNotFound() {
     var share = shares.share().pdf().deliver();
 

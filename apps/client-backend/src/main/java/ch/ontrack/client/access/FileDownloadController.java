@@ -41,7 +41,8 @@ class FileDownloadController {
     StoredFile file = files.find(share.id(), Ids.require(fileId, "File"))
         .orElseThrow(() -> ApiProblem.notFound("File"));
     boolean showInline = inline && file.inlineSafe();
-    if (!showInline) {
+    boolean head = "HEAD".equals(request.getMethod());
+    if (!showInline && !head) {
       events.record(share.id(), ShareEvents.Type.DOWNLOADED, file.id());
     }
     response.setContentType(file.contentType());
@@ -50,6 +51,8 @@ class FileDownloadController {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Content-Security-Policy", SecurityHeaders.DOWNLOAD_CONTENT_SECURITY_POLICY);
     response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
-    files.copy(file, response.getOutputStream());
+    if (!head) {
+      files.copy(file, response.getOutputStream());
+    }
   }
 }

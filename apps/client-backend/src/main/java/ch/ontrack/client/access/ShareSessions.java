@@ -1,11 +1,9 @@
 package ch.ontrack.client.access;
 
-import ch.ontrack.client.share.Shares;
 import ch.ontrack.client.share.Tokens;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Instant;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
@@ -32,9 +30,10 @@ class ShareSessions {
 
   void open(String shareId, HttpServletResponse response) {
     String value = Tokens.random();
-    Instant expiresAt = Instant.now().plus(properties.sessionTimeout());
-    jdbc.sql("insert into share_sessions (token_hash, share_id, expires_at) values (?, ?, ?)")
-        .params(Tokens.hash(value), shareId, Shares.utc(expiresAt)).update();
+    // the database clock decides, both here and when the session is checked
+    jdbc.sql("insert into share_sessions (token_hash, share_id, expires_at)"
+            + " values (?, ?, now() + make_interval(secs => ?))")
+        .params(Tokens.hash(value), shareId, properties.sessionTimeout().toSeconds()).update();
     ResponseCookie cookie = ResponseCookie.from(COOKIE, value)
         .secure(true).httpOnly(true).sameSite("Strict").path("/")
         .maxAge(properties.sessionTimeout())

@@ -5,8 +5,11 @@ import ch.ontrack.client.share.Share;
 import ch.ontrack.client.share.ShareEvents;
 import ch.ontrack.client.share.Shares;
 import ch.ontrack.web.ApiProblem;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,6 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class Unlocking {
+
+  private static final Logger log = LoggerFactory.getLogger(Unlocking.class);
 
   private interface Outcome {}
   private record Unlocked(Share share) implements Outcome {}
@@ -31,9 +36,11 @@ class Unlocking {
   private final ShareSessions sessions;
   private final AccessProperties properties;
   private final TransactionTemplate tx;
+  private final MeterRegistry meters;
 
   Unlocking(ShareAccess access, Shares shares, ShareEvents events, AccessCodes codes,
-      ShareSessions sessions, AccessProperties properties, TransactionTemplate tx) {
+      ShareSessions sessions, AccessProperties properties, TransactionTemplate tx,
+      MeterRegistry meters) {
     this.access = access;
     this.shares = shares;
     this.events = events;
@@ -41,11 +48,13 @@ class Unlocking {
     this.sessions = sessions;
     this.properties = properties;
     this.tx = tx;
+    this.meters = meters;
   }
 
   Share unlock(String token, String code, HttpServletResponse response) {
     String shareId = access.byToken(token).id();
     Outcome outcome = tx.execute(status -> attempt(shareId, code, response));
+    meters.counter("oc.client.unlock", "outcome", outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)).increment();
     if (outcome instanceof Unlocked unlocked) {
       return unlocked.share();
     }
@@ -74,6 +83,7 @@ class Unlocking {
     events.record(shareId, ShareEvents.Type.UNLOCK_FAILED);
     if (lockNow) {
       events.record(shareId, ShareEvents.Type.LOCKED);
+      log.warn("Share {} locked after {} wrong access codes", shareId, failures);
       return new Locked();
     }
     return new WrongCode(properties.maxAttempts() - failures);
