@@ -78,6 +78,16 @@ class ImageDefinitionsTest {
     assertThat(body).contains("apps/${APP}/").doesNotContain("provider-", "client-");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"backend", "frontend"})
+  void buildContextIsLimitedToWhatTheImageCopies(String kind) {
+    List<String> ignore = Repo.read("deploy/images/" + kind + ".Dockerfile.dockerignore").lines()
+        .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+
+    assertThat(ignore.get(0)).isEqualTo("*");
+    assertThat(ignore.subList(1, ignore.size())).allMatch(l -> l.startsWith("!apps/"));
+  }
+
   @Test
   void backendIsLayeredSoACodeChangeRebuildsOnlyTheTopLayer() {
     Dockerfile file = image("backend");
