@@ -27,8 +27,8 @@ abstract class ApiTest {
     env.add("CLIENT_INTERNAL_URL", () -> "http://127.0.0.1:" + TestPorts.CLOSED);
     env.add("SMTP_HOST", () -> "127.0.0.1");
     env.add("SMTP_PORT", () -> TestMail.server().getSmtp().getPort());
-    env.add("UPLOAD_MAX_FILE_SIZE", () -> "1MB");
-    env.add("UPLOAD_MAX_DOCUMENT_SIZE", () -> "2MB");
+    env.add("UPLOAD_MAX_FILE_SIZE", () -> "2MB");
+    env.add("UPLOAD_MAX_DOCUMENT_SIZE", () -> "4MB");
     env.add("LOGIN_RATE_LIMIT_PER_MINUTE", () -> LOGIN_LIMIT);
     // the worker stays out of the way; tests look at what one request leaves behind
     env.add("DELIVERY_RETRY_INTERVAL", () -> "1h");

@@ -1,0 +1,65 @@
+package ch.ontrack.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ClientApiTest extends ApiTest {
+
+  @Test
+  void clientsAreCreatedReadUpdatedAndDeleted() {
+    Browser browser = signedIn();
+    var created = browser.post("/api/clients", TestData.client("Anna Muster")).expect(201);
+    UUID id = created.id();
+    assertThat(created.<String>path("$.email")).isEqualTo("annamuster@example.ch");
+
+    browser.get("/api/clients/" + id).expect(200);
+    var updated = browser.put("/api/clients/" + id, Map.of("name", "Anna Beispiel", "email", "anna@example.ch"))
+        .expect(200);
+    assertThat(updated.<String>path("$.name")).isEqualTo("Anna Beispiel");
+    assertThat(browser.get("/api/clients/" + id).<String>path("$.email")).isEqualTo("anna@example.ch");
+
+    browser.delete("/api/clients/" + id).expect(204);
+    assertThat(browser.get("/api/clients/" + id).expect(404).problemType()).isEqualTo("not-found");
+  }
+
+  @Test
+  void listIsSortedByName() {
+    Browser browser = signedIn();
+    for (String name : List.of("zora Zimmermann", "Bruno Bär", "anna Aebi")) {
+      browser.post("/api/clients", TestData.client(name)).expect(201);
+    }
+    List<String> names = browser.get("/api/clients").expect(200).path("$[*].name");
+    assertThat(names).containsExactly("anna Aebi", "Bruno Bär", "zora Zimmermann");
+  }
+
+  @Test
+  void invalidEmailIs422WithTheField() {
+    var response = signedIn().post("/api/clients", Map.of("name", "Anna", "email", "not an e-mail")).expect(422);
+    assertThat(response.problemType()).isEqualTo("validation");
+    assertThat(response.<List<String>>path("$.errors[*].field")).contains("email");
+  }
+
+  @Test
+  void missingFieldsAre422() {
+    assertThat(signedIn().post("/api/clients", Map.of()).expect(422).problemType()).isEqualTo("validation");
+  }
+
+  @Test
+  void malformedJsonIs400() {
+    assertThat(signedIn().postRaw("/api/clients", "{\"name\": ").expect(400).problemType())
+        .isEqualTo("bad-request");
+  }
+
+  @Test
+  void unknownOrMalformedIdIsNotFoundOrBadRequest() {
+    Browser browser = signedIn();
+    assertThat(browser.get("/api/clients/" + UUID.randomUUID()).expect(404).problemType()).isEqualTo("not-found");
+    assertThat(browser.put("/api/clients/" + UUID.randomUUID(), TestData.client("X")).expect(404).problemType())
+        .isEqualTo("not-found");
+    assertThat(browser.get("/api/clients/not-a-uuid").expect(400).problemType()).isEqualTo("invalid-parameter");
+  }
+}
