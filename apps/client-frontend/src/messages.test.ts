@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { format } from '@oc/web-ui/i18n';
+import { en } from './messages';
+
+describe('client messages', () => {
+  it('are all non-empty and render without leftover placeholders', () => {
+    for (const [key, text] of Object.entries(en)) {
+      expect(text.trim(), key).not.toBe('');
+      const rendered = format(text, { count: 2, name: 'x', provider: 'x', date: 'x', subtype: 'x', type: 'x' });
+      expect(rendered, key).not.toMatch(/[{}]/);
+    }
+  });
+});

@@ -1,0 +1,83 @@
+import { Api } from '@oc/web-ui/api';
+
+let sessionEnded: () => void = () => {};
+
+/** The app registers what to do when any call answers 401 (the session timed out). */
+export function onSessionEnded(handler: () => void): void {
+  sessionEnded = handler;
+}
+
+/** The provider API (docs/architecture.md), typed; the calls are thin on purpose. */
+export const api = new Api({ onError: (e) => e.status === 401 && sessionEnded() });
+
+export type Account = { id: string; email: string; organisation: string };
+export type Client = { id: string; name: string; email: string };
+export type FileInfo = { id: string; name: string; contentType: string; size: number };
+export type DocumentSummary = { id: string; title: string; createdAt?: string; updatedAt?: string; fileCount?: number; files?: FileInfo[] };
+export type Document = { id: string; title: string; message: string; createdAt?: string; updatedAt?: string; files: FileInfo[] };
+export type Page<T> = { items: T[]; nextCursor?: string | null };
+export type ShareEvent = { type: string; at: string; fileId?: string | null };
+export type Share = {
+  id: string;
+  status: string;
+  link?: string;
+  accessCode?: string | null;
+  clientId?: string | null;
+  clientName?: string | null;
+  recipientEmail?: string | null;
+  email?: string | null;
+  expiresAt?: string;
+  createdAt?: string;
+  revoked?: boolean;
+  locked?: boolean;
+  failedAttempts?: number;
+  codeRevealable?: boolean;
+  events?: ShareEvent[];
+};
+
+const id = encodeURIComponent;
+
+export const auth = {
+  me: () => api.get<Account>('/api/auth/me'),
+  signUp: (body: { email: string; password: string; organisation: string }) => api.post<Account>('/api/auth/signup', body),
+  signIn: (body: { email: string; password: string }) => api.post<Account>('/api/auth/login', body),
+  signOut: () => api.post<void>('/api/auth/logout'),
+};
+
+export const clients = {
+  list: () => api.get<Client[] | Page<Client>>('/api/clients').then(items),
+  create: (body: { name: string; email: string }) => api.post<Client>('/api/clients', body),
+  update: (clientId: string, body: { name: string; email: string }) => api.put<Client>(`/api/clients/${id(clientId)}`, body),
+  remove: (clientId: string) => api.delete(`/api/clients/${id(clientId)}`),
+};
+
+export const documents = {
+  page: (cursor?: string | null, limit = 20) =>
+    api.get<Page<DocumentSummary>>(`/api/documents?limit=${limit}${cursor ? `&cursor=${id(cursor)}` : ''}`),
+  get: (documentId: string) => api.get<Document>(`/api/documents/${id(documentId)}`),
+  create: (body: { title: string; message: string }) => api.post<Document>('/api/documents', body),
+  update: (documentId: string, body: { title: string; message: string }) => api.put<Document>(`/api/documents/${id(documentId)}`, body),
+  remove: (documentId: string) => api.delete(`/api/documents/${id(documentId)}`),
+  upload: (documentId: string, file: File, onProgress: (fraction: number) => void) =>
+    api.upload<FileInfo>(`/api/documents/${id(documentId)}/files`, 'file', file, file.name, onProgress),
+  fileUrl: (documentId: string, fileId: string) => `/api/documents/${id(documentId)}/files/${id(fileId)}`,
+  removeFile: (documentId: string, fileId: string) => api.delete(`/api/documents/${id(documentId)}/files/${id(fileId)}`),
+};
+
+export type SendRequest = { clientId?: string; email?: string; expiresAt: string };
+
+export const shares = {
+  list: (documentId: string) => api.get<Share[] | Page<Share>>(`/api/documents/${id(documentId)}/shares`).then(items),
+  send: (documentId: string, body: SendRequest) => api.post<Share>(`/api/documents/${id(documentId)}/shares`, body),
+  get: (shareId: string) => api.get<Share>(`/api/shares/${id(shareId)}`),
+  revealCode: (shareId: string) => api.post<{ accessCode: string }>(`/api/shares/${id(shareId)}/reveal-code`),
+  revoke: (shareId: string) => api.post<Share | undefined>(`/api/shares/${id(shareId)}/revoke`),
+  regenerateCode: (shareId: string) => api.post<{ accessCode: string }>(`/api/shares/${id(shareId)}/regenerate-code`),
+  extend: (shareId: string, expiresAt: string) => api.patch<Share>(`/api/shares/${id(shareId)}`, { expiresAt }),
+};
+
+/** Lists come either as a bare array or as `{items}`; accept both so the UI does not care. */
+export function items<T>(body: T[] | Page<T> | undefined): T[] {
+  if (Array.isArray(body)) return body;
+  return body?.items ?? [];
+}
