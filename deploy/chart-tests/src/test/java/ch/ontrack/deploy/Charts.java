@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,16 +38,26 @@ final class Charts {
   /** No cluster here: helm-java's template would try to reach one for lookup. */
   static final Map<String, String> OFFLINE = Map.of("backend.lookupExistingSecrets", "false");
 
-  /** Both sites and the gateway of an environment. */
+  /** Both sites and the gateway of an environment (rendered once, a fresh copy each call). */
   static List<Manifest> environment(Environment env) {
-    List<Manifest> all = new ArrayList<>(site(env, "provider"));
-    all.addAll(site(env, "client"));
-    all.addAll(gateway(env));
-    return all;
+    return copies(RENDERED.computeIfAbsent(env, e -> {
+      List<Manifest> all = new ArrayList<>(site(e, "provider"));
+      all.addAll(site(e, "client"));
+      all.addAll(gateway(e));
+      return all;
+    }));
   }
 
   static List<Manifest> gateway(Environment env) {
-    return render(GATEWAY, "oc-gateway", "default", env.gatewayValues(), Map.of());
+    return copies(GATEWAYS.computeIfAbsent(env,
+        e -> render(GATEWAY, "oc-gateway", "default", e.gatewayValues(), Map.of())));
+  }
+
+  private static final Map<Environment, List<Manifest>> RENDERED = new ConcurrentHashMap<>();
+  private static final Map<Environment, List<Manifest>> GATEWAYS = new ConcurrentHashMap<>();
+
+  private static List<Manifest> copies(List<Manifest> manifests) {
+    return manifests.stream().map(m -> new Manifest(m.source(), m.body().deepCopy())).toList();
   }
 
   static List<Manifest> render(Path chart, String release, String namespace, Path values, Map<String, String> sets) {
