@@ -63,6 +63,7 @@ class DeployWorkflowTest {
 
     String helm = run(steps.get(upgrade));
     assertThat(helm).contains("--install", "--atomic", "--wait", "$IMAGE_VALUE.tag=$IMAGE_TAG",
+        "image.repositoryPrefix=$IMAGE_PREFIX",
         "--values \"deploy/environments/$TARGET.yaml\"", "site=$SIDE", "--reset-then-reuse-values");
     assertThat((String) Repo.map(Repo.map(jobs, "deploy"), "env").get("IMAGE_TAG")).isEqualTo("${{ github.sha }}");
     assertThat(run(steps.get(smoke))).isEqualTo("java -jar tools/smoke-test/target/smoke-test.jar");
