@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -117,6 +118,13 @@ public class FileStore {
         jdbc.sql("delete from files where id = ?").param(file.ref()).update();
       }
     }
+  }
+
+  /** Files whose share never arrived (the provider gave up or deleted the document meanwhile). */
+  @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+  void deleteOrphans() {
+    jdbc.sql("delete from files f where created_at < now() - interval '7 days'"
+        + " and not exists (select 1 from shares s where s.id = f.share_id)").update();
   }
 
   public void deleteAll(String shareId) {

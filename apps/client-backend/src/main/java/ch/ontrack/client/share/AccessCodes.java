@@ -2,6 +2,8 @@ package ch.ontrack.client.share;
 
 import java.security.SecureRandom;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -18,13 +20,15 @@ public class AccessCodes {
   private final SecureRandom random = new SecureRandom();
   // OWASP parameters: m=19 MiB, t=2, p=1; Spring's defaults differ, so they are spelled out
   private final Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
+  // each hash takes 19 MiB: a burst of unlocks from many addresses must not exhaust the heap
+  private final Semaphore hashing = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
 
   /** A new code and its hash. */
   public record Issued(String code, String hash) {}
 
   public Issued issue() {
     String code = generate();
-    return new Issued(code, encoder.encode(normalize(code)));
+    return new Issued(code, bounded(() -> encoder.encode(normalize(code))));
   }
 
   public boolean matches(String input, String hash) {
@@ -32,7 +36,16 @@ public class AccessCodes {
     if (normalized.length() != LENGTH) {
       return false;
     }
-    return encoder.matches(normalized, hash);
+    return bounded(() -> encoder.matches(normalized, hash));
+  }
+
+  private <T> T bounded(Supplier<T> work) {
+    hashing.acquireUninterruptibly();
+    try {
+      return work.get();
+    } finally {
+      hashing.release();
+    }
   }
 
   String generate() {
