@@ -29,6 +29,12 @@ final class BackendProxy extends ProxyHandler.Reverse {
   }
 
   @Override
+  protected org.eclipse.jetty.http.HttpField filterServerToProxyResponseField(org.eclipse.jetty.http.HttpField field) {
+    // the gateway sends its own Date header
+    return field.getHeader() == HttpHeader.DATE ? null : field;
+  }
+
+  @Override
   protected void copyRequestHeaders(Request clientToProxy, org.eclipse.jetty.client.Request proxyToServer) {
     super.copyRequestHeaders(clientToProxy, proxyToServer);
     proxyToServer.headers(

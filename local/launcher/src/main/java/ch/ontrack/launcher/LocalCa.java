@@ -77,7 +77,11 @@ final class LocalCa {
       builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
       builder.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
       X509Certificate cert = sign(builder, pair.getPrivate());
-      writePem(keyFile, pair.getPrivate());
+      // PKCS#8: a format every tool reads back
+      Files.writeString(keyFile, "-----BEGIN PRIVATE KEY-----\n"
+          + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+              .encodeToString(pair.getPrivate().getEncoded())
+          + "\n-----END PRIVATE KEY-----\n");
       Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
       writePem(certFile, cert);
       return new LocalCa(cert, pair.getPrivate(), certFile);

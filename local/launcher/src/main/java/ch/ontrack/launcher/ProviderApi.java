@@ -73,8 +73,9 @@ public final class ProviderApi {
   }
 
   /** Sends a document to a client: the answer holds {@code link} and {@code accessCode}. */
-  public JsonNode share(String documentId, String clientId) {
-    return post("/api/documents/" + documentId + "/shares", Map.of("clientId", clientId));
+  public JsonNode share(String documentId, String clientId, java.time.Instant expiresAt) {
+    return post("/api/documents/" + documentId + "/shares",
+        Map.of("clientId", clientId, "expiresAt", expiresAt.toString()));
   }
 
   public JsonNode get(String path) {

@@ -84,6 +84,7 @@ class GatewayTest {
     assertThat(r.body()).contains("path=/api/clients?x=1", "x-forwarded-proto=https",
         "x-forwarded-host=provider.localhost:" + options.httpsPort(), "x-forwarded-for=127.0.0.1",
         "host=provider.localhost:" + options.httpsPort());
+    assertThat(r.headers().allValues("Date")).hasSize(1);
   }
 
   @Test
