@@ -8,7 +8,7 @@ export function onSessionEnded(handler: () => void): void {
 }
 
 /** The provider API (docs/architecture.md), typed; the calls are thin on purpose. */
-export const api = new Api({ onError: (e) => e.status === 401 && sessionEnded() });
+export const api = new Api({ csrfPath: '/api/auth/csrf', onError: (e) => e.status === 401 && sessionEnded() });
 
 export type Account = { id: string; email: string; organisation: string };
 export type Client = { id: string; name: string; email: string };
@@ -22,16 +22,21 @@ export type Share = {
   status: string;
   link?: string;
   accessCode?: string | null;
+  documentId?: string;
   clientId?: string | null;
+  /** Not sent by the API: filled in from the address book for display. */
   clientName?: string | null;
   recipientEmail?: string | null;
   email?: string | null;
   expiresAt?: string;
   createdAt?: string;
+  deliveredAt?: string | null;
+  revokedAt?: string | null;
   revoked?: boolean;
   locked?: boolean;
   failedAttempts?: number;
-  codeRevealable?: boolean;
+  /** Delivered in the background: the code waits, encrypted, to be revealed once. */
+  codeWaiting?: boolean;
   events?: ShareEvent[];
 };
 

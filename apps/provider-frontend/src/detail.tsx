@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { ErrorRegion, Link, useFocusHeading } from '@oc/web-ui/components';
 import { formatBytes } from '@oc/web-ui/format';
 import { useLoad } from '@oc/web-ui/hooks';
-import { documents, shares } from './api';
+import { clients, documents, shares } from './api';
 import { locale, t } from './i18n';
 import { SendDialog } from './send';
 import { ShareCard } from './share-card';
@@ -13,6 +13,9 @@ export function DocumentDetail(props: { id: string }) {
   const heading = useFocusHeading(props.id);
   const doc = useLoad(() => documents.get(props.id), [props.id]);
   const list = useLoad(() => shares.list(props.id), [props.id]);
+  // Shares carry the client's id only; the address book gives the name to show.
+  const book = useLoad(() => clients.list().catch(() => []), []);
+  const nameOf = (clientId?: string | null) => book.data?.find((c) => c.id === clientId)?.name;
   const [sending, setSending] = useState(false);
 
   if (doc.error) return <ErrorRegion message={describe(doc.error)} />;
@@ -53,7 +56,7 @@ export function DocumentDetail(props: { id: string }) {
         </div>
         <ErrorRegion message={list.error ? describe(list.error) : undefined} />
         {list.data && list.data.length === 0 && <p class="muted">{t('detailSharesEmpty')}</p>}
-        {list.data?.map((s) => <ShareCard key={s.id} share={s} files={files} onChanged={list.reload} />)}
+        {list.data?.map((s) => <ShareCard key={s.id} share={{ ...s, clientName: nameOf(s.clientId) }} files={files} onChanged={list.reload} />)}
       </div>
       <SendDialog document={d} open={sending} onClose={() => setSending(false)} onSent={list.reload} />
     </section>

@@ -113,6 +113,7 @@ export const en = {
   errExpiry: 'Please choose a day after today, at most {days} days ahead.',
   sentTitle: 'Sent',
   sentIntro: 'We e-mailed the link to {recipient}. Here are the link and the access code.',
+  sentIntroPending: 'The document for {recipient} is waiting for delivery.',
   sentLink: 'Link',
   sentCode: 'Access code',
   sentCodeOnce: 'The access code is shown only now. Give it to your client by another channel than the link — by phone, text message or in person — never in the same e-mail.',

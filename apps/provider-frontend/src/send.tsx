@@ -9,7 +9,8 @@ import { t } from './i18n';
 import { describe } from './util';
 
 export const DEFAULT_EXPIRY_DAYS = 14;
-export const MAX_EXPIRY_DAYS = 90;
+// The provider backend accepts at most one year.
+export const MAX_EXPIRY_DAYS = 365;
 
 type SendValues = { mode: 'client' | 'email'; clientId: string; email: string; expiry: string };
 
@@ -101,7 +102,7 @@ function SentResult(props: { share: Share; onClose: () => void }) {
   const recipient = s.clientName || s.recipientEmail || s.email || '';
   return (
     <div>
-      <p>{t('sentIntro', { recipient })}</p>
+      <p>{s.accessCode ? t('sentIntro', { recipient }) : t('sentIntroPending', { recipient })}</p>
       {s.link && <CopyField id="sent-link" label={t('sentLink')} value={s.link} copyLabel={t('copy')} copiedLabel={t('copied')} failedLabel={t('copyFailed')} />}
       {s.accessCode ? (
         <>

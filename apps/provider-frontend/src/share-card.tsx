@@ -79,7 +79,7 @@ export function ShareCard(props: { share: Share; files: FileInfo[]; onChanged: (
       <ErrorRegion message={action.error ? describe(action.error) : undefined} />
       {isActive(state) && (
         <div class="actions">
-          {s.codeRevealable && <button type="button" class="button" disabled={action.busy} onClick={reveal}>{t('shareRevealCode')}</button>}
+          {s.codeWaiting && <button type="button" class="button" disabled={action.busy} onClick={reveal}>{t('shareRevealCode')}</button>}
           <button type="button" class="button" disabled={action.busy} onClick={regenerate}>{t('shareRegenerate')}</button>
           <button type="button" class="button" disabled={action.busy} onClick={() => setExtending(true)}>{t('shareExtend')}</button>
           <button type="button" class="button button--danger" disabled={action.busy}

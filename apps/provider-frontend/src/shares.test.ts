@@ -37,6 +37,8 @@ describe('share status', () => {
       { type: 'DOWNLOADED', at: '2026-11-26T10:01:00Z' },
     ] });
     expect(timeline(s).map((e) => e.at)).toEqual(['2026-11-26T10:05:00Z', '2026-11-26T10:01:00Z', '2026-11-26T10:00:00Z']);
+    const delivered = timeline({ ...s, deliveredAt: '2026-11-26T09:00:00Z' });
+    expect(delivered[delivered.length - 1]).toEqual({ type: 'DELIVERED', at: '2026-11-26T09:00:00Z' });
     expect(firstAt(s, 'DOWNLOADED')).toBe('2026-11-26T10:01:00Z');
     expect(firstAt(s, 'LOCKED')).toBeUndefined();
   });

@@ -17,7 +17,7 @@ const KNOWN: Record<string, ShareState> = {
 /** The status to show: revoked and expired win over what happened before; a lockout needs attention. */
 export function shareState(share: Share, now: Date = new Date()): ShareState {
   const status = KNOWN[(share.status ?? '').toUpperCase().replace(/[\s-]/g, '_')] ?? 'pending';
-  if (share.revoked || status === 'revoked') return 'revoked';
+  if (share.revoked || share.revokedAt || status === 'revoked') return 'revoked';
   if (status === 'expired' || (share.expiresAt && new Date(share.expiresAt) <= now)) return 'expired';
   if (share.locked || status === 'locked') return 'locked';
   if (status !== 'pending') {
@@ -33,9 +33,12 @@ export function isActive(state: ShareState): boolean {
   return state !== 'revoked' && state !== 'expired';
 }
 
-/** Events newest first, with the kinds the provider cares about. */
+/** Events newest first; delivery and revocation are recorded on the share itself, so they are added here. */
 export function timeline(share: Share): ShareEvent[] {
-  return [...(share.events ?? [])].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  const all = [...(share.events ?? [])];
+  if (share.deliveredAt) all.push({ type: 'DELIVERED', at: share.deliveredAt });
+  if (share.revokedAt) all.push({ type: 'REVOKED', at: share.revokedAt });
+  return all.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
 }
 
 /** The first time a kind of event happened, e.g. when the document was first viewed. */

@@ -15,7 +15,9 @@ beforeAll(async () => {
     req.on('data', (c) => (body += c));
     req.on('end', () => {
       received.push({ method: req.method, url: req.url, headers: req.headers, body });
-      if (req.url === '/api/ok') {
+      if (req.url === '/api/csrf') {
+        res.writeHead(204, { 'Set-Cookie': 'XSRF-TOKEN=fresh; Path=/' }).end();
+      } else if (req.url === '/api/ok') {
         res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id: '1', echo: body ? JSON.parse(body) : null }));
       } else if (req.url === '/api/empty') {
         res.writeHead(204).end();
@@ -51,6 +53,21 @@ describe('Api', () => {
       expect(last().headers['x-xsrf-token']).toBe('a+b=');
       expect(last().headers['content-type']).toBe('application/json');
     }
+  });
+
+  it('fetches a CSRF cookie first when there is none yet', async () => {
+    let cookies = '';
+    const api = new Api({ base, csrfPath: '/api/csrf', cookies: () => cookies });
+    await api.get('/api/ok');
+    expect(last().url).toBe('/api/ok');
+    const before = received.length;
+    cookies = '';
+    // The test server's Set-Cookie does not reach this fake cookie jar, so emulate the browser storing it.
+    const fetched = api.post('/api/ok', {});
+    cookies = 'XSRF-TOKEN=fresh';
+    await fetched;
+    expect(received.slice(before).map((r) => r.url)).toEqual(['/api/csrf', '/api/ok']);
+    expect(last().headers['x-xsrf-token']).toBe('fresh');
   });
 
   it('sends JSON bodies and returns parsed JSON', async () => {

@@ -5,6 +5,8 @@ export type ApiOptions = {
   base?: string;
   /** The document's cookies, read for the CSRF token on every unsafe request. */
   cookies?: () => string;
+  /** Fetched (GET) before an unsafe request when there is no CSRF cookie yet, e.g. right after sign-out. */
+  csrfPath?: string;
   /** Called with every error answer before it is thrown, e.g. to send the user to sign-in on 401. */
   onError?: (error: ApiError) => void;
 };
@@ -32,11 +34,13 @@ export class Api {
   private readonly base: string;
   private readonly cookies: () => string;
   private readonly onError: (error: ApiError) => void;
+  private readonly csrfPath?: string;
 
   constructor(options: ApiOptions = {}) {
     this.base = options.base ?? '';
     this.cookies = options.cookies ?? (() => (typeof document === 'undefined' ? '' : document.cookie));
     this.onError = options.onError ?? (() => {});
+    this.csrfPath = options.csrfPath;
   }
 
   get<T>(path: string): Promise<T> {
@@ -60,6 +64,7 @@ export class Api {
   }
 
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    await this.ensureCsrfCookie(method);
     const headers = this.headers(method);
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
@@ -80,7 +85,8 @@ export class Api {
   }
 
   /** Multipart upload of one file with progress (fetch cannot report upload progress; XHR can). */
-  upload<T>(path: string, field: string, file: Blob, fileName: string, onProgress: (fraction: number) => void): Promise<T> {
+  async upload<T>(path: string, field: string, file: Blob, fileName: string, onProgress: (fraction: number) => void): Promise<T> {
+    await this.ensureCsrfCookie('POST');
     return new Promise<T>((resolve, reject) => {
       const xhr = new XMLHttpRequest();
       xhr.open('POST', this.base + path);
@@ -104,6 +110,15 @@ export class Api {
       form.append(field, file, fileName);
       xhr.send(form);
     });
+  }
+
+  private async ensureCsrfCookie(method: string): Promise<void> {
+    if (!this.csrfPath || !UNSAFE.has(method) || csrfToken(this.cookies())) return;
+    try {
+      await fetch(this.base + this.csrfPath, { credentials: 'same-origin' });
+    } catch {
+      // the request itself will report the failure
+    }
   }
 
   private failed(error: ApiError): ApiError {
