@@ -1,0 +1,56 @@
+package ch.ontrack.e2e.backends;
+
+import ch.ontrack.launcher.ProviderApi;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/** Test data for the backend system tests: a signed-in provider with a client and a document. */
+record Sharing(ProviderApi provider, String clientEmail, String clientId, String documentId, String fileId) {
+
+  static final String PASSWORD = "a long enough passphrase";
+  static final byte[] PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+      + "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R>>endobj\n"
+      + "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+
+  /** Signs up a new provider, creates a client and a document with a small PDF. */
+  static Sharing prepare(ProviderApi provider) {
+    String unique = UUID.randomUUID().toString();
+    provider.signup("provider-" + unique + "@example.com", PASSWORD, "Fiduciary " + unique.substring(0, 8));
+    String clientEmail = "client-" + unique + "@example.com";
+    String clientId = provider.createClient("Client " + unique.substring(0, 8), clientEmail).get("id").asString();
+    String documentId = provider.createDocument("Annual accounts", "Dear client,\nhere they are.")
+        .get("id").asString();
+    String fileId = provider.uploadFile(documentId, "accounts.pdf", "application/pdf", PDF).get("id").asString();
+    return new Sharing(provider, clientEmail, clientId, documentId, fileId);
+  }
+
+  JsonNode send() {
+    return provider.share(documentId, clientId, Instant.now().plus(Duration.ofDays(7)));
+  }
+
+  JsonNode share(String shareId) {
+    return provider.get("/api/shares/" + shareId);
+  }
+
+  /** Polls the provider's view of a share until it has {@code status}; returns the last status seen. */
+  String awaitStatus(String shareId, String status, Duration patience) throws InterruptedException {
+    String seen = "";
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (System.nanoTime() < deadline) {
+      seen = share(shareId).get("status").asString();
+      if (seen.equals(status)) {
+        return seen;
+      }
+      Thread.sleep(250);
+    }
+    return seen;
+  }
+
+  static String token(JsonNode sent) {
+    String link = sent.get("link").asString();
+    return link.substring(link.lastIndexOf('/') + 1);
+  }
+}

@@ -1,0 +1,175 @@
+package ch.ontrack.e2e.backends;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.ontrack.e2e.ClientApi;
+import ch.ontrack.e2e.Mailbox;
+import ch.ontrack.e2e.SharedPlatform;
+import ch.ontrack.launcher.LocalCaTrust;
+import ch.ontrack.launcher.LocalPlatform;
+import ch.ontrack.launcher.ProviderApi;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Both backends, each with its own PostgreSQL, over real HTTPS through the gateway. */
+class SharingAcrossServicesIT {
+
+  private static final JsonMapper JSON = new JsonMapper();
+  private final LocalPlatform platform = SharedPlatform.get();
+  private final HttpClient http = SharedPlatform.httpClient();
+
+  private ProviderApi newProvider() {
+    return new ProviderApi(http, platform.providerUrl());
+  }
+
+  private ClientApi newClient() {
+    return new ClientApi(LocalCaTrust.sslContext(platform.caCertificate()), platform.clientUrl());
+  }
+
+  @Test
+  void providerSeesDeliveredThenViewedThenDownloaded() throws Exception {
+    Sharing sharing = Sharing.prepare(newProvider());
+    JsonNode sent = sharing.send();
+    String shareId = sent.get("id").asString();
+    String token = Sharing.token(sent);
+    String code = sent.get("accessCode").asString();
+    assertThat(sent.get("status").asString()).isEqualTo("DELIVERED");
+    assertThat(code).matches("[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}");
+
+    JsonNode mail = Mailbox.awaitMessageTo(platform, http, sharing.clientEmail(), Duration.ofSeconds(30))
+        .orElseThrow(() -> new AssertionError("no mail to the client"));
+    assertThat(mail.get("body").asString()).contains(sent.get("link").asString())
+        .doesNotContain(code).doesNotContain(code.replace("-", ""));
+
+    ClientApi client = newClient();
+    HttpResponse<String> unlocked = client.unlock(token, code.toLowerCase().replace("-", " "));
+    assertThat(unlocked.statusCode()).isEqualTo(200);
+    assertThat(sharing.awaitStatus(shareId, "VIEWED", Duration.ofSeconds(10))).isEqualTo("VIEWED");
+
+    JsonNode document = JSON.readTree(client.document(token).body());
+    assertThat(document.get("title").asString()).isEqualTo("Annual accounts");
+    assertThat(document.get("message").asString()).isEqualTo("Dear client,\nhere they are.");
+    assertThat(document.get("providerName").asString()).startsWith("Fiduciary ");
+    String clientFileId = document.get("files").get(0).get("id").asString();
+
+    HttpResponse<byte[]> file = client.file(token, clientFileId);
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(file.body()).isEqualTo(Sharing.PDF);
+    assertThat(file.headers().firstValue("Content-Disposition").orElse(""))
+        .startsWith("attachment").contains("accounts.pdf");
+    assertThat(file.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+
+    assertThat(sharing.awaitStatus(shareId, "DOWNLOADED", Duration.ofSeconds(10))).isEqualTo("DOWNLOADED");
+    JsonNode share = sharing.share(shareId);
+    assertThat(share.get("deliveredAt").isNull()).isFalse();
+    assertThat(share.get("events").toString()).contains("VIEWED", "DOWNLOADED");
+    assertThat(share.has("accessCode")).as("the code is shown once, at sending").isFalse();
+  }
+
+  @Test
+  void fiveWrongCodesLockTheShareUntilTheProviderRegeneratesTheCode() throws Exception {
+    Sharing sharing = Sharing.prepare(newProvider());
+    JsonNode sent = sharing.send();
+    String shareId = sent.get("id").asString();
+    String token = Sharing.token(sent);
+    ClientApi client = newClient();
+
+    for (int attemptsLeft = 4; attemptsLeft >= 1; attemptsLeft--) {
+      HttpResponse<String> wrong = client.unlock(token, "AAAAA-AAAAA");
+      assertThat(wrong.statusCode()).isEqualTo(403);
+      assertThat(JSON.readTree(wrong.body()).get("attemptsLeft").asInt()).isEqualTo(attemptsLeft);
+    }
+    assertThat(client.unlock(token, "AAAAA-AAAAA").statusCode()).isEqualTo(423);
+    HttpResponse<String> locked = client.unlock(token, sent.get("accessCode").asString());
+    assertThat(locked.statusCode()).as("even the right code, once locked").isEqualTo(423);
+    assertThat(JSON.readTree(client.shareState(token).body()).get("state").asString()).isEqualTo("LOCKED");
+    assertThat(sharing.share(shareId).get("locked").asBoolean()).isTrue();
+
+    String newCode = sharing.provider().post("/api/shares/" + shareId + "/regenerate-code", Map.of())
+        .get("accessCode").asString();
+    assertThat(newCode).isNotEqualTo(sent.get("accessCode").asString());
+    assertThat(client.unlock(token, sent.get("accessCode").asString()).statusCode())
+        .as("the old code is gone").isEqualTo(403);
+    assertThat(client.unlock(token, newCode).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aRevokedShareCannotBeOpenedEvenWithASession() throws Exception {
+    Sharing sharing = Sharing.prepare(newProvider());
+    JsonNode sent = sharing.send();
+    String token = Sharing.token(sent);
+    ClientApi client = newClient();
+    assertThat(client.unlock(token, sent.get("accessCode").asString()).statusCode()).isEqualTo(200);
+
+    JsonNode revoked = sharing.provider().post("/api/shares/" + sent.get("id").asString() + "/revoke", Map.of());
+    assertThat(revoked.get("status").asString()).isEqualTo("REVOKED");
+    assertThat(client.document(token).statusCode()).isEqualTo(410);
+    assertThat(client.unlock(token, sent.get("accessCode").asString()).statusCode()).isEqualTo(410);
+    assertThat(JSON.readTree(client.shareState(token).body()).get("state").asString()).isEqualTo("REVOKED");
+  }
+
+  @Test
+  void anExpiryChangedByTheProviderIsEnforcedByTheClientBackend() throws Exception {
+    Sharing sharing = Sharing.prepare(newProvider());
+    JsonNode sent = sharing.send();
+    String shareId = sent.get("id").asString();
+    String token = Sharing.token(sent);
+    Instant soon = Instant.now().plusSeconds(3);
+    sharing.provider().send("PATCH", "/api/shares/" + shareId, "application/json",
+        HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("expiresAt", soon.toString()))));
+    assertThat(sharing.share(shareId).get("expiresAt").asString()).isNotEmpty();
+
+    while (Instant.now().isBefore(soon.plusMillis(500))) {
+      Thread.sleep(200);
+    }
+    assertThat(JSON.readTree(newClient().shareState(token).body()).get("state").asString()).isEqualTo("EXPIRED");
+    assertThat(newClient().unlock(token, sent.get("accessCode").asString()).statusCode()).isEqualTo(410);
+    assertThat(sharing.share(shareId).get("status").asString()).isEqualTo("EXPIRED");
+  }
+
+  @Test
+  void followingTheLinkWithGetsChangesNothing() throws Exception {
+    Sharing sharing = Sharing.prepare(newProvider());
+    JsonNode sent = sharing.send();
+    String shareId = sent.get("id").asString();
+    String token = Sharing.token(sent);
+    ClientApi scanner = newClient();
+    for (int i = 0; i < 10; i++) {
+      scanner.shareState(token);
+      scanner.document(token);
+      scanner.file(token, sharing.fileId());
+      http.send(HttpRequest.newBuilder(java.net.URI.create(sent.get("link").asString())).build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+    JsonNode share = sharing.share(shareId);
+    assertThat(share.get("status").asString()).isEqualTo("DELIVERED");
+    assertThat(share.get("events")).isEmpty();
+    assertThat(share.get("failedAttempts").asInt()).isZero();
+    HttpResponse<String> state = scanner.shareState(token);
+    assertThat(JSON.readTree(state.body()).get("attemptsLeft").asInt()).isEqualTo(5);
+  }
+
+  @Test
+  void anotherProviderCannotSeeOrTouchTheShare() throws Exception {
+    Sharing sharing = Sharing.prepare(newProvider());
+    String shareId = sharing.send().get("id").asString();
+    Sharing other = Sharing.prepare(newProvider());
+    for (String[] call : new String[][] {
+        {"GET", "/api/shares/" + shareId}, {"POST", "/api/shares/" + shareId + "/revoke"},
+        {"POST", "/api/shares/" + shareId + "/regenerate-code"}, {"POST", "/api/shares/" + shareId + "/reveal-code"},
+        {"GET", "/api/documents/" + sharing.documentId() + "/shares"}}) {
+      HttpResponse<String> r = other.provider().exchange(call[0], call[1],
+          call[0].equals("POST") ? "application/json" : null,
+          call[0].equals("POST") ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody());
+      assertThat(r.statusCode()).as(call[0] + " " + call[1]).isEqualTo(404);
+    }
+    assertThat(sharing.share(shareId).get("status").asString()).isEqualTo("DELIVERED");
+  }
+}
