@@ -27,10 +27,14 @@ class OperationsTest extends ApiTest {
 
   @Test
   void healthGoesDownWhileTheDatabaseIsUnreachable() throws Exception {
+    var share = shares.share().deliver();
     TcpProxy database = TestDatabase.proxy();
     database.cut();
     try {
       assertThat(api.publicCall("GET", "/api/health", null).status()).isEqualTo(503);
+      var state = api.publicCall("GET", "/api/shares/" + share.token(), null);
+      assertThat(state.status()).isEqualTo(503);
+      assertThat(state.type()).isEqualTo("service-unavailable");
       assertThat(api.management("/actuator/health/readiness").status()).isEqualTo(503);
       assertThat(api.management("/actuator/health/liveness").status()).isEqualTo(200);
     } finally {
