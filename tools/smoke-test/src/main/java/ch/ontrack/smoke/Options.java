@@ -9,7 +9,8 @@ import java.util.Map;
 
 /** Command-line options, each also readable from an environment variable (the flag wins). */
 record Options(
-    URI providerUrl, URI clientUrl, Path caFile, String providerEmail, String providerPassword, Duration timeout) {
+    URI providerUrl, URI clientUrl, Path caFile, String providerEmail, String providerPassword, Duration timeout,
+    Duration readyWait) {
 
   static final String USAGE = """
       usage: java -jar smoke-test.jar --provider-url URL --client-url URL [options]
@@ -19,6 +20,8 @@ record Options(
         --provider-email EMAIL    existing smoke account, when sign-up is disabled   (SMOKE_PROVIDER_EMAIL)
         --provider-password PW    its password                                       (SMOKE_PROVIDER_PASSWORD)
         --timeout SECONDS         per request, default 30                            (SMOKE_TIMEOUT)
+        --wait SECONDS            first wait up to this long for both /api/health    (SMOKE_WAIT)
+                                  to answer (a fresh deployment), default 0
       exit status: 0 all checks passed, 1 a check failed, 2 bad usage""";
 
   private static final Map<String, String> FLAGS = Map.of(
@@ -27,7 +30,8 @@ record Options(
       "--ca-file", "SMOKE_CA_FILE",
       "--provider-email", "SMOKE_PROVIDER_EMAIL",
       "--provider-password", "SMOKE_PROVIDER_PASSWORD",
-      "--timeout", "SMOKE_TIMEOUT");
+      "--timeout", "SMOKE_TIMEOUT",
+      "--wait", "SMOKE_WAIT");
 
   /** Thrown for anything the user must fix in the command line; the message says what. */
   static final class UsageException extends Exception {
@@ -67,7 +71,8 @@ record Options(
       throw new UsageException("--provider-email and --provider-password go together");
     }
     return new Options(url(values, "--provider-url"), url(values, "--client-url"), caFile(values.get("--ca-file")),
-        email, password, timeout(values.getOrDefault("--timeout", "30")));
+        email, password, seconds("--timeout", values.getOrDefault("--timeout", "30"), 1),
+        seconds("--wait", values.getOrDefault("--wait", "0"), 0));
   }
 
   private static URI url(Map<String, String> values, String flag) throws UsageException {
@@ -97,15 +102,15 @@ record Options(
     return path;
   }
 
-  private static Duration timeout(String value) throws UsageException {
+  private static Duration seconds(String flag, String value, long min) throws UsageException {
     try {
       long seconds = Long.parseLong(value);
-      if (seconds <= 0) {
+      if (seconds < min) {
         throw new NumberFormatException();
       }
       return Duration.ofSeconds(seconds);
     } catch (NumberFormatException e) {
-      throw new UsageException("--timeout must be a positive number of seconds, got " + value);
+      throw new UsageException(flag + " must be a number of seconds" + (min > 0 ? " above 0" : "") + ", got " + value);
     }
   }
 }

@@ -30,6 +30,7 @@ public final class SmokeTest {
     Report report = new Report(out);
     try {
       Http http = new Http(options.caFile(), options.timeout());
+      Readiness.await(http, options, out);
       SiteChecks sites = new SiteChecks(http, report);
       boolean providerOk = sites.run("provider", options.providerUrl());
       boolean clientOk = sites.run("client", options.clientUrl());

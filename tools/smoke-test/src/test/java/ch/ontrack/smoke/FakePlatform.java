@@ -21,6 +21,8 @@ final class FakePlatform implements AutoCloseable {
   static final String CODE = "ABCDEFGHJK";
 
   final Set<String> faults = new HashSet<>();
+  /** How many times the provider's /api/health answers 503 before it is UP (a fresh deployment). */
+  int unhealthyAnswers;
   final FakeSite provider;
   final FakeSite client;
   private String xsrf = "first-token";
@@ -53,7 +55,8 @@ final class FakePlatform implements AutoCloseable {
       return json(403, "{\"type\":\"csrf\"}");
     }
     return switch (route) {
-      case "GET /api/health" -> json(200, "{\"status\":\"UP\"}");
+      case "GET /api/health" -> unhealthyAnswers-- > 0
+          ? json(503, "{\"status\":\"DOWN\"}") : json(200, "{\"status\":\"UP\"}");
       case "GET /api/auth/me" -> json(401, "{}", "XSRF-TOKEN=" + xsrf + "; Path=/; Secure");
       case "POST /api/auth/signup" -> signup(r);
       case "POST /api/clients" -> json(201, "{\"id\":\"c1\",\"name\":\"x\"}");

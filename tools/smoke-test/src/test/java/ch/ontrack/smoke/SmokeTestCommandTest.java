@@ -130,13 +130,36 @@ class SmokeTestCommandTest {
   }
 
   @Test
+  void withWaitGivesAFreshDeploymentTimeToBecomeHealthyBeforeChecking() {
+    platform.unhealthyAnswers = 2;
+
+    Run run = smoke("--ca-file", caFile.toString(), "--wait", "120");
+
+    assertThat(run.out()).doesNotContain("FAIL").contains("ok   provider /api/health is UP");
+    assertThat(platform.provider.requests.stream().filter(r -> r.path().equals("/api/health"))).hasSize(4);
+    assertThat(run.exit()).isZero();
+  }
+
+  @Test
+  void withoutWaitAnUnhealthyDeploymentFails() {
+    platform.unhealthyAnswers = 1;
+
+    Run run = smoke("--ca-file", caFile.toString());
+
+    assertThat(run.out()).contains("FAIL provider /api/health is UP: GET /api/health answered 503");
+    assertThat(run.exit()).isEqualTo(1);
+  }
+
+  @Test
   void badUsageExitsWithTwoAndTheUsageWithoutAStackTrace() {
     for (String[] args : List.of(
         new String[] {"--client-url", "https://client.on-track.ch"},
         new String[] {"--provider-url", "http://provider.on-track.ch", "--client-url", "https://client.on-track.ch"},
         new String[] {"--provider-url", "https://p.on-track.ch", "--client-url", "https://c.on-track.ch", "--nope"},
         new String[] {"--provider-url", "https://p.on-track.ch", "--client-url", "https://c.on-track.ch",
-            "--provider-email", "smoke@on-track.ch"})) {
+            "--provider-email", "smoke@on-track.ch"},
+        new String[] {"--provider-url", "https://p.on-track.ch", "--client-url", "https://c.on-track.ch",
+            "--wait", "soon"})) {
       Run run = run(args, Map.of());
 
       assertThat(run.exit()).isEqualTo(2);
