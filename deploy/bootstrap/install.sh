@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Installs or upgrades the cluster add-ons (Gateway API and Envoy Gateway, cert-manager, CloudNativePG,
+# prometheus-operator CRDs), then the oc-gateway chart with the given cluster's values.
+# Usage: deploy/bootstrap/install.sh <cloud|local>    (needs kubectl and helm >= 3.8 with a current context)
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+deploy="$(dirname "$here")"
+cluster="${1:-}"
+if [[ "$cluster" != "cloud" && "$cluster" != "local" ]]; then
+  echo "usage: $0 <cloud|local>  (gateway values from deploy/environments/gateway/<cluster>.yaml)" >&2
+  exit 2
+fi
+
+# shellcheck source-path=SCRIPTDIR source=versions.env
+source "$here/versions.env"
+
+log() { printf '\n==> %s\n' "$*"; }
+
+log "Gateway API ${GATEWAY_API_VERSION} and Envoy Gateway CRDs"
+helm upgrade --install eg-crds oci://docker.io/envoyproxy/gateway-crds-helm \
+  --version "$ENVOY_GATEWAY_VERSION" --namespace envoy-gateway-system --create-namespace \
+  --values "$here/values/envoy-gateway-crds.yaml" --wait
+installed="$(kubectl get crd gateways.gateway.networking.k8s.io \
+  --output 'jsonpath={.metadata.annotations.gateway\.networking\.k8s\.io/bundle-version}')"
+if [[ "$installed" != "$GATEWAY_API_VERSION" ]]; then
+  echo "Gateway API CRDs are ${installed:-missing}, expected ${GATEWAY_API_VERSION}" >&2
+  exit 1
+fi
+
+log "Envoy Gateway ${ENVOY_GATEWAY_VERSION}"
+helm upgrade --install eg oci://docker.io/envoyproxy/gateway-helm \
+  --version "$ENVOY_GATEWAY_VERSION" --namespace envoy-gateway-system --create-namespace \
+  --skip-crds --values "$here/values/envoy-gateway.yaml" --wait --timeout 10m
+
+log "cert-manager ${CERT_MANAGER_VERSION}"
+helm upgrade --install cert-manager oci://quay.io/jetstack/charts/cert-manager \
+  --version "$CERT_MANAGER_VERSION" --namespace cert-manager --create-namespace \
+  --values "$here/values/cert-manager.yaml" --wait --timeout 10m
+
+log "CloudNativePG ${CNPG_OPERATOR_VERSION} (chart ${CNPG_CHART_VERSION})"
+helm repo add cnpg https://cloudnative-pg.github.io/charts --force-update >/dev/null
+app_version="$(helm show chart cnpg/cloudnative-pg --version "$CNPG_CHART_VERSION" | sed -n 's/^appVersion: *//p' | tr -d '"')"
+if [[ "$app_version" != "$CNPG_OPERATOR_VERSION" ]]; then
+  echo "chart cloudnative-pg ${CNPG_CHART_VERSION} ships operator ${app_version}, expected ${CNPG_OPERATOR_VERSION}" >&2
+  exit 1
+fi
+helm upgrade --install cnpg cnpg/cloudnative-pg \
+  --version "$CNPG_CHART_VERSION" --namespace cnpg-system --create-namespace \
+  --values "$here/values/cloudnative-pg.yaml" --wait --timeout 10m
+
+log "prometheus-operator ${PROMETHEUS_OPERATOR_VERSION} CRDs (ServiceMonitor, PodMonitor, PrometheusRule)"
+for crd in servicemonitors podmonitors prometheusrules; do
+  kubectl apply --server-side --force-conflicts --filename \
+    "https://raw.githubusercontent.com/prometheus-operator/prometheus-operator/${PROMETHEUS_OPERATOR_VERSION}/example/prometheus-operator-crd/monitoring.coreos.com_${crd}.yaml"
+done
+
+log "oc-gateway chart (namespaces, Gateway, issuers, certificates) for the ${cluster} cluster"
+# The release lives in "default": the chart creates (and keeps) the namespaces it labels.
+helm upgrade --install oc-gateway "$deploy/charts/oc-gateway" --namespace default \
+  --values "$deploy/environments/gateway/${cluster}.yaml" --wait --timeout 10m
+
+log "Done. Next: the applications of each environment, see docs/kubernetes.md"

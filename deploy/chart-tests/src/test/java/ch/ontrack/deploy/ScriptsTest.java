@@ -1,0 +1,67 @@
+package ch.ontrack.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The add-on and kind scripts: shellcheck-clean, every add-on pinned to the agreed version. */
+class ScriptsTest {
+
+  private static final Path INSTALL = Charts.DEPLOY.resolve("bootstrap/install.sh");
+  private static final Path KIND = Charts.DEPLOY.resolve("kind/up.sh");
+
+  @Test
+  void scriptsAreShellcheckClean() throws IOException, InterruptedException {
+    Path shellcheck = Path.of("/usr/bin/shellcheck");
+    assumeTrue(Files.isExecutable(shellcheck), "shellcheck is not installed (.ci/run installs it)");
+    Process process = new ProcessBuilder(shellcheck.toString(), "--external-sources", INSTALL.toString(), KIND.toString())
+        .redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+    assertThat(process.exitValue()).as(output).isZero();
+  }
+
+  @Test
+  void addOnsArePinnedToTheAgreedVersions() throws IOException {
+    Properties versions = new Properties();
+    try (var reader = Files.newBufferedReader(Charts.DEPLOY.resolve("bootstrap/versions.env"))) {
+      versions.load(reader);
+    }
+
+    assertThat(versions).containsAllEntriesOf(Map.of(
+        "GATEWAY_API_VERSION", "v1.6.1",
+        "ENVOY_GATEWAY_VERSION", "v1.9.0",
+        "CERT_MANAGER_VERSION", "v1.21.1",
+        "CNPG_OPERATOR_VERSION", "1.30.0",
+        "PROMETHEUS_OPERATOR_VERSION", "v0.93.0"));
+  }
+
+  @Test
+  void everyRemoteChartIsInstalledWithAPinnedVersion() throws IOException {
+    String script = Files.readString(INSTALL);
+    Matcher installs = Pattern.compile("helm upgrade --install \\S+ (\\S+)([^\\n]*\\n)*?[^\\n]*--wait").matcher(script);
+    int remote = 0;
+    while (installs.find()) {
+      if (!installs.group(1).contains("$deploy/charts")) {
+        remote++;
+        assertThat(installs.group()).as(installs.group(1)).containsPattern("--version \"\\$[A-Z_]+_VERSION\"");
+      }
+    }
+
+    assertThat(remote).isEqualTo(4);
+    assertThat(script).doesNotContain("latest");
+    assertThat(List.of(Files.readString(KIND))).noneMatch(s -> s.contains(":latest"));
+  }
+}
