@@ -44,15 +44,19 @@ public record LaunchOptions(
     }
   }
 
-  /** What {@code ./platform up} uses: {@code .local/} and the default ports, each overridable. */
+  /**
+   * What {@code ./platform up} uses: {@code .local/} (or {@code LOCAL_DATA_DIR}) and the default
+   * ports, each overridable by its variable ({@code LOCAL_GATEWAY_HTTPS_PORT}, ...).
+   */
   public static LaunchOptions defaults(Path repoRoot, Map<String, String> environment) {
     Map<String, Integer> ports = new LinkedHashMap<>();
     for (PortSpec spec : LocalTopology.PORTS) {
       String override = environment.get(spec.overrideVariable());
       ports.put(spec.key(), override == null ? spec.defaultPort() : parsePort(spec, override));
     }
-    return new LaunchOptions(
-        repoRoot, repoRoot.resolve(".local"), ports, true, Map.of(), Map.of(), true);
+    String dataDir = environment.get("LOCAL_DATA_DIR");
+    return new LaunchOptions(repoRoot, dataDir == null ? repoRoot.resolve(".local") : Path.of(dataDir),
+        ports, true, Map.of(), Map.of(), true);
   }
 
   /** For tests: the given (temporary) data directory and a free port for everything. */
