@@ -78,6 +78,8 @@ class DocumentApiTest extends ApiTest {
     assertThat(download.header("Content-Security-Policy")).isEqualTo(SecurityHeaders.DOWNLOAD_CONTENT_SECURITY_POLICY);
     assertThat(browser.get("/api/documents/" + document).<List<String>>path("$.files[*].id"))
         .containsExactly(file.id().toString());
+    assertThat(browser.get("/api/documents").<List<String>>path("$.items[0].files[*].name"))
+        .containsExactly("Lohnabc.pdf");
 
     browser.delete("/api/documents/" + document + "/files/" + file.id()).expect(204);
     browser.get("/api/documents/" + document + "/files/" + file.id()).expect(404);

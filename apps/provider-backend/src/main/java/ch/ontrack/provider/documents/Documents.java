@@ -3,7 +3,10 @@ package ch.ontrack.provider.documents;
 import ch.ontrack.provider.system.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +54,20 @@ public class Documents {
     if (after != null) {
       statement = statement.param(Timestamps.param(after.createdAt())).param(after.id());
     }
-    return statement.param(limit + 1).query((rs, n) -> document(rs, List.of())).list();
+    List<Document> rows = statement.param(limit + 1).query((rs, n) -> document(rs, List.of())).list();
+    if (rows.isEmpty()) {
+      return rows;
+    }
+    // the page's files in one query rather than one per document
+    Map<UUID, List<StoredFile>> files = new HashMap<>();
+    jdbc.sql("select f.document_id, " + FILE_COLUMNS + " from document_file f where f.document_id in (:ids)"
+            + " order by f.created_at, f.id")
+        .param("ids", rows.stream().map(Document::id).toList())
+        .query(rs -> {
+          files.computeIfAbsent(rs.getObject("document_id", UUID.class), k -> new ArrayList<>()).add(file(rs, 0));
+        });
+    return rows.stream().map(d -> new Document(d.id(), d.title(), d.message(), d.createdAt(), d.updatedAt(),
+        files.getOrDefault(d.id(), List.of()))).toList();
   }
 
   Document create(UUID providerId, String title, String message) {

@@ -28,19 +28,17 @@ class Sending {
   private final Documents documents;
   private final Secrets secrets;
   private final Delivery delivery;
-  private final ShareViews views;
   private final SharingSettings settings;
   private final TransactionTemplate tx;
 
   Sending(Shares shares, Outbox outbox, Clients clients, Documents documents, Secrets secrets, Delivery delivery,
-      ShareViews views, SharingSettings settings, TransactionTemplate tx) {
+      SharingSettings settings, TransactionTemplate tx) {
     this.shares = shares;
     this.outbox = outbox;
     this.clients = clients;
     this.documents = documents;
     this.secrets = secrets;
     this.delivery = delivery;
-    this.views = views;
     this.settings = settings;
     this.tx = tx;
   }

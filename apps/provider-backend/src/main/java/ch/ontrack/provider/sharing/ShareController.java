@@ -102,7 +102,7 @@ class ShareController {
 
   @PostMapping("/api/shares/{id}/regenerate-code")
   Map<String, String> regenerateCode(@AuthenticationPrincipal Provider provider, @PathVariable UUID id) {
-    Shares.Row row = usable(provider, id);
+    usable(provider, id);
     String code = call(() -> client.newAccessCode(id));
     shares.storeCode(id, null);
     return Map.of("accessCode", code);
