@@ -80,6 +80,14 @@ class ShareDeliveryTest extends ApiTest {
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.contentType()).startsWith("application/problem+json");
+    for (String disguised : new String[] {
+        "/internal;x=1/shares/" + share.id() + "/events",
+        "/api/..;/internal/shares/" + share.id() + "/events",
+        "/internal/shares/" + share.id() + "/events;x"}) {
+      assertThat(api.rawPublic("GET", disguised, null, "Authorization", "Bearer " + Api.SECRET,
+          "X-Forwarded-Port", Integer.toString(internalConnector.localPort())).status())
+          .isIn(400, 404);
+    }
   }
 
   @Test

@@ -37,13 +37,15 @@ class InternalPortFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    boolean internalPort = request.getLocalPort() == connector.localPort();
-    boolean internalPath = request.getRequestURI().startsWith(PREFIX);
+    boolean internalPort = isInternalPort(request);
+    // the servlet path is decoded and normalised, without ;parameters: what the mapping sees
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    boolean internalPath = path.startsWith(PREFIX) || path.equals("/internal");
     if (internalPort != internalPath) {
       problem(response, 404, "not-found", "Not found", "No such resource.");
       return;
     }
-    if (internalPort && !authorized(request.getHeader(HttpHeaders.AUTHORIZATION))) {
+    if (internalPort && !isAuthorized(request)) {
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
       problem(response, 401, "unauthorized", "Unauthorized", "A valid bearer token is required.");
       return;
@@ -51,8 +53,13 @@ class InternalPortFilter extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
+  boolean isInternalPort(HttpServletRequest request) {
+    return request.getLocalPort() == connector.localPort();
+  }
+
   // Digests have the same length whatever was sent, so the comparison takes constant time.
-  private boolean authorized(String header) {
+  boolean isAuthorized(HttpServletRequest request) {
+    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
     return header != null && MessageDigest.isEqual(expected, digest(header));
   }
 
