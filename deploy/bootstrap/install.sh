@@ -18,9 +18,9 @@ source "$here/versions.env"
 log() { printf '\n==> %s\n' "$*"; }
 
 log "Gateway API ${GATEWAY_API_VERSION} and Envoy Gateway CRDs"
-helm upgrade --install eg-crds oci://docker.io/envoyproxy/gateway-crds-helm \
-  --version "$ENVOY_GATEWAY_VERSION" --namespace envoy-gateway-system --create-namespace \
-  --values "$here/values/envoy-gateway-crds.yaml" --wait
+# Applied server-side, as upstream recommends: Helm never upgrades CRDs, and a cluster may already have them.
+helm template eg-crds oci://docker.io/envoyproxy/gateway-crds-helm --version "$ENVOY_GATEWAY_VERSION" \
+  --values "$here/values/envoy-gateway-crds.yaml" | kubectl apply --server-side --force-conflicts --filename -
 installed="$(kubectl get crd gateways.gateway.networking.k8s.io \
   --output 'jsonpath={.metadata.annotations.gateway\.networking\.k8s\.io/bundle-version}')"
 if [[ "$installed" != "$GATEWAY_API_VERSION" ]]; then
