@@ -28,13 +28,16 @@ final class CrdSchemas {
   static final String LOCATION_VARIABLE = "CRDS_DIR";
 
   private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
-  private static final Map<String, Schema> SCHEMAS = load(location());
+  private static Map<String, Schema> schemas;
 
   private CrdSchemas() {}
 
   /** CRDS_DIR (system property, then environment), else <repository>/../shared/crds. */
   static Path location() {
-    String configured = System.getProperty(LOCATION_VARIABLE, System.getenv(LOCATION_VARIABLE));
+    return location(System.getProperty(LOCATION_VARIABLE, System.getenv(LOCATION_VARIABLE)));
+  }
+
+  static Path location(String configured) {
     Path dir = configured != null && !configured.isBlank()
         ? Path.of(configured)
         : Charts.DEPLOY.getParent().getParent().resolve("shared/crds");
@@ -46,12 +49,16 @@ final class CrdSchemas {
     return dir;
   }
 
-  static boolean knows(String apiVersion, String kind) {
-    return SCHEMAS.containsKey(apiVersion + " " + kind);
+  /** Loaded on first use, so a missing folder fails each test with the message above. */
+  private static synchronized Map<String, Schema> schemas() {
+    if (schemas == null) {
+      schemas = load(location());
+    }
+    return schemas;
   }
 
   static List<String> violations(String apiVersion, String kind, ObjectNode body) {
-    Schema schema = SCHEMAS.get(apiVersion + " " + kind);
+    Schema schema = schemas().get(apiVersion + " " + kind);
     if (schema == null) {
       return List.of("no CRD in " + location() + " serves " + apiVersion + " " + kind);
     }

@@ -1,6 +1,7 @@
 package ch.ontrack.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +66,12 @@ class SchemaValidationTest {
     ((ObjectNode) policy.spec().path("rateLimit").path("local").path("rules").get(0).path("limit")).put("unit", "Fortnight");
 
     assertThat(Schemas.violations(policy)).isNotEmpty();
+  }
+
+  @Test
+  void aMissingCrdFolderNamesTheVariableToSet() {
+    assertThatThrownBy(() -> CrdSchemas.location("/nonexistent/crds"))
+        .hasMessageContaining("CRDS_DIR").hasMessageContaining("/nonexistent/crds");
   }
 
   private static Manifest first(Environment env, String kind) {
