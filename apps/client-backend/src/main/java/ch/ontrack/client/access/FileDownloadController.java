@@ -7,6 +7,7 @@ import ch.ontrack.client.share.Share;
 import ch.ontrack.client.share.ShareEvents;
 import ch.ontrack.web.ApiProblem;
 import ch.ontrack.web.SecurityHeaders;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * type; everything else (HTML, SVG, scripts, ...) is always an attachment.
  */
 @RestController
+@Tag(name = "Shares", description = "Open a shared document with its link token and access code.")
 class FileDownloadController {
 
   private final ShareAccess access;

@@ -3,6 +3,7 @@ package ch.ontrack.client.access;
 import ch.ontrack.client.file.FileStore;
 import ch.ontrack.client.share.Share;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Opening a share: its state (read only, safe for link scanners), the unlock, the document. */
 @RestController
+@Tag(name = "Shares", description = "Open a shared document with its link token and access code.")
 @RequestMapping("/api/shares/{token}")
 class ShareAccessController {
 

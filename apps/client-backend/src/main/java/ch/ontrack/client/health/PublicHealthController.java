@@ -1,5 +1,6 @@
 package ch.ontrack.client.health;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** For smoke tests through the gateway: UP while the database answers. */
 @RestController
+@Tag(name = "Health", description = "Whether the service and its database answer.")
 class PublicHealthController {
 
   private final JdbcClient jdbc;
