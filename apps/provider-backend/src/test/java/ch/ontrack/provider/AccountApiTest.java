@@ -121,6 +121,8 @@ class AccountApiTest extends ApiTest {
     Browser browser = browser();
     var account = provider.signUp(browser).expect(201);
     browser.post("/api/documents", TestData.document("Tax return 2025")).expect(201);
+    Browser elsewhere = browser();
+    provider.login(elsewhere).expect(200);
 
     var wrong = browser.delete("/api/auth/account", Map.of("password", "not my password")).expect(403);
     assertThat(wrong.problemType()).isEqualTo("wrong-password");
@@ -128,6 +130,7 @@ class AccountApiTest extends ApiTest {
 
     browser.get("/api/auth/me").expect(401);
     provider.login(browser()).expect(401);
+    assertThat(elsewhere.get("/api/auth/me").status()).isEqualTo(401);
     assertThat(jdbc.sql("select count(*) from document where provider_id = ?").param(account.id())
         .query(Integer.class).single()).isZero();
   }

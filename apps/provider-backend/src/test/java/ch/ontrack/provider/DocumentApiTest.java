@@ -146,6 +146,30 @@ class DocumentApiTest extends ApiTest {
   }
 
   @Test
+  void officeDocumentsAndZipAreAcceptedScriptsAreNot() throws Exception {
+    Browser browser = signedIn();
+    UUID document = browser.post("/api/documents", TestData.document("Office")).expect(201).id();
+    String path = "/api/documents/" + document + "/files";
+    var docx = browser.upload(path, "report.docx", "application/octet-stream", zip("word/document.xml")).expect(201);
+    assertThat(docx.<String>path("$.contentType"))
+        .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    assertThat(browser.upload(path, "archive.zip", "application/zip", zip("a.txt")).expect(201)
+        .<String>path("$.contentType")).isEqualTo("application/zip");
+    byte[] script = "#!/bin/sh\nrm -rf ~\n".getBytes(StandardCharsets.UTF_8);
+    browser.upload(path, "notes.txt", "text/plain", script).expect(415);
+  }
+
+  private static byte[] zip(String entry) throws java.io.IOException {
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+      zip.putNextEntry(new java.util.zip.ZipEntry(entry));
+      zip.write("content".getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+    }
+    return bytes.toByteArray();
+  }
+
+  @Test
   void uploadThatIsNotMultipartIs415() {
     Browser browser = signedIn();
     UUID document = browser.post("/api/documents", TestData.document("Empty")).expect(201).id();

@@ -46,6 +46,14 @@ class OperationsTest extends ApiTest {
   }
 
   @Test
+  void oversizedJsonBodyIs413() {
+    Browser browser = signedIn();
+    var response = browser.post("/api/documents", java.util.Map.of("title", "t", "message", "x".repeat(300_000)))
+        .expect(413);
+    assertThat(response.problemType()).isEqualTo("too-large");
+  }
+
+  @Test
   void actuatorIsNotOnTheApiPort() {
     assertThat(browser().get("/actuator/health").status()).isIn(401, 404);
   }

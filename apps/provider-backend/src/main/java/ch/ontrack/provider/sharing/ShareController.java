@@ -56,7 +56,7 @@ class ShareController {
     if (documents.find(provider.id(), documentId).isEmpty()) {
       throw ApiProblem.notFound("The document");
     }
-    return shares.ofDocument(provider.id(), documentId).stream().map(views::current).toList();
+    return views.current(shares.ofDocument(provider.id(), documentId));
   }
 
   @PostMapping("/api/documents/{documentId}/shares")

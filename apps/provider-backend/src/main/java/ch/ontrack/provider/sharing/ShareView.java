@@ -9,7 +9,7 @@ import java.util.UUID;
 record ShareView(
     UUID id, UUID documentId, UUID clientId, String recipientEmail, Status status, Instant expiresAt,
     Instant createdAt, Instant deliveredAt, Instant revokedAt, boolean locked, int failedAttempts,
-    List<Events.Event> events, boolean codeWaiting,
+    List<Events.Event> events, boolean eventsStale, boolean codeWaiting,
     @JsonInclude(JsonInclude.Include.NON_NULL) String link,
     @JsonInclude(JsonInclude.Include.NON_NULL) String accessCode) {
 
@@ -35,11 +35,17 @@ record ShareView(
     }
     return new ShareView(row.id(), row.documentId(), row.clientId(), row.recipientEmail(), status, expiresAt,
         row.createdAt(), row.deliveredAt(), row.revokedAt(), events.locked(), events.failedAttempts(),
-        events.events(), row.encryptedCode() != null, null, null);
+        events.events(), false, row.encryptedCode() != null, null, null);
   }
 
   ShareView withSecrets(String link, String accessCode) {
     return new ShareView(id, documentId, clientId, recipientEmail, status, expiresAt, createdAt, deliveredAt,
-        revokedAt, locked, failedAttempts, events, codeWaiting, link, accessCode);
+        revokedAt, locked, failedAttempts, events, eventsStale, codeWaiting, link, accessCode);
+  }
+
+  /** True when the client backend did not answer and the events are the last known ones. */
+  ShareView withEventsStale(boolean stale) {
+    return new ShareView(id, documentId, clientId, recipientEmail, status, expiresAt, createdAt, deliveredAt,
+        revokedAt, locked, failedAttempts, events, stale, codeWaiting, link, accessCode);
   }
 }

@@ -1,6 +1,8 @@
 package ch.ontrack.provider.sharing;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,8 +24,27 @@ class ShareViews {
   }
 
   ShareView current(Shares.Row row) {
+    return current(row, true);
+  }
+
+  /** After the first failure the others use their last known events: a list must not wait N timeouts. */
+  List<ShareView> current(List<Shares.Row> rows) {
+    List<ShareView> views = new ArrayList<>();
+    boolean ask = true;
+    for (Shares.Row row : rows) {
+      ShareView view = current(row, ask);
+      views.add(view);
+      ask = ask && !view.eventsStale();
+    }
+    return views;
+  }
+
+  private ShareView current(Shares.Row row, boolean ask) {
     String eventsJson = row.eventsJson();
-    if (row.deliveredAt() != null && row.revokedAt() == null) {
+    boolean lastKnown = false;
+    if (!ask) {
+      lastKnown = true;
+    } else if (row.deliveredAt() != null && row.revokedAt() == null) {
       try {
         String fresh = client.events(row.id());
         if (Events.parse(json, fresh) != null) {
@@ -32,8 +53,9 @@ class ShareViews {
         }
       } catch (ClientBackend.Unavailable e) {
         log.info("Events of share {} unavailable, showing the last known: {}", row.id(), e.getMessage());
+        lastKnown = true;
       }
     }
-    return ShareView.of(row, Events.parse(json, eventsJson), Instant.now());
+    return ShareView.of(row, Events.parse(json, eventsJson), Instant.now()).withEventsStale(lastKnown);
   }
 }

@@ -37,7 +37,7 @@ class ProblemWriter {
     };
   }
 
-  private void write(HttpServletRequest request, HttpServletResponse response, int status, String slug,
+  void write(HttpServletRequest request, HttpServletResponse response, int status, String slug,
       String title, String detail) throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", ProblemHandler.TYPE_BASE + slug);
