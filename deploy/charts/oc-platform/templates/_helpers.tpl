@@ -7,7 +7,8 @@ provider:
     ports: {api: 8081, management: 9081}
     routes:
       - {name: login, type: Exact, path: /api/auth/login, rateLimit: login, bodyLimit: small}
-      - {name: upload, type: RegularExpression, path: "^/api/documents/[^/]+/files$", timeout: upload}
+      - {name: upload, type: RegularExpression, path: "^/api/documents/[^/]+/files$", timeout: transfer}
+      - {name: download, type: RegularExpression, path: "^/api/documents/[^/]+/files/[^/]+$", timeout: transfer}
       - {name: api, type: PathPrefix, path: /api, bodyLimit: api}
 client:
   frontend:
@@ -16,6 +17,7 @@ client:
     ports: {api: 8082, internal: 8182, management: 9082}
     routes:
       - {name: unlock, type: RegularExpression, path: "^/api/shares/[^/]+/unlock$", rateLimit: unlock, bodyLimit: small}
+      - {name: download, type: RegularExpression, path: "^/api/shares/[^/]+/files/[^/]+$", timeout: transfer}
       - {name: api, type: PathPrefix, path: /api, bodyLimit: api}
 {{- end }}
 
