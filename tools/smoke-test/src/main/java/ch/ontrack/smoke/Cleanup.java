@@ -44,20 +44,20 @@ final class Cleanup {
     try {
       if (keepAccount) {
         if (documentId != null) {
-          Flow.expect(http.json("DELETE", provider.resolve("/api/documents/" + documentId), null), 204,
+          Answers.expect(http.json("DELETE", provider.resolve("/api/documents/" + documentId), null), 204,
               "DELETE /api/documents/{id}");
         }
         if (clientId != null) {
-          Flow.expect(http.json("DELETE", provider.resolve("/api/clients/" + clientId), null), 204,
+          Answers.expect(http.json("DELETE", provider.resolve("/api/clients/" + clientId), null), 204,
               "DELETE /api/clients/{id}");
         }
         http.json("POST", provider.resolve("/api/auth/logout"), null);
       } else {
-        Flow.expect(http.json("DELETE", provider.resolve("/api/auth/account"), Json.of("password", password)), 204,
+        Answers.expect(http.json("DELETE", provider.resolve("/api/auth/account"), Json.of("password", password)), 204,
             "DELETE /api/auth/account");
       }
       report.ok(check);
-    } catch (Flow.Failure e) {
+    } catch (Answers.Failure e) {
       report.fail(check, e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,11 +1,15 @@
 package ch.ontrack.smoke;
 
+import static ch.ontrack.smoke.Answers.expect;
+import static ch.ontrack.smoke.Answers.id;
+import static ch.ontrack.smoke.Answers.strings;
+
+import ch.ontrack.smoke.Answers.Failure;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -25,13 +29,6 @@ final class Flow {
       trailer<</Root 1 0 R>>
       %%EOF
       """.getBytes(StandardCharsets.US_ASCII);
-
-  /** A step's failure, in words. */
-  static final class Failure extends RuntimeException {
-    Failure(String reason) {
-      super(reason);
-    }
-  }
 
   private static final int POLL_ATTEMPTS = 30;
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -188,33 +185,6 @@ final class Flow {
 
   private Http.Response write(String method, String path, String json) throws Exception {
     return http.json(method, provider.resolve(path), json);
-  }
-
-  static Http.Response expect(Http.Response r, int status, String what) {
-    if (r.status() != status) {
-      throw new Failure(what + " answered " + r.summary() + "; expected " + status);
-    }
-    return r;
-  }
-
-  private static String id(Http.Response r) {
-    Object id = Json.object(r.text()).get("id");
-    if (id == null) {
-      throw new Failure("no id in " + r.summary());
-    }
-    return id instanceof Double d && d == Math.rint(d) ? String.valueOf(d.longValue()) : id.toString();
-  }
-
-  private static List<String> strings(Object json) {
-    List<String> out = new ArrayList<>();
-    if (json instanceof String s) {
-      out.add(s);
-    } else if (json instanceof Map<?, ?> map) {
-      map.values().forEach(v -> out.addAll(strings(v)));
-    } else if (json instanceof List<?> list) {
-      list.forEach(v -> out.addAll(strings(v)));
-    }
-    return out;
   }
 
   private static String random(int bytes) {

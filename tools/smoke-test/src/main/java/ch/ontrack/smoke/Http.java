@@ -132,7 +132,8 @@ final class Http {
   }
 
   private HttpRequest.Builder request(URI uri) {
-    return HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json, text/html;q=0.9, */*;q=0.5");
+    return HttpRequest.newBuilder(uri).timeout(timeout)
+        .header("Accept", "application/json, text/html;q=0.9, */*;q=0.5");
   }
 
   private HttpRequest.Builder withCsrf(HttpRequest.Builder builder, URI uri) {
