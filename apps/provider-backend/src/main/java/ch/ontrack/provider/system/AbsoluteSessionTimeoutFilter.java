@@ -25,7 +25,7 @@ class AbsoluteSessionTimeoutFilter extends OncePerRequestFilter {
     if (session != null) {
       Object signedInAt = session.getAttribute(SignIn.SIGNED_IN_AT);
       long started = signedInAt instanceof Long at ? at : session.getCreationTime();
-      if (System.currentTimeMillis() - started > absoluteTimeout.toMillis()) {
+      if (System.currentTimeMillis() - started >= absoluteTimeout.toMillis()) {
         session.invalidate();
       }
     }
