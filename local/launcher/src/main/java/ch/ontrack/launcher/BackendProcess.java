@@ -20,10 +20,12 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A backend as its own JVM: {@code java -jar apps/<name>/target/<name>.jar}, configured only
- * through the environment the launcher gives it, ready when its readiness probe answers 200.
+ * through the environment the launcher gives it, ready when its readiness probe answers 200. The
+ * command is computed at each start (see {@link ClassDataSharing}).
  */
 final class BackendProcess implements Component {
 
@@ -31,7 +33,7 @@ final class BackendProcess implements Component {
   private static final int TAIL = 40;
 
   private final String name;
-  private final List<String> command;
+  private final Supplier<List<String>> command;
   private final Map<String, String> environment;
   private final Path workDir;
   private final Path logFile;
@@ -39,11 +41,12 @@ final class BackendProcess implements Component {
   private final PrintStream console;
   private final Deque<String> tail = new ArrayDeque<>();
   private Process process;
+  private boolean stopRequested;
 
-  BackendProcess(String name, List<String> command, Map<String, String> environment, Path workDir,
+  BackendProcess(String name, Supplier<List<String>> command, Map<String, String> environment, Path workDir,
       Path logFile, int managementPort, PrintStream console) {
     this.name = name;
-    this.command = List.copyOf(command);
+    this.command = command;
     this.environment = Map.copyOf(environment);
     this.workDir = workDir;
     this.logFile = logFile;
@@ -58,14 +61,20 @@ final class BackendProcess implements Component {
 
   @Override
   public void start() throws Exception {
+    synchronized (this) {
+      stopRequested = false;
+    }
     Files.createDirectories(workDir);
     Files.createDirectories(logFile.getParent());
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder = new ProcessBuilder(command.get()).directory(workDir.toFile()).redirectErrorStream(true);
     // nothing inherited: the launcher is the backend's only source of configuration
     builder.environment().clear();
     builder.environment().putAll(environment);
     Process started;
     synchronized (this) {
+      if (stopRequested) { // stopped while preparing the start
+        throw new LaunchException(name + " was stopped while starting.");
+      }
       tail.clear();
       started = builder.start();
       process = started;
@@ -125,6 +134,7 @@ final class BackendProcess implements Component {
   public void stop() {
     Process p;
     synchronized (this) {
+      stopRequested = true;
       p = process;
       process = null;
     }

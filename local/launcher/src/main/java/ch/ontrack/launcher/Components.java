@@ -42,7 +42,7 @@ final class Components {
       Map<String, String> env = new LinkedHashMap<>(baseEnvironment());
       env.putAll(LocalTopology.environment(backend, wiring));
       env.putAll(options.extraEnv().getOrDefault(backend, Map.of()));
-      components.put(backend, new BackendProcess(backend, command(options, backend), env,
+      components.put(backend, new BackendProcess(backend, () -> command(options, backend), env,
           options.dataDir().resolve("run").resolve(backend), logs.resolve(backend + ".log"),
           options.port(backend, "management"), options.echoLogs() ? System.out : null));
     }
@@ -55,18 +55,13 @@ final class Components {
   }
 
   static List<String> command(LaunchOptions options, String backend) {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(java.toString());
     command.addAll(JVM_OPTIONS);
-    if (Runtime.version().feature() >= 19) {
-      // class-data sharing archive written on first run, reused afterwards: a faster warm start
-      Path archive = options.dataDir().resolve("cds").resolve(backend + ".jsa");
-      command.add("-XX:+AutoCreateSharedArchive");
-      command.add("-XX:SharedArchiveFile=" + archive);
-    }
     command.addAll(options.jvmOptions().getOrDefault(backend, List.of()));
-    command.add("-jar");
-    command.add(Preflight.jar(options, backend).toString());
+    command.addAll(ClassDataSharing.jvmArguments(java, Preflight.jar(options, backend),
+        options.dataDir().resolve("cds").resolve(backend)));
     return command;
   }
 

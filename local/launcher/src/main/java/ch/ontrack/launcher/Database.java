@@ -25,6 +25,7 @@ final class Database implements Component {
   private final Path dataDir;
   private final Path logFile;
   private EmbeddedPostgres postgres;
+  private boolean stopRequested;
 
   Database(String name, String database, int port, String password, Path dataDir, Path logFile) {
     this.name = name;
@@ -42,6 +43,9 @@ final class Database implements Component {
 
   @Override
   public void start() throws Exception {
+    synchronized (this) {
+      stopRequested = false;
+    }
     Files.createDirectories(dataDir.getParent());
     Files.createDirectories(logFile.getParent());
     stopLeftOver();
@@ -57,6 +61,10 @@ final class Database implements Component {
         .start();
     synchronized (this) {
       postgres = started;
+      if (stopRequested) { // stopped while it was starting
+        stop();
+        throw new LaunchException(name + " was stopped while starting.");
+      }
     }
     createUserAndDatabase(started);
   }
@@ -99,6 +107,7 @@ final class Database implements Component {
   public void stop() {
     EmbeddedPostgres pg;
     synchronized (this) {
+      stopRequested = true;
       pg = postgres;
       postgres = null;
     }

@@ -22,14 +22,21 @@ public final class LocalPlatform implements AutoCloseable {
   private final LocalCa ca;
   private final Progress progress = new Progress(System.out);
   private final Map<String, Component> components;
-  private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
+  private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+    Thread t = new Thread(runnable, "platform");
+    t.setDaemon(true);
+    return t;
+  });
   private volatile boolean closed;
   private volatile boolean aborting;
+  // Ctrl-C or the end of a test JVM, also in the middle of the start: nothing is left behind
+  private final Thread shutdownHook = new Thread(this::close, "platform-stop");
 
   private LocalPlatform(LaunchOptions options) {
     this.options = options;
     this.ca = LocalCa.loadOrCreate(options.dataDir().resolve("ca"));
     this.components = Components.create(options, Secrets.loadOrCreate(options.dataDir()), ca);
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
   /** Starts everything and returns when all is ready; on failure stops what started and throws. */
@@ -78,6 +85,9 @@ public final class LocalPlatform implements AutoCloseable {
 
   private void startOne(String name) {
     Component component = components.get(name);
+    if (closed) {
+      throw new LaunchException(name + " was not started: the platform is stopping.");
+    }
     long t0 = System.nanoTime();
     progress.starting(name);
     try {
@@ -148,6 +158,13 @@ public final class LocalPlatform implements AutoCloseable {
       return;
     }
     closed = true;
+    if (Thread.currentThread() != shutdownHook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException e) {
+        // the JVM is already shutting down: the hook may run too, close() is idempotent
+      }
+    }
     List<List<String>> waves = List.of(
         List.of(LocalTopology.GATEWAY),
         LocalTopology.BACKENDS,
@@ -169,23 +186,11 @@ public final class LocalPlatform implements AutoCloseable {
     return c;
   }
 
-  MailCatcher mail() {
-    return (MailCatcher) components.get(LocalTopology.MAIL);
-  }
-
   private static void awaitQuietly(List<CompletableFuture<Void>> futures) {
     try {
       CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
     } catch (Exception e) {
       // each failure was reported where it happened
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
-    return runnable -> {
-      Thread t = new Thread(runnable, "platform");
-      t.setDaemon(true);
-      return t;
-    };
   }
 }
