@@ -46,6 +46,12 @@ class OperationsTest extends ApiTest {
   }
 
   @Test
+  void loginOutcomesAreCounted() throws Exception {
+    TestData.provider().login(browser()).expect(401);
+    assertThat(management("/actuator/prometheus").body()).contains("oc_logins_total{outcome=\"failed\"");
+  }
+
+  @Test
   void oversizedJsonBodyIs413() {
     Browser browser = signedIn();
     var response = browser.post("/api/documents", java.util.Map.of("title", "t", "message", "x".repeat(300_000)))

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -57,10 +58,11 @@ class AccountController {
   private final TransactionTemplate tx;
   private final FindByIndexNameSessionRepository<?> sessions;
   private final String dummyHash;
+  private final MeterRegistry meters;
 
   AccountController(Accounts accounts, PasswordEncoder passwords, SignIn signIn, LoginThrottle throttle,
       AccountSettings settings, ApplicationEventPublisher events, TransactionTemplate tx,
-      FindByIndexNameSessionRepository<?> sessions) {
+      FindByIndexNameSessionRepository<?> sessions, MeterRegistry meters) {
     this.accounts = accounts;
     this.passwords = passwords;
     this.signIn = signIn;
@@ -69,6 +71,7 @@ class AccountController {
     this.events = events;
     this.tx = tx;
     this.sessions = sessions;
+    this.meters = meters;
     this.dummyHash = passwords.encode("a password nobody has " + UUID.randomUUID());
   }
 
@@ -99,6 +102,7 @@ class AccountController {
     OptionalLong wait = throttle.attempt(email, request.getRemoteAddr());
     if (wait.isPresent()) {
       log.warn("Login throttled for {} from {}", email, request.getRemoteAddr());
+      meters.counter("oc.logins", "outcome", "throttled").increment();
       ProblemDetail problem = ProblemHandler.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts",
           "Too many attempts", "Too many sign-in attempts. Try again later.");
       return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
@@ -110,12 +114,14 @@ class AccountController {
     boolean ok = passwords.matches(body.password(), stored.map(Accounts.Stored::passwordHash).orElse(dummyHash));
     if (stored.isEmpty() || !ok) {
       log.warn("Login failed for {} from {}", email, request.getRemoteAddr());
+      meters.counter("oc.logins", "outcome", "failed").increment();
       throw new ApiProblem(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Invalid credentials",
           "E-mail or password is wrong.");
     }
     Provider provider = stored.get().provider();
     signIn.start(provider, request, response);
     log.info("Login succeeded for {}", provider.id());
+    meters.counter("oc.logins", "outcome", "succeeded").increment();
     return ResponseEntity.ok(Account.of(provider));
   }
 

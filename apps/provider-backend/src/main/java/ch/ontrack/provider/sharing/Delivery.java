@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,9 +31,11 @@ class Delivery {
   private final SharingSettings settings;
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
+  private final MeterRegistry meters;
 
   Delivery(Shares shares, Outbox outbox, ClientBackend client, Documents documents, FileStore files,
-      Secrets secrets, ShareMailer mailer, SharingSettings settings, JdbcClient jdbc, TransactionTemplate tx) {
+      Secrets secrets, ShareMailer mailer, SharingSettings settings, JdbcClient jdbc, TransactionTemplate tx,
+      MeterRegistry meters) {
     this.shares = shares;
     this.outbox = outbox;
     this.client = client;
@@ -43,6 +46,7 @@ class Delivery {
     this.settings = settings;
     this.jdbc = jdbc;
     this.tx = tx;
+    this.meters = meters;
   }
 
   /** Tries one item at once (the send request); empty when it was not delivered now. */
@@ -68,11 +72,13 @@ class Delivery {
         case REVOKE -> {
           client.revoke(item.shareId());
           outbox.done(item.id());
+          count("REVOKE", "done");
           yield Optional.empty();
         }
         case DELETE -> {
           client.delete(item.shareId());
           outbox.done(item.id());
+          count("DELETE", "done");
           yield Optional.empty();
         }
       };
@@ -81,6 +87,7 @@ class Delivery {
       log.warn("{} of share {} failed (attempt {}), retrying in {}: {}", item.kind(), item.shareId(),
           item.attempts() + 1, delay, e.getMessage());
       outbox.retryLater(item, delay, e.getMessage() == null ? e.getClass().getName() : e.getMessage());
+      count(item.kind().name(), "retry");
       return Optional.empty();
     }
   }
@@ -105,6 +112,7 @@ class Delivery {
           document.files().stream().map(StoredFile::id).toList()));
       shares.markDelivered(share.id(), background ? secrets.seal(code, "code:" + share.id()) : null);
       log.info("Share {} delivered to the client backend", share.id());
+      count("DELIVER", background ? "delivered-later" : "delivered-at-once");
     }
     // the mail goes out once the client backend has the share; a mail failure retries only the mail
     String token = secrets.open(item.encryptedToken(), "token:" + share.id());
@@ -115,9 +123,14 @@ class Delivery {
     } catch (RuntimeException e) {
       Duration delay = backoff(item.attempts());
       log.warn("Mail for share {} failed, retrying in {}: {}", share.id(), delay, e.getMessage());
+      count("MAIL", "retry");
       outbox.retryLater(item, delay, "mail: " + e.getMessage());
     }
     return Optional.ofNullable(code);
+  }
+
+  private void count(String kind, String outcome) {
+    meters.counter("oc.outbox.items", "kind", kind, "outcome", outcome).increment();
   }
 
   private Duration backoff(int attempts) {
