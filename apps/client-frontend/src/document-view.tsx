@@ -52,22 +52,19 @@ export function DocumentView(props: { token: string; document: SharedDocument })
             );
           })}
         </ul>
-        {previewing && <Preview token={props.token} file={previewing} onClose={() => setPreviewing(undefined)} />}
+        {previewing && <Preview token={props.token} file={previewing} />}
       </div>
     </section>
   );
 }
 
-function Preview(props: { token: string; file: SharedFile; onClose: () => void }) {
+function Preview(props: { token: string; file: SharedFile }) {
   const kind = previewKind(props.file.contentType);
   const src = share.fileUrl(props.token, props.file.id, true);
   const title = t('docPreviewTitle', { name: props.file.name });
   return (
     <section id="preview" class="preview" aria-label={title}>
-      <div class="preview__head">
-        <h3>{title}</h3>
-        <button type="button" class="button" onClick={props.onClose}>{t('docHidePreview')}</button>
-      </div>
+      <h3>{title}</h3>
       {kind === 'image' ? (
         <img class="preview__image" src={src} alt={props.file.name} />
       ) : (

@@ -91,6 +91,8 @@ export function Dialog(props: { title: string; open: boolean; onClose: () => voi
     if (props.open && !dialog.open) {
       opener.current = document.activeElement;
       dialog.showModal();
+      // Start at the first field rather than the close button, which comes first in the markup.
+      dialog.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea')?.focus();
     } else if (!props.open && dialog.open) {
       dialog.close();
     }
