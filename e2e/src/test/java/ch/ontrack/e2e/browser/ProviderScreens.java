@@ -1,0 +1,122 @@
+package ch.ontrack.e2e.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+
+/** The provider app as a person uses it: by labels, roles and visible text, never by CSS internals. */
+final class ProviderScreens {
+
+  record Sent(String link, String code) {}
+
+  private final Page page;
+  private final String base;
+
+  ProviderScreens(Page page, String base) {
+    this.page = page;
+    this.base = base;
+  }
+
+  void signUp(String email, String password, String organisation) {
+    page.navigate(base);
+    assertThat(heading("Sign in")).isVisible();
+    Chromium.screenshot(page, "provider-01-sign-in");
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Create an account")).click();
+    page.getByLabel("Organisation").fill(organisation);
+    page.getByLabel("E-mail").fill(email);
+    page.getByLabel("Password").fill("too short");
+    button("Create account").click();
+    assertThat(page.getByText("The password needs at least 12 characters.")).isVisible();
+    Chromium.screenshot(page, "provider-02-sign-up-validation");
+    page.getByLabel("Password").fill(password);
+    button("Create account").click();
+    assertThat(heading("Documents")).isVisible();
+    Chromium.screenshot(page, "provider-03-documents-empty");
+  }
+
+  void addClient(String name, String email) {
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Clients")).click();
+    assertThat(heading("Clients")).isVisible();
+    button("Add client").click();
+    Locator dialog = page.getByRole(AriaRole.DIALOG);
+    assertThat(dialog).isVisible();
+    dialog.getByLabel("Name").fill(name);
+    dialog.getByLabel("E-mail").fill(email);
+    Chromium.screenshot(page, "provider-04-client-dialog");
+    dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+    assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName(name).setExact(true))).isVisible();
+    Chromium.screenshot(page, "provider-05-clients");
+  }
+
+  void createDocument(String title, String message, FilePayload file) {
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Documents")).click();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New document")).click();
+    page.getByLabel("Title").fill(title);
+    page.getByLabel("Message").fill(message);
+    button("Create and add files").click();
+    assertThat(heading("Edit document")).isVisible();
+    page.getByLabel("Add files").setInputFiles(file);
+    assertThat(page.getByText(file.name + " uploaded.")).isVisible();
+    Chromium.screenshot(page, "provider-06-document-editor");
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Done")).click();
+    assertThat(heading(title)).isVisible();
+    assertThat(page.getByText("Not sent yet.")).isVisible();
+    Chromium.screenshot(page, "provider-07-document-detail");
+  }
+
+  Sent send(String clientName) {
+    button("Send…").click();
+    Locator dialog = page.getByRole(AriaRole.DIALOG);
+    dialog.getByLabel("Client", new Locator.GetByLabelOptions().setExact(true)).selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+    assertThat(dialog.getByLabel("Client", new Locator.GetByLabelOptions().setExact(true))).containsText(clientName);
+    Chromium.screenshot(page, "provider-08-send-dialog");
+    dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send").setExact(true)).click();
+    Locator code = dialog.getByLabel("Access code");
+    assertThat(code).isVisible();
+    assertThat(dialog.getByText("by another channel than the link")).isVisible();
+    Chromium.screenshot(page, "provider-09-sent-link-and-code");
+    Sent sent = new Sent(dialog.getByLabel("Link").inputValue(), code.inputValue());
+    page.keyboard().press("Escape");
+    assertThat(dialog).isHidden();
+    return sent;
+  }
+
+  void expectShareStatus(String status, String... events) {
+    Locator share = page.locator("article.share");
+    for (int i = 0; i < 60; i++) {
+      button("Refresh").click();
+      if (share.locator(".badge").textContent().equals(status)) {
+        break;
+      }
+      page.waitForTimeout(500);
+    }
+    assertThat(share.locator(".badge")).hasText(status);
+    for (String event : events) {
+      assertThat(share.getByText(event, new Locator.GetByTextOptions().setExact(false)).first()).isVisible();
+    }
+    Chromium.screenshot(page, "provider-10-share-status");
+  }
+
+  void revokeShare() {
+    page.onceDialog(d -> d.accept());
+    button("Revoke").click();
+    assertThat(page.locator("article.share .badge")).hasText("Revoked");
+    Chromium.screenshot(page, "provider-11-share-revoked");
+  }
+
+  void signOut() {
+    button("Sign out").click();
+    assertThat(heading("Sign in")).isVisible();
+  }
+
+  private Locator heading(String name) {
+    return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name).setLevel(1));
+  }
+
+  private Locator button(String name) {
+    return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name));
+  }
+}
