@@ -32,6 +32,11 @@ rss_mb() {
   echo $((total / 1024))
 }
 
+cpu_s() {
+  # CPU time (user + system) the process has used so far: comparable even on a busy machine
+  awk -v tick="$(getconf CLK_TCK)" '{sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / tick}' "/proc/$1/stat" 2>/dev/null || echo "?"
+}
+
 one_run() {
   local label="$1" start ready
   : >"$LOG"
@@ -53,7 +58,10 @@ one_run() {
   printf ' launcher %s MiB' "$(rss_mb "$launcher")"
   for component in provider-db client-db provider-backend client-backend; do
     pid="$(awk -F= -v k="pids.$component" '$1 == k {split($2, p, ","); print p[1]}' "$state")"
-    printf ', %s %s MiB' "$component" "$(rss_mb "$pid")"
+    case "$component" in
+      *-backend) printf ', %s %s MiB (%s s CPU)' "$component" "$(rss_mb "$pid")" "$(cpu_s "$pid")" ;;
+      *) printf ', %s %s MiB' "$component" "$(rss_mb "$pid")" ;;
+    esac
   done
   printf ' |\n'
   "$ROOT/platform" down >/dev/null
@@ -62,7 +70,7 @@ one_run() {
 }
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ)"
-echo "| run | up → all ready | resident memory when ready (process and children) |"
+echo "| run | up → all ready | resident memory when ready (process and children), CPU used by each backend until ready |"
 echo "|---|---|---|"
 one_run cold
 for i in $(seq 1 "$WARM_RUNS"); do

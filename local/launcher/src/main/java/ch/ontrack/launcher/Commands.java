@@ -90,7 +90,7 @@ final class Commands {
         .map(p -> p.getProperty("launcher.pid"))
         .map(Long::parseLong)
         .filter(pid -> pid != ProcessHandle.current().pid())
-        .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        .filter(pid -> ProcessHandle.of(pid).map(Commands::isOurs).orElse(false));
   }
 
   private static boolean isOurs(ProcessHandle p) {
