@@ -56,6 +56,7 @@ final class Chromium implements AutoCloseable {
 
   private void watch(Page page) {
     page.onConsoleMessage(m -> {
+      System.out.println("[browser console] " + m.type() + ": " + m.text() + " (" + m.location() + ")");
       boolean csp = m.text().contains("Content Security Policy") || m.text().startsWith("CSP violation");
       if ((m.type().equals("error") || csp) && expected.stream().noneMatch(e -> e.test(m))) {
         problems.add(m.type() + " on " + page.url() + ": " + m.text() + " (" + m.location() + ")");

@@ -14,6 +14,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.file.Files;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +71,7 @@ class DocumentFlowBrowserIT {
     ProviderScreens screens = new ProviderScreens(provider, platform.providerUrl().toString());
     screens.signUp(providerEmail, "correct horse battery staple", "Example Fiduciary");
     screens.addClient("Alex Example", "alex-" + UUID.randomUUID() + "@example.com");
+    screens.editAndDeleteClient("Sam Temp", "sam-" + UUID.randomUUID() + "@example.com", "Sam Temporary");
     screens.createDocument("Annual accounts 2025", "Dear Alex,\nhere are your accounts. <b>Not bold</b>.",
         new FilePayload("accounts.pdf", "application/pdf", PDF));
     ProviderScreens.Sent sent = screens.send("Alex Example");
@@ -113,6 +115,7 @@ class DocumentFlowBrowserIT {
 
     screens.expectShareStatus("Downloaded", "Viewed", "Downloaded accounts.pdf", "Wrong access code entered");
 
+    screens.extendAndRegenerate(LocalDate.now().plusDays(30));
     screens.revokeShare();
     client.reload();
     assertThat(client.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("This link was withdrawn"))).isVisible();

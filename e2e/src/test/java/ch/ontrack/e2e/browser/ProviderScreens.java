@@ -2,10 +2,14 @@ package ch.ontrack.e2e.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /** The provider app as a person uses it: by labels, roles and visible text, never by CSS internals. */
 final class ProviderScreens {
@@ -51,6 +55,24 @@ final class ProviderScreens {
     Chromium.screenshot(page, "provider-05-clients");
   }
 
+  /** A second client, renamed, then deleted again: the whole life of an address-book entry. */
+  void editAndDeleteClient(String name, String email, String newName) {
+    button("Add client").click();
+    Locator dialog = page.getByRole(AriaRole.DIALOG);
+    dialog.getByLabel("Name").fill(name);
+    dialog.getByLabel("E-mail").fill(email);
+    dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+    button("Edit " + name).click();
+    assertThat(dialog.getByLabel("Name")).hasValue(name);
+    dialog.getByLabel("Name").fill(newName);
+    dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+    assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName(newName).setExact(true))).isVisible();
+    page.onceDialog(d -> d.accept());
+    button("Delete " + newName).click();
+    assertThat(page.getByText("Client deleted.")).isVisible();
+    assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName(newName).setExact(true))).hasCount(0);
+  }
+
   void createDocument(String title, String message, FilePayload file) {
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Documents")).click();
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New document")).click();
@@ -79,6 +101,11 @@ final class ProviderScreens {
     assertThat(dialog.getByText("by another channel than the link")).isVisible();
     Chromium.screenshot(page, "provider-09-sent-link-and-code");
     Sent sent = new Sent(dialog.getByLabel("Link").inputValue(), code.inputValue());
+    page.context().grantPermissions(List.of("clipboard-read", "clipboard-write"),
+        new BrowserContext.GrantPermissionsOptions().setOrigin(base));
+    dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Copy")).nth(1).click();
+    assertThat(dialog.getByText("Copied.")).isVisible();
+    org.assertj.core.api.Assertions.assertThat(page.evaluate("() => navigator.clipboard.readText()")).isEqualTo(sent.code());
     page.keyboard().press("Escape");
     assertThat(dialog).isHidden();
     return sent;
@@ -100,11 +127,27 @@ final class ProviderScreens {
     Chromium.screenshot(page, "provider-10-share-status");
   }
 
+  /** Longer expiry, then a new access code, shown once in a dialog. */
+  void extendAndRegenerate(LocalDate newExpiry) {
+    Locator share = page.locator("article.share");
+    share.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Change expiry")).click();
+    Locator dialog = page.getByRole(AriaRole.DIALOG);
+    dialog.getByLabel("Available until").fill(newExpiry.toString());
+    dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save expiry")).click();
+    assertThat(share.getByText("Expiry changed.")).isVisible();
+    page.onceDialog(d -> d.accept());
+    share.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("New access code")).click();
+    assertThat(dialog.getByLabel("Access code")).hasValue(Pattern.compile("[2-9A-Z]{5}-[2-9A-Z]{5}"));
+    Chromium.screenshot(page, "provider-11-new-access-code");
+    page.keyboard().press("Escape");
+    assertThat(dialog).isHidden();
+  }
+
   void revokeShare() {
     page.onceDialog(d -> d.accept());
     button("Revoke").click();
     assertThat(page.locator("article.share .badge")).hasText("Revoked");
-    Chromium.screenshot(page, "provider-11-share-revoked");
+    Chromium.screenshot(page, "provider-12-share-revoked");
   }
 
   void signOut() {
