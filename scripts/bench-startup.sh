@@ -23,9 +23,11 @@ trap cleanup EXIT
 now() { date +%s.%N; }
 
 rss_mb() {
-  # the process and all its descendants (PostgreSQL runs a few), in MiB
-  local total=0 pid
-  for pid in $1 $(pgrep -P "$1" 2>/dev/null || true); do
+  # the process, with its children when asked (PostgreSQL's workers), in MiB; shared memory is
+  # counted once per process, so PostgreSQL's figure is an upper bound
+  local total=0 pid children=""
+  [ "${2:-}" = "with-children" ] && children="$(pgrep -P "$1" 2>/dev/null || true)"
+  for pid in $1 $children; do
     kb="$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)"
     total=$((total + ${kb:-0}))
   done
@@ -60,7 +62,7 @@ one_run() {
     pid="$(awk -F= -v k="pids.$component" '$1 == k {split($2, p, ","); print p[1]}' "$state")"
     case "$component" in
       *-backend) printf ', %s %s MiB (%s s CPU)' "$component" "$(rss_mb "$pid")" "$(cpu_s "$pid")" ;;
-      *) printf ', %s %s MiB' "$component" "$(rss_mb "$pid")" ;;
+      *) printf ', %s %s MiB' "$component" "$(rss_mb "$pid" with-children)" ;;
     esac
   done
   printf ' |\n'
@@ -70,7 +72,7 @@ one_run() {
 }
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ)"
-echo "| run | up → all ready | resident memory when ready (process and children), CPU used by each backend until ready |"
+echo "| run | up → all ready | resident memory when ready (PostgreSQL with its workers), CPU used by each backend until ready |"
 echo "|---|---|---|"
 one_run cold
 for i in $(seq 1 "$WARM_RUNS"); do

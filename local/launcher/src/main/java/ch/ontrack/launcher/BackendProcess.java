@@ -144,7 +144,8 @@ final class BackendProcess implements Component {
     List<ProcessHandle> children = p.descendants().toList();
     p.destroy(); // SIGTERM: Spring Boot shuts down gracefully
     try {
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+      // generous: a first run writes its class-data archive on the way out
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
         p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {

@@ -47,7 +47,7 @@ final class Commands {
     if (launcher.isPresent()) {
       ProcessHandle handle = ProcessHandle.of(launcher.get()).orElseThrow();
       handle.destroy(); // SIGTERM: the launcher stops every component, then exits
-      handle.onExit().orTimeout(90, TimeUnit.SECONDS).exceptionally(e -> handle).join();
+      handle.onExit().orTimeout(120, TimeUnit.SECONDS).exceptionally(e -> handle).join();
     }
     // a launcher killed hard leaves its processes: stop those that are still ours
     List<Long> leftovers = state.map(StateFile::pids).orElse(List.of());
