@@ -126,6 +126,7 @@ class DocumentFlowBrowserIT {
     assertThat(client.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("This link is not known"))).isVisible();
     Chromium.screenshot(client, "client-07-unknown-link");
 
+    screens.documentsList("Annual accounts 2025");
     screens.signOut();
     assertThat(chromium.problems()).as("console errors and CSP violations").isEmpty();
   }

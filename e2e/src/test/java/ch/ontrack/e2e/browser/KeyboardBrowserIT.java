@@ -66,7 +66,7 @@ class KeyboardBrowserIT {
     page.keyboard().type("kim@example.com");
     page.keyboard().press("Enter");
     assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("Kim Keys").setExact(true))).isVisible();
-    Chromium.screenshot(page, "provider-13-keyboard-focus");
+    Chromium.screenshot(page, "provider-15-keyboard-focus");
     assertThat(chromium.problems()).as("console errors and CSP violations").isEmpty();
   }
 

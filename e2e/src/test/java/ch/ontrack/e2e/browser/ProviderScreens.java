@@ -150,6 +150,17 @@ final class ProviderScreens {
     Chromium.screenshot(page, "provider-12-share-revoked");
   }
 
+  /** The list of documents, on a desktop and on a phone. */
+  void documentsList(String title) {
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Documents")).click();
+    assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title))).isVisible();
+    assertThat(page.getByText("1 file", new Page.GetByTextOptions().setExact(true))).isVisible();
+    Chromium.screenshot(page, "provider-13-documents");
+    page.setViewportSize(390, 844);
+    Chromium.screenshot(page, "provider-14-documents-phone");
+    page.setViewportSize(1280, 900);
+  }
+
   void signOut() {
     button("Sign out").click();
     assertThat(heading("Sign in")).isVisible();
