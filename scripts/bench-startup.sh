@@ -14,7 +14,10 @@ UP_PID=""
 
 cleanup() {
   if [ -n "$UP_PID" ] && kill -0 "$UP_PID" 2>/dev/null; then
-    "$ROOT/platform" down >/dev/null 2>&1 || true
+    if ! "$ROOT/platform" down >/dev/null 2>&1; then
+      echo "Could not stop the platform (launcher pid $UP_PID); its data stays in $DATA" >&2
+      return
+    fi
   fi
   rm -rf "$DATA"
 }
