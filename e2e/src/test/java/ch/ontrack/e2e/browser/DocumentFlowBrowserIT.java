@@ -3,61 +3,26 @@ package ch.ontrack.e2e.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.ontrack.e2e.SharedPlatform;
-import ch.ontrack.launcher.LocalPlatform;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * The whole flow in a real browser, as two people on two devices: a provider signs up, keeps a
  * client, creates a document with a PDF and sends it; the client opens the link, mistypes the code,
  * enters it, previews and downloads the PDF; the provider sees it viewed and downloaded.
  */
-class DocumentFlowBrowserIT {
+class DocumentFlowBrowserIT extends BrowserTest {
 
   static final byte[] PDF = SamplePdf.bytes("Annual accounts 2025");
-  static Chromium chromium;
-  static LocalPlatform platform;
-
-  @RegisterExtension
-  static final TestWatcher onFailure = new TestWatcher() {
-    @Override
-    public void testFailed(ExtensionContext context, Throwable cause) {
-      if (chromium != null) {
-        chromium.captureFailure("failed-" + context.getRequiredTestMethod().getName());
-      }
-    }
-  };
-
-  @BeforeAll
-  static void start() {
-    // The machine is shared with builds: give slow answers (Argon2 hashing, first requests) time.
-    PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-    platform = SharedPlatform.get();
-    chromium = new Chromium();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
 
   @Test
   void providerSendsAPdfThatTheClientPreviewsAndDownloads() throws Exception {
