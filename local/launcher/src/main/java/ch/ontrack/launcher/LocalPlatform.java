@@ -102,6 +102,7 @@ public final class LocalPlatform implements AutoCloseable {
           + " Its log: " + options.dataDir().resolve("logs").resolve(name + ".log"), e);
     }
     progress.ready(name, t0);
+    StateFile.write(this); // status and down work from another terminal while the rest starts
   }
 
   public URI providerUrl() {
@@ -137,7 +138,6 @@ public final class LocalPlatform implements AutoCloseable {
   public void startComponent(String name) {
     component(name);
     startOne(name);
-    StateFile.write(this);
   }
 
   /** Every operating-system process the platform runs, by component. */

@@ -21,7 +21,7 @@ final class StateFile {
     return dataDir.resolve("state.properties");
   }
 
-  static void write(LocalPlatform platform) {
+  static synchronized void write(LocalPlatform platform) {
     Properties p = new Properties();
     p.setProperty("launcher.pid", Long.toString(ProcessHandle.current().pid()));
     p.setProperty("started", Instant.now().toString());
