@@ -41,12 +41,6 @@ export function timeline(share: Share): ShareEvent[] {
   return all.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
 }
 
-/** The first time a kind of event happened, e.g. when the document was first viewed. */
-export function firstAt(share: Share, type: string): string | undefined {
-  const times = (share.events ?? []).filter((e) => upper(e) === type).map((e) => e.at).sort();
-  return times[0];
-}
-
 export function recipient(share: Share): string {
   return share.clientName || share.recipientEmail || share.email || '';
 }

@@ -17,14 +17,14 @@ describe('i18n', () => {
   });
 
   it('picks the first preferred language that has a catalogue', () => {
-    expect(pickLocale(['en', 'de', 'fr'], ['it-CH', 'fr-CH', 'de'])).toBe('fr');
-    expect(pickLocale(['en', 'de'], ['ja'])).toBe('en');
+    expect(pickLocale(['en', 'de', 'fr'], ['it-CH', 'fr-CH', 'de'])).toEqual({ catalog: 'fr', tag: 'fr-CH' });
+    expect(pickLocale(['en', 'de'], ['ja'])).toEqual({ catalog: 'en', tag: 'en' });
   });
 
   it('falls back to English for keys a translation lacks', () => {
     const en = { hello: 'Hello {name}', bye: 'Bye' };
     const { t, locale } = createI18n({ en, de: { hello: 'Hallo {name}' } }, ['de-CH']);
-    expect(locale).toBe('de');
+    expect(locale).toBe('de-CH');
     expect(t('hello', { name: 'Ana' })).toBe('Hallo Ana');
     expect(t('bye')).toBe('Bye');
   });

@@ -22,13 +22,16 @@ export function format(template: string, params: Params = {}, locale = 'en'): st
   );
 }
 
-/** The first of the user's preferred languages that has a catalogue, else the first catalogue. */
-export function pickLocale(available: string[], preferred: readonly string[]): string {
+/**
+ * The first of the user's preferred languages that has a catalogue, else the first catalogue.
+ * `tag` keeps the region (de-CH, en-GB) so that dates and numbers look the way the user expects.
+ */
+export function pickLocale(available: string[], preferred: readonly string[]): { catalog: string; tag: string } {
   for (const wanted of preferred) {
     const base = wanted.toLowerCase().split('-')[0];
-    if (available.includes(base)) return base;
+    if (available.includes(base)) return { catalog: base, tag: wanted };
   }
-  return available[0];
+  return { catalog: available[0], tag: available[0] };
 }
 
 export type I18n<K extends string> = { locale: string; t: Translate<K> };
@@ -37,8 +40,8 @@ export function createI18n<C extends Catalog>(
   catalogs: { en: C } & Record<string, Partial<C>>,
   preferred: readonly string[],
 ): I18n<Extract<keyof C, string>> {
-  const locale = pickLocale(Object.keys(catalogs), preferred);
-  const chosen = catalogs[locale] as Partial<C>;
+  const { catalog, tag: locale } = pickLocale(Object.keys(catalogs), preferred);
+  const chosen = catalogs[catalog] as Partial<C>;
   const t = (key: Extract<keyof C, string>, params?: Params) =>
     format((chosen[key] ?? catalogs.en[key]) as string, params, locale);
   return { locale, t };

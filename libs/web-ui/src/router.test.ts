@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute, queryParam } from './router';
+import { matchRoute } from './router';
 
 describe('routes', () => {
   it('matches parameters and decodes them', () => {
@@ -14,10 +14,5 @@ describe('routes', () => {
     expect(matchRoute('/s/:token', '/s/a/b')).toBeNull();
     expect(matchRoute('/documents/:id', '/clients/1')).toBeNull();
     expect(matchRoute('/s/:token', '/s/%E0%A4%A')).toBeNull();
-  });
-
-  it('reads query parameters', () => {
-    expect(queryParam('/documents?cursor=abc%3D', 'cursor')).toBe('abc=');
-    expect(queryParam('/documents', 'cursor')).toBeNull();
   });
 });

@@ -48,8 +48,3 @@ export function matchRoute(pattern: string, path: string): Record<string, string
   }
   return params;
 }
-
-export function queryParam(location: string, name: string): string | null {
-  const q = location.indexOf('?');
-  return q < 0 ? null : new URLSearchParams(location.slice(q + 1)).get(name);
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { email, futureDay, hasErrors, maxLength, minLength, normaliseCode, required, validate } from './validation';
+import { email, futureDay, hasErrors, maxLength, minLength, required, validate } from './validation';
 
 describe('form validation', () => {
   it('reports the first broken rule of each field', () => {
@@ -39,10 +39,5 @@ describe('form validation', () => {
     expect(rule('2026-11-26')).toBe('bad day');
     expect(rule('2027-02-25')).toBe('bad day');
     expect(rule('27.11.2026')).toBe('bad day');
-  });
-
-  it('ignores spaces and dashes in access codes', () => {
-    expect(normaliseCode(' abcde-23456 ')).toBe('abcde23456');
-    expect(normaliseCode('ABC DE 234 56')).toBe('ABCDE23456');
   });
 });

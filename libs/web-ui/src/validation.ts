@@ -43,8 +43,3 @@ export function validate<F extends string>(
 export function hasErrors(errors: Errors<string>): boolean {
   return Object.values(errors).some(Boolean);
 }
-
-/** Access codes are read aloud or copied from a message: ignore spaces and dashes people add. */
-export function normaliseCode(code: string): string {
-  return code.replace(/[\s-]+/g, '');
-}
