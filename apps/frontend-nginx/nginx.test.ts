@@ -48,12 +48,13 @@ describe('nginx configuration of the web apps', () => {
       // Workers may run as another user when the tests run as root: everything must be readable.
       chmodSync(dir, 0o755);
       const serverConf = conf.replace('listen 8080 default_server;', `listen 127.0.0.1:${port} default_server;`)
-        .replace('root /usr/share/nginx/html;', `root ${html};`);
+        .replace('root /usr/share/nginx/html;', `root ${html};`)
+        .replace('access_log /dev/stdout oc_json;', `access_log ${join(dir, 'access.log')} oc_json;`);
       writeFileSync(join(dir, 'default.conf'), serverConf);
       const temp = (name: string) => `${name}_temp_path ${join(dir, name)};`;
       writeFileSync(join(dir, 'nginx.conf'), [
         `pid ${join(dir, 'nginx.pid')};`, 'error_log stderr;', 'events {}', 'http {',
-        '  include /etc/nginx/mime.types;', '  access_log off;',
+        '  include /etc/nginx/mime.types;',
         ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((n) => `  ${temp(n)}`),
         `  include ${join(dir, 'default.conf')};`, '}',
       ].join('\n'));
@@ -92,6 +93,15 @@ describe('nginx configuration of the web apps', () => {
       }
     });
 
+    it('never writes a link token to the access log', async () => {
+      await fetch(url('/s/SECRETtoken1234567890abcdef'));
+      await fetch(url('/documents/42?cursor=abc'));
+      const log = await waitForLog(join(dir, 'access.log'), '/documents/42');
+      expect(log).toContain('"path":"/s/{token}"');
+      expect(log).not.toContain('SECRETtoken');
+      expect(log).not.toContain('cursor=abc');
+    });
+
     it('has a health endpoint and does not pretend to be the API', async () => {
       const health = await fetch(url('/healthz'));
       expect(health.status).toBe(200);
@@ -111,6 +121,16 @@ function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
+}
+
+/** nginx writes its access log after the answer: wait until the line we look for is there. */
+async function waitForLog(file: string, text: string): Promise<string> {
+  for (let i = 0; i < 50; i++) {
+    const log = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    if (log.includes(text)) return log;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${text} never appeared in ${file}`);
 }
 
 async function waitForHealth(address: string): Promise<void> {
