@@ -1,12 +1,17 @@
 package ch.ontrack.web;
 
+import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-/** Every backend gets problem+json errors and the security headers just by depending on us. */
-@AutoConfiguration
+/**
+ * Every backend gets problem+json errors, the security headers and the public health endpoint just
+ * by depending on us.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @Import(ProblemHandler.class)
 public class WebSupportAutoConfiguration {
 
@@ -14,5 +19,11 @@ public class WebSupportAutoConfiguration {
   @ConditionalOnMissingBean
   SecurityHeadersFilter securityHeadersFilter() {
     return new SecurityHeadersFilter();
+  }
+
+  @Bean
+  @ConditionalOnBean(DataSource.class)
+  PublicHealthController publicHealthController(DataSource dataSource) {
+    return new PublicHealthController(dataSource);
   }
 }
