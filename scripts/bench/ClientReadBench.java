@@ -31,6 +31,9 @@ import javax.net.ssl.TrustManagerFactory;
  * per second and latency percentiles of a full read.
  *
  * <p>java ClientReadBench.java PROVIDER_URL CLIENT_URL CA_PEM CONNECTIONS WARMUP_S DURATION_S
+ *
+ * <p>With CONNECTIONS 0 it only prepares the share and prints {@code TOKEN=}, {@code FILE_ID=} and
+ * {@code COOKIE=} lines for another load generator (wrk).
  */
 public class ClientReadBench {
 
@@ -72,6 +75,12 @@ public class ClientReadBench {
     URI documentUri = client.resolve("/api/shares/" + token + "/document");
     URI fileUri = client.resolve("/api/shares/" + token + "/files/" + files.group(1));
     String cookie = c.cookieHeader();
+    if (connections == 0) {
+      System.out.println("TOKEN=" + token);
+      System.out.println("FILE_ID=" + files.group(1));
+      System.out.println("COOKIE=" + cookie);
+      return;
+    }
 
     HttpClient[] pool = new HttpClient[connections];
     for (int i = 0; i < connections; i++) {

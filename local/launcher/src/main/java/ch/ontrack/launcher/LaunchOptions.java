@@ -31,6 +31,9 @@ public record LaunchOptions(
     Map<String, List<String>> jvmOptions,
     boolean echoLogs) {
 
+  /** Extra JVM options for both backends, after the launcher's own. */
+  public static final String BACKEND_JVM_OPTIONS_VARIABLE = "LOCAL_BACKEND_JVM_OPTIONS";
+
   public LaunchOptions {
     repoRoot = repoRoot.toAbsolutePath().normalize();
     dataDir = dataDir.toAbsolutePath().normalize();
@@ -55,8 +58,14 @@ public record LaunchOptions(
       ports.put(spec.key(), override == null ? spec.defaultPort() : parsePort(spec, override));
     }
     String dataDir = environment.get("LOCAL_DATA_DIR");
-    return new LaunchOptions(repoRoot, dataDir == null ? repoRoot.resolve(".local") : Path.of(dataDir),
-        ports, true, Map.of(), Map.of(), true);
+    LaunchOptions options = new LaunchOptions(repoRoot,
+        dataDir == null ? repoRoot.resolve(".local") : Path.of(dataDir), ports, true, Map.of(), Map.of(), true);
+    // e.g. "-XX:TieredStopAtLevel=4": the production JVM's throughput instead of a quick start
+    String jvm = environment.getOrDefault(BACKEND_JVM_OPTIONS_VARIABLE, "").trim();
+    for (String backend : jvm.isEmpty() ? List.<String>of() : LocalTopology.BACKENDS) {
+      options = options.withJvmOptions(backend, jvm.split("\\s+"));
+    }
+    return options;
   }
 
   /** For tests: the given (temporary) data directory and a free port for everything. */

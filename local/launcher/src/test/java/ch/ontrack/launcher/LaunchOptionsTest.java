@@ -1,0 +1,47 @@
+package ch.ontrack.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LaunchOptionsTest {
+
+  private final Path root = Path.of("/repo");
+
+  @Test
+  void backendJvmOptionsFromTheEnvironmentGoToBothBackends() {
+    LaunchOptions options = LaunchOptions.defaults(root,
+        Map.of("LOCAL_BACKEND_JVM_OPTIONS", " -XX:TieredStopAtLevel=4  -Xmx512m "));
+
+    for (String backend : LocalTopology.BACKENDS) {
+      assertThat(options.jvmOptions().get(backend)).containsExactly("-XX:TieredStopAtLevel=4", "-Xmx512m");
+      assertThat(Components.command(options, backend)).containsSubsequence(
+          "-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=4");
+    }
+  }
+
+  @Test
+  void withoutTheVariableTheBackendsGetOnlyTheLaunchersOptions() {
+    assertThat(LaunchOptions.defaults(root, Map.of()).jvmOptions()).isEmpty();
+  }
+
+  @Test
+  void portsAndDataFolderCanBeChanged() {
+    LaunchOptions options = LaunchOptions.defaults(root,
+        Map.of("LOCAL_GATEWAY_HTTPS_PORT", "9443", "LOCAL_DATA_DIR", "/tmp/somewhere"));
+
+    assertThat(options.httpsPort()).isEqualTo(9443);
+    assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/somewhere"));
+    assertThat(options.siteUrl("client").toString()).isEqualTo("https://client.localhost:9443");
+  }
+
+  @Test
+  void aPortThatIsNotANumberIsAPlainError() {
+    assertThatThrownBy(() -> LaunchOptions.defaults(root, Map.of("LOCAL_GATEWAY_HTTPS_PORT", "https")))
+        .isInstanceOf(LaunchException.class)
+        .hasMessage("LOCAL_GATEWAY_HTTPS_PORT=https is not a port number (1-65535).");
+  }
+}
