@@ -10,34 +10,13 @@
 # the production JVM's compiler (LOCAL_BACKEND_JVM_OPTIONS), then stops it. Needs wrk (Debian: wrk).
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source-path=SCRIPTDIR source=bench-platform.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-platform.sh"
 CONNECTIONS="${1:-50}"
 SECONDS_MEASURED="${2:-30}"
 command -v wrk >/dev/null 2>&1 || { echo "This benchmark needs wrk (apt-get install wrk)." >&2; exit 2; }
-DATA="$(mktemp -d "${TMPDIR:-/tmp}/oc-bench-XXXXXX")"
-export LOCAL_DATA_DIR="$DATA"
 export LOCAL_BACKEND_JVM_OPTIONS="-XX:TieredStopAtLevel=4"
-UP_PID=""
-
-cleanup() {
-  if [ -n "$UP_PID" ] && kill -0 "$UP_PID" 2>/dev/null; then
-    "$ROOT/platform" down >/dev/null 2>&1 || true
-    wait "$UP_PID" 2>/dev/null || true
-  fi
-  rm -rf "$DATA"
-}
-trap cleanup EXIT
-
-"$ROOT/platform" up --no-demo-data >"$DATA/up.log" 2>&1 &
-UP_PID=$!
-until grep -q '^All ready in' "$DATA/up.log"; do
-  if ! kill -0 "$UP_PID" 2>/dev/null; then
-    echo "The platform did not start; its output:" >&2
-    tail -n 30 "$DATA/up.log" >&2
-    exit 1
-  fi
-  sleep 0.2
-done
+platform_up "$DATA/up.log"
 
 HTTPS="${LOCAL_GATEWAY_HTTPS_PORT:-8443}"
 API="${LOCAL_CLIENT_BACKEND_SERVER_PORT:-8082}"
@@ -61,6 +40,6 @@ echo "== Java client, $CONNECTIONS connections, through the local HTTPS gateway"
 bench "$PROVIDER" "$CLIENT" "$DATA/ca/ca.pem" "$CONNECTIONS" 10 "$SECONDS_MEASURED"
 
 for component in provider-backend client-backend; do
-  pid="$(awk -F= -v k="pids.$component" '$1 == k {split($2, p, ","); print p[1]}' "$DATA/state.properties")"
+  pid="$(component_pid "$component")"
   printf '%s_rss_mib=%s\n' "$component" "$(awk '/^VmRSS:/ {print int($2 / 1024)}' "/proc/$pid/status")"
 done

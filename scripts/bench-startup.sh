@@ -5,23 +5,10 @@
 # Uses a temporary data directory and the default ports (override them as for ./platform up).
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source-path=SCRIPTDIR source=bench-platform.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-platform.sh"
 WARM_RUNS="${1:-3}"
-DATA="$(mktemp -d "${TMPDIR:-/tmp}/oc-bench-XXXXXX")"
-export LOCAL_DATA_DIR="$DATA"
 LOG="$DATA/bench-up.log"
-UP_PID=""
-
-cleanup() {
-  if [ -n "$UP_PID" ] && kill -0 "$UP_PID" 2>/dev/null; then
-    if ! "$ROOT/platform" down >/dev/null 2>&1; then
-      echo "Could not stop the platform (launcher pid $UP_PID); its data stays in $DATA" >&2
-      return
-    fi
-  fi
-  rm -rf "$DATA"
-}
-trap cleanup EXIT
 
 now() { date +%s.%N; }
 
@@ -44,34 +31,22 @@ cpu_s() {
 
 one_run() {
   local label="$1" start ready
-  : >"$LOG"
   start="$(now)"
-  "$ROOT/platform" up --no-demo-data >"$LOG" 2>&1 &
-  UP_PID=$!
-  until grep -q '^All ready in' "$LOG"; do
-    if ! kill -0 "$UP_PID" 2>/dev/null; then
-      echo "The platform did not start; its output:" >&2
-      tail -n 30 "$LOG" >&2
-      exit 1
-    fi
-    sleep 0.1
-  done
+  platform_up "$LOG"
   ready="$(now)"
   printf '| %s | %s s |' "$label" "$(awk -v a="$start" -v b="$ready" 'BEGIN {printf "%.1f", b - a}')"
   local state="$DATA/state.properties" launcher
   launcher="$(awk -F= '/^launcher.pid=/ {print $2}' "$state")"
   printf ' launcher %s MiB' "$(rss_mb "$launcher")"
   for component in provider-db client-db provider-backend client-backend; do
-    pid="$(awk -F= -v k="pids.$component" '$1 == k {split($2, p, ","); print p[1]}' "$state")"
+    pid="$(component_pid "$component")"
     case "$component" in
       *-backend) printf ', %s %s MiB (%s s CPU)' "$component" "$(rss_mb "$pid")" "$(cpu_s "$pid")" ;;
       *) printf ', %s %s MiB' "$component" "$(rss_mb "$pid" with-children)" ;;
     esac
   done
   printf ' |\n'
-  "$ROOT/platform" down >/dev/null
-  wait "$UP_PID" || true
-  UP_PID=""
+  platform_down
 }
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ)"
