@@ -7,7 +7,8 @@
 # Prints full reads per second, latency percentiles and each backend's resident memory.
 #   scripts/bench-client-read.sh [connections, default 50] [seconds, default 30]
 # Starts the platform on a temporary data directory with the default ports, and the backends with
-# the production JVM's compiler (LOCAL_BACKEND_JVM_OPTIONS), then stops it. Needs wrk (Debian: wrk).
+# the production JVM's compiler and a 256 MiB heap (LOCAL_BACKEND_JVM_OPTIONS), warms them up for
+# WARMUP_SECONDS (120), measures, then stops it. Needs wrk (Debian: wrk).
 set -euo pipefail
 
 # shellcheck source-path=SCRIPTDIR source=bench-platform.sh
@@ -15,7 +16,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/bench-platform.sh"
 CONNECTIONS="${1:-50}"
 SECONDS_MEASURED="${2:-30}"
 command -v wrk >/dev/null 2>&1 || { echo "This benchmark needs wrk (apt-get install wrk)." >&2; exit 2; }
-export LOCAL_BACKEND_JVM_OPTIONS="${LOCAL_BACKEND_JVM_OPTIONS:--XX:TieredStopAtLevel=4}"
+export LOCAL_BACKEND_JVM_OPTIONS="${LOCAL_BACKEND_JVM_OPTIONS:--XX:TieredStopAtLevel=4 -Xmx256m}"
 platform_up "$DATA/up.log"
 
 HTTPS="${LOCAL_GATEWAY_HTTPS_PORT:-8443}"
@@ -26,13 +27,13 @@ printf '127.0.0.1 provider.localhost client.localhost\n' >"$DATA/hosts"
 bench() { java -Djdk.net.hosts.file="$DATA/hosts" "$ROOT/scripts/bench/ClientReadBench.java" "$@"; }
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), $(date -u +%Y-%m-%dT%H:%MZ)"
-echo "== wrk, $CONNECTIONS connections, straight to the client backend (after a 30 s warm-up)"
+echo "== wrk, $CONNECTIONS connections, straight to the client backend (after a ${WARMUP_SECONDS:-120} s warm-up)"
 bench "$PROVIDER" "$CLIENT" "$DATA/ca/ca.pem" 0 0 0 >"$DATA/share.env"
 set -a
 # shellcheck source=/dev/null
 . "$DATA/share.env"
 set +a
-wrk -t2 -c"$CONNECTIONS" -d30s -s "$ROOT/scripts/bench/full-read.lua" "http://127.0.0.1:$API" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d"${WARMUP_SECONDS:-120}s" -s "$ROOT/scripts/bench/full-read.lua" "http://127.0.0.1:$API" >/dev/null
 wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_MEASURED}s" -s "$ROOT/scripts/bench/full-read.lua" "http://127.0.0.1:$API" \
   | sed -n '/^requests=/,$p'
 
