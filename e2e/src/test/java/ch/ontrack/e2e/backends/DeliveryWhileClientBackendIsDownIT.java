@@ -31,22 +31,22 @@ class DeliveryWhileClientBackendIsDownIT {
     Sharing sharing = Sharing.prepare(new ProviderApi(http, platform.providerUrl()));
 
     platform.stopComponent(LocalTopology.CLIENT_BACKEND);
-    JsonNode sent;
+    Sharing.Sent sent;
     try {
       sent = sharing.send();
-      assertThat(sent.get("status").asString()).isEqualTo("PENDING_DELIVERY");
-      assertThat(sent.has("accessCode")).isFalse();
-      assertThat(sent.get("link").asString()).startsWith(platform.clientUrl() + "/s/");
-      assertThat(sharing.provider().exchange("POST", "/api/shares/" + sent.get("id").asString() + "/reveal-code",
+      assertThat(sent.status()).isEqualTo("PENDING_DELIVERY");
+      assertThat(sent.code()).isNull();
+      assertThat(sent.link()).startsWith(platform.clientUrl() + "/s/");
+      assertThat(sharing.provider().exchange("POST", "/api/shares/" + sent.id() + "/reveal-code",
           "application/json", HttpRequest.BodyPublishers.ofString("{}")).statusCode())
           .as("no code before delivery").isEqualTo(409);
       Thread.sleep(Duration.ofSeconds(6).toMillis()); // at least one retry of the worker fails meanwhile
-      assertThat(sharing.share(sent.get("id").asString()).get("status").asString()).isEqualTo("PENDING_DELIVERY");
+      assertThat(sharing.share(sent.id()).get("status").asString()).isEqualTo("PENDING_DELIVERY");
     } finally {
       platform.startComponent(LocalTopology.CLIENT_BACKEND);
     }
 
-    String shareId = sent.get("id").asString();
+    String shareId = sent.id();
     assertThat(sharing.awaitStatus(shareId, "DELIVERED", Duration.ofSeconds(60))).isEqualTo("DELIVERED");
     assertThat(sharing.share(shareId).get("codeWaiting").asBoolean()).isTrue();
 
@@ -70,7 +70,7 @@ class DeliveryWhileClientBackendIsDownIT {
     }
     assertThat(mails).isEqualTo(1);
     ClientApi client = new ClientApi(LocalCaTrust.sslContext(platform.caCertificate()), platform.clientUrl());
-    String token = Sharing.token(sent);
+    String token = sent.token();
     assertThat(client.unlock(token, code).statusCode()).isEqualTo(200);
     JsonNode document = JSON.readTree(client.document(token).body());
     assertThat(document.get("files")).hasSize(1);

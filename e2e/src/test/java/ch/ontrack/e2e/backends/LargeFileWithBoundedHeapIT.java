@@ -82,15 +82,15 @@ class LargeFileWithBoundedHeapIT {
     assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
     assertThat(JSON.readTree(upload.body()).get("size").asLong()).isEqualTo(FILE_SIZE);
 
-    JsonNode share = sharing.send();
-    assertThat(share.get("status").asString()).isEqualTo("DELIVERED");
+    Sharing.Sent share = sharing.send();
+    assertThat(share.status()).isEqualTo("DELIVERED");
 
     HttpClient clientHttp = HttpClient.newBuilder().sslContext(LocalCaTrust.sslContext(platform.caCertificate()))
         .cookieHandler(new CookieManager()).build();
-    String token = Sharing.token(share);
+    String token = share.token();
     HttpResponse<String> unlocked = clientHttp.send(HttpRequest.newBuilder(api("/unlock", token))
         .header("Content-Type", "application/json")
-        .POST(BodyPublishers.ofString(JSON.writeValueAsString(Map.of("code", share.get("accessCode").asString()))))
+        .POST(BodyPublishers.ofString(JSON.writeValueAsString(Map.of("code", share.code()))))
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(unlocked.statusCode()).isEqualTo(200);
     JsonNode big = null;

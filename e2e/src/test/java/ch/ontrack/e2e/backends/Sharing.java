@@ -27,8 +27,18 @@ record Sharing(ProviderApi provider, String clientEmail, String clientId, String
     return new Sharing(provider, clientEmail, clientId, documentId, fileId);
   }
 
-  JsonNode send() {
-    return provider.share(documentId, clientId, Instant.now().plus(Duration.ofDays(7)));
+  /** What the provider gets back from sending: the code only when delivered at once. */
+  record Sent(String id, String status, String link, String token, String code) {
+    static Sent of(JsonNode sent) {
+      String link = sent.get("link").asString();
+      String code = sent.has("accessCode") ? sent.get("accessCode").asString() : null;
+      return new Sent(sent.get("id").asString(), sent.get("status").asString(), link,
+          link.substring(link.lastIndexOf('/') + 1), code);
+    }
+  }
+
+  Sent send() {
+    return Sent.of(provider.share(documentId, clientId, Instant.now().plus(Duration.ofDays(7))));
   }
 
   JsonNode share(String shareId) {
@@ -47,10 +57,5 @@ record Sharing(ProviderApi provider, String clientEmail, String clientId, String
       Thread.sleep(250);
     }
     return seen;
-  }
-
-  static String token(JsonNode sent) {
-    String link = sent.get("link").asString();
-    return link.substring(link.lastIndexOf('/') + 1);
   }
 }

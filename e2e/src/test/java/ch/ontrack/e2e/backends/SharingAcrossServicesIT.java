@@ -36,16 +36,16 @@ class SharingAcrossServicesIT {
   @Test
   void providerSeesDeliveredThenViewedThenDownloaded() throws Exception {
     Sharing sharing = Sharing.prepare(newProvider());
-    JsonNode sent = sharing.send();
-    String shareId = sent.get("id").asString();
-    String token = Sharing.token(sent);
-    String code = sent.get("accessCode").asString();
-    assertThat(sent.get("status").asString()).isEqualTo("DELIVERED");
+    Sharing.Sent sent = sharing.send();
+    String shareId = sent.id();
+    String token = sent.token();
+    String code = sent.code();
+    assertThat(sent.status()).isEqualTo("DELIVERED");
     assertThat(code).matches("[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}");
 
     JsonNode mail = Mailbox.awaitMessageTo(platform, http, sharing.clientEmail(), Duration.ofSeconds(30))
         .orElseThrow(() -> new AssertionError("no mail to the client"));
-    assertThat(mail.get("body").asString()).contains(sent.get("link").asString())
+    assertThat(mail.get("body").asString()).contains(sent.link())
         .doesNotContain(code).doesNotContain(code.replace("-", ""));
 
     ClientApi client = newClient();
@@ -76,9 +76,9 @@ class SharingAcrossServicesIT {
   @Test
   void fiveWrongCodesLockTheShareUntilTheProviderRegeneratesTheCode() throws Exception {
     Sharing sharing = Sharing.prepare(newProvider());
-    JsonNode sent = sharing.send();
-    String shareId = sent.get("id").asString();
-    String token = Sharing.token(sent);
+    Sharing.Sent sent = sharing.send();
+    String shareId = sent.id();
+    String token = sent.token();
     ClientApi client = newClient();
 
     for (int attemptsLeft = 4; attemptsLeft >= 1; attemptsLeft--) {
@@ -87,15 +87,15 @@ class SharingAcrossServicesIT {
       assertThat(JSON.readTree(wrong.body()).get("attemptsLeft").asInt()).isEqualTo(attemptsLeft);
     }
     assertThat(client.unlock(token, "AAAAA-AAAAA").statusCode()).isEqualTo(423);
-    HttpResponse<String> locked = client.unlock(token, sent.get("accessCode").asString());
+    HttpResponse<String> locked = client.unlock(token, sent.code());
     assertThat(locked.statusCode()).as("even the right code, once locked").isEqualTo(423);
     assertThat(JSON.readTree(client.shareState(token).body()).get("state").asString()).isEqualTo("LOCKED");
     assertThat(sharing.share(shareId).get("locked").asBoolean()).isTrue();
 
     String newCode = sharing.provider().post("/api/shares/" + shareId + "/regenerate-code", Map.of())
         .get("accessCode").asString();
-    assertThat(newCode).isNotEqualTo(sent.get("accessCode").asString());
-    assertThat(client.unlock(token, sent.get("accessCode").asString()).statusCode())
+    assertThat(newCode).isNotEqualTo(sent.code());
+    assertThat(client.unlock(token, sent.code()).statusCode())
         .as("the old code is gone").isEqualTo(403);
     assertThat(client.unlock(token, newCode).statusCode()).isEqualTo(200);
   }
@@ -103,24 +103,24 @@ class SharingAcrossServicesIT {
   @Test
   void aRevokedShareCannotBeOpenedEvenWithASession() throws Exception {
     Sharing sharing = Sharing.prepare(newProvider());
-    JsonNode sent = sharing.send();
-    String token = Sharing.token(sent);
+    Sharing.Sent sent = sharing.send();
+    String token = sent.token();
     ClientApi client = newClient();
-    assertThat(client.unlock(token, sent.get("accessCode").asString()).statusCode()).isEqualTo(200);
+    assertThat(client.unlock(token, sent.code()).statusCode()).isEqualTo(200);
 
-    JsonNode revoked = sharing.provider().post("/api/shares/" + sent.get("id").asString() + "/revoke", Map.of());
+    JsonNode revoked = sharing.provider().post("/api/shares/" + sent.id() + "/revoke", Map.of());
     assertThat(revoked.get("status").asString()).isEqualTo("REVOKED");
     assertThat(client.document(token).statusCode()).isEqualTo(410);
-    assertThat(client.unlock(token, sent.get("accessCode").asString()).statusCode()).isEqualTo(410);
+    assertThat(client.unlock(token, sent.code()).statusCode()).isEqualTo(410);
     assertThat(JSON.readTree(client.shareState(token).body()).get("state").asString()).isEqualTo("REVOKED");
   }
 
   @Test
   void anExpiryChangedByTheProviderIsEnforcedByTheClientBackend() throws Exception {
     Sharing sharing = Sharing.prepare(newProvider());
-    JsonNode sent = sharing.send();
-    String shareId = sent.get("id").asString();
-    String token = Sharing.token(sent);
+    Sharing.Sent sent = sharing.send();
+    String shareId = sent.id();
+    String token = sent.token();
     Instant soon = Instant.now().plusSeconds(3);
     sharing.provider().send("PATCH", "/api/shares/" + shareId, "application/json",
         HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("expiresAt", soon.toString()))));
@@ -130,22 +130,22 @@ class SharingAcrossServicesIT {
       Thread.sleep(200);
     }
     assertThat(JSON.readTree(newClient().shareState(token).body()).get("state").asString()).isEqualTo("EXPIRED");
-    assertThat(newClient().unlock(token, sent.get("accessCode").asString()).statusCode()).isEqualTo(410);
+    assertThat(newClient().unlock(token, sent.code()).statusCode()).isEqualTo(410);
     assertThat(sharing.share(shareId).get("status").asString()).isEqualTo("EXPIRED");
   }
 
   @Test
   void followingTheLinkWithGetsChangesNothing() throws Exception {
     Sharing sharing = Sharing.prepare(newProvider());
-    JsonNode sent = sharing.send();
-    String shareId = sent.get("id").asString();
-    String token = Sharing.token(sent);
+    Sharing.Sent sent = sharing.send();
+    String shareId = sent.id();
+    String token = sent.token();
     ClientApi scanner = newClient();
     for (int i = 0; i < 10; i++) {
       scanner.shareState(token);
       scanner.document(token);
       scanner.file(token, sharing.fileId());
-      http.send(HttpRequest.newBuilder(java.net.URI.create(sent.get("link").asString())).build(),
+      http.send(HttpRequest.newBuilder(java.net.URI.create(sent.link())).build(),
           HttpResponse.BodyHandlers.ofString());
     }
     JsonNode share = sharing.share(shareId);
@@ -159,7 +159,7 @@ class SharingAcrossServicesIT {
   @Test
   void anotherProviderCannotSeeOrTouchTheShare() throws Exception {
     Sharing sharing = Sharing.prepare(newProvider());
-    String shareId = sharing.send().get("id").asString();
+    String shareId = sharing.send().id();
     Sharing other = Sharing.prepare(newProvider());
     for (String[] call : new String[][] {
         {"GET", "/api/shares/" + shareId}, {"POST", "/api/shares/" + shareId + "/revoke"},
