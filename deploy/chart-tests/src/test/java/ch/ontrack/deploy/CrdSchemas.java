@@ -29,6 +29,7 @@ final class CrdSchemas {
 
   private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
   private static Map<String, Schema> schemas;
+  private static final Map<String, JsonNode> RAW = new HashMap<>();
 
   private CrdSchemas() {}
 
@@ -55,6 +56,16 @@ final class CrdSchemas {
       schemas = load(location());
     }
     return schemas;
+  }
+
+  /** The openAPIV3Schema as published (with its x-kubernetes-validations), or null when no CRD serves the kind. */
+  static JsonNode rawSchema(String apiVersion, String kind) {
+    schemas();
+    return RAW.get(apiVersion + " " + kind);
+  }
+
+  static boolean serves(String apiVersion, String kind) {
+    return rawSchema(apiVersion, kind) != null;
   }
 
   static List<String> violations(String apiVersion, String kind, ObjectNode body) {
@@ -92,6 +103,7 @@ final class CrdSchemas {
     for (JsonNode version : crd.spec().path("versions")) {
       if (version.path("served").asBoolean(false)) {
         ObjectNode schema = (ObjectNode) version.path("schema").path("openAPIV3Schema").deepCopy();
+        RAW.put(group + "/" + version.path("name").asString() + " " + kind, schema.deepCopy());
         close(schema);
         ((ObjectNode) schema.path("properties")).putObject("metadata");
         schemas.put(group + "/" + version.path("name").asString() + " " + kind, REGISTRY.getSchema(schema));

@@ -1,8 +1,12 @@
 package ch.ontrack.deploy;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** The schema of any rendered object: Kubernetes' own for built-in APIs, the add-ons' CRDs otherwise. */
+/**
+ * The schema of any rendered object: Kubernetes' own for built-in APIs, the add-ons' CRDs otherwise (their
+ * openAPIV3Schema, then their CEL rules).
+ */
 final class Schemas {
 
   private Schemas() {}
@@ -14,6 +18,9 @@ final class Schemas {
     if (KubernetesSchemas.isBuiltIn(manifest.apiVersion())) {
       return KubernetesSchemas.violations(manifest.apiVersion(), manifest.kind(), manifest.body().toString());
     }
-    return CrdSchemas.violations(manifest.apiVersion(), manifest.kind(), manifest.body());
+    List<String> violations = new ArrayList<>(
+        CrdSchemas.violations(manifest.apiVersion(), manifest.kind(), manifest.body()));
+    violations.addAll(CelRules.violations(manifest));
+    return violations;
   }
 }
