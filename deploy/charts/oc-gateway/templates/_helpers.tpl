@@ -29,7 +29,7 @@ pod-security.kubernetes.io/warn: restricted
 {{/* Checks the values the schema cannot express and stops with a clear message. */}}
 {{- define "oc-gateway.validate" -}}
 {{- if and .Values.tls.letsEncrypt (not .Values.tls.acmeEmail) -}}
-{{- fail "tls.acmeEmail is required when tls.letsEncrypt is true (Let's Encrypt sends expiry notices there)" -}}
+{{- fail "tls.acmeEmail is required when tls.letsEncrypt is true (the ACME account's contact address)" -}}
 {{- end -}}
 {{- if not .Values.environments -}}
 {{- fail "environments must list at least one environment with its sites and hosts" -}}

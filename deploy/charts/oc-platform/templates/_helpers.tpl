@@ -102,6 +102,21 @@ app.kubernetes.io/component: {{ .kind }}
 {{- end -}}
 {{- end }}
 
+{{/* Where a Barman Cloud ObjectStore keeps its files: (dict "destinationPath" "endpointURL" "credentialsSecret"). */}}
+{{- define "oc-platform.objectStore" -}}
+destinationPath: {{ .destinationPath | quote }}
+{{- with .endpointURL }}
+endpointURL: {{ . | quote }}
+{{- end }}
+s3Credentials:
+  accessKeyId:
+    name: {{ .credentialsSecret }}
+    key: ACCESS_KEY_ID
+  secretAccessKey:
+    name: {{ .credentialsSecret }}
+    key: ACCESS_SECRET_KEY
+{{- end }}
+
 {{/* Public URL of a site. */}}
 {{- define "oc-platform.publicUrl" -}}
 {{- printf "https://%s" (index .root.Values.sites .site).host -}}
@@ -161,5 +176,11 @@ app.kubernetes.io/component: {{ .kind }}
 {{- end -}}
 {{- if and $db.backup.enabled (or (not $db.backup.destinationPath) (not $db.backup.credentialsSecret)) -}}
 {{- fail "backend.database.backup needs destinationPath and credentialsSecret when enabled" -}}
+{{- end -}}
+{{- if and $db.restore.enabled (or (not ($db.restore.destinationPath | default $db.backup.destinationPath)) (not ($db.restore.credentialsSecret | default $db.backup.credentialsSecret))) -}}
+{{- fail "backend.database.restore needs destinationPath and credentialsSecret (its own or backend.database.backup's) when enabled" -}}
+{{- end -}}
+{{- if and $db.restore.enabled $db.backup.enabled (eq ($db.restore.serverName | default "") ($db.backup.serverName | default "")) (eq ($db.restore.destinationPath | default $db.backup.destinationPath) $db.backup.destinationPath) -}}
+{{- fail "backend.database.backup.serverName must differ from backend.database.restore.serverName when both use the same destinationPath: Barman does not archive into a folder that already holds WAL" -}}
 {{- end -}}
 {{- end }}

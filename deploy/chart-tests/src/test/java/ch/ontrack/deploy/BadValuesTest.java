@@ -46,6 +46,15 @@ class BadValuesTest {
   }
 
   @Test
+  void aRestoreThatWouldArchiveIntoTheFolderItRestoresFromFails() {
+    assertThatThrownBy(() -> renderProvider(Map.of("backend.database.backup.enabled", "true",
+        "backend.database.backup.destinationPath", "s3://oc-backups/provider",
+        "backend.database.backup.credentialsSecret", "oc-backup-credentials",
+        "backend.database.restore.enabled", "true")))
+        .hasMessageContaining("backend.database.backup.serverName must differ");
+  }
+
+  @Test
   void aMissingMailServerFails() {
     assertThatThrownBy(() -> renderProvider(Map.of("smtp.host", "")))
         .hasMessageContaining("smtp.host is required");

@@ -19,7 +19,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 final class Charts {
 
   /** The oldest Kubernetes the charts support; objects are validated against its API. */
-  static final String KUBE_VERSION = "1.33.0";
+  static final String KUBE_VERSION = "1.34.0";
 
   static final YAMLMapper YAML = YAMLMapper.builder().build();
 
