@@ -44,6 +44,8 @@ fetch "cloudnative-pg-v$CNPG_OPERATOR_VERSION" cloudnative-pg/cloudnative-pg "v$
   postgresql.cnpg.io_databaseroles.yaml postgresql.cnpg.io_databases.yaml postgresql.cnpg.io_failoverquorums.yaml \
   postgresql.cnpg.io_imagecatalogs.yaml postgresql.cnpg.io_poolers.yaml postgresql.cnpg.io_publications.yaml \
   postgresql.cnpg.io_scheduledbackups.yaml postgresql.cnpg.io_subscriptions.yaml
+fetch "plugin-barman-cloud-$BARMAN_CLOUD_PLUGIN_VERSION" cloudnative-pg/plugin-barman-cloud "$BARMAN_CLOUD_PLUGIN_VERSION" \
+  config/crd/bases barmancloud.cnpg.io_objectstores.yaml
 fetch "prometheus-operator-$PROMETHEUS_OPERATOR_VERSION" prometheus-operator/prometheus-operator \
   "$PROMETHEUS_OPERATOR_VERSION" example/prometheus-operator-crd \
   monitoring.coreos.com_podmonitors.yaml monitoring.coreos.com_prometheusrules.yaml \

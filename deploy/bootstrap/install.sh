@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs or upgrades the cluster add-ons (Gateway API and Envoy Gateway, cert-manager, CloudNativePG,
-# prometheus-operator CRDs), then the oc-gateway chart with the given cluster's values.
-# Usage: deploy/bootstrap/install.sh <cloud|local>    (needs kubectl and helm >= 3.8 with a current context)
+# Installs or upgrades the cluster add-ons (Gateway API and Envoy Gateway, cert-manager, CloudNativePG and its
+# Barman Cloud plugin, prometheus-operator CRDs), then the oc-gateway chart with the given cluster's values.
+# Usage: deploy/bootstrap/install.sh <cloud|local>    (needs kubectl and helm at the versions in versions.env)
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -48,6 +48,17 @@ fi
 helm upgrade --install cnpg cnpg/cloudnative-pg \
   --version "$CNPG_CHART_VERSION" --namespace cnpg-system --create-namespace \
   --values "$here/values/cloudnative-pg.yaml" --wait --timeout 10m
+
+log "Barman Cloud plugin ${BARMAN_CLOUD_PLUGIN_VERSION} (chart ${BARMAN_CLOUD_CHART_VERSION}), next to the operator"
+# Backups and restores of the CloudNativePG Clusters (needs cert-manager, installed above).
+app_version="$(helm show chart cnpg/plugin-barman-cloud --version "$BARMAN_CLOUD_CHART_VERSION" | sed -n 's/^appVersion: *//p' | tr -d '"')"
+if [[ "$app_version" != "$BARMAN_CLOUD_PLUGIN_VERSION" ]]; then
+  echo "chart plugin-barman-cloud ${BARMAN_CLOUD_CHART_VERSION} ships ${app_version}, expected ${BARMAN_CLOUD_PLUGIN_VERSION}" >&2
+  exit 1
+fi
+helm upgrade --install barman-cloud cnpg/plugin-barman-cloud \
+  --version "$BARMAN_CLOUD_CHART_VERSION" --namespace cnpg-system \
+  --wait --timeout 10m
 
 log "prometheus-operator ${PROMETHEUS_OPERATOR_VERSION} CRDs (ServiceMonitor, PodMonitor, PrometheusRule)"
 for crd in servicemonitors podmonitors prometheusrules; do

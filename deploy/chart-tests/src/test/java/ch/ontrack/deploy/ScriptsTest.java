@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -34,11 +33,8 @@ class ScriptsTest {
   }
 
   @Test
-  void addOnsArePinnedToTheAgreedVersions() throws IOException {
-    Properties versions = new Properties();
-    try (var reader = Files.newBufferedReader(Charts.DEPLOY.resolve("bootstrap/versions.env"))) {
-      versions.load(reader);
-    }
+  void addOnsArePinnedToTheAgreedVersions() {
+    Map<String, String> versions = CompatibilityTest.versions(CompatibilityTest.VERSIONS);
 
     assertThat(versions).containsAllEntriesOf(Map.of(
         "GATEWAY_API_VERSION", "v1.6.1",
@@ -56,7 +52,7 @@ class ScriptsTest {
         .filter(line -> !line.contains("$deploy/charts"))
         .toList();
 
-    assertThat(remoteCharts).hasSize(4)
+    assertThat(remoteCharts).hasSize(5)
         .allSatisfy(command -> assertThat(command).containsPattern("--version \"\\$[A-Z_]+_VERSION\""));
     assertThat(script).doesNotContain("latest");
     assertThat(Files.readString(KIND)).doesNotContain(":latest");
