@@ -2,7 +2,7 @@
 # One image definition for both backends: build with `--build-arg APP=provider-backend` (or
 # client-backend) from the repository root, after `mvn -pl apps/$APP -am package`.
 
-# Pinned by digest (Dependabot's docker ecosystem bumps it); override with --build-arg JRE_IMAGE=...
+# Pinned by digest (Renovate bumps it: .github/renovate.json); override with --build-arg JRE_IMAGE=...
 ARG JRE_IMAGE=eclipse-temurin:21-jre@sha256:7a65df4b22d2de92d4e04056e884f3b9122d70b21e2847fd66084278bd0ce037
 
 FROM ${JRE_IMAGE} AS extract

@@ -2,7 +2,7 @@
 # One image definition for both frontends: build with `--build-arg APP=provider-frontend` (or
 # client-frontend) from the repository root, after the app's `dist/` has been built.
 
-# Pinned by digest (Dependabot's docker ecosystem bumps it); override with --build-arg NGINX_IMAGE=...
+# Pinned by digest (Renovate bumps it: .github/renovate.json); override with --build-arg NGINX_IMAGE=...
 ARG NGINX_IMAGE=nginxinc/nginx-unprivileged:1.29-alpine@sha256:0c79d56aee561a1d81c63f00eee5fb5fe29279560cdc55e91425133104c7fbe6
 
 FROM ${NGINX_IMAGE}

@@ -4,86 +4,81 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The one reusable workflow that publishes, deploys, smoke-tests and rolls back. */
+/** deploy.yml: missing images built, tested, signed and attested; signatures verified before anything is deployed. */
 class DeployWorkflowTest {
 
-  private final Map<String, Object> workflow = Repo.workflow("deploy.yml");
-  private final Map<String, Object> jobs = Repo.map(workflow, "jobs");
+  private final Map<String, Object> jobs = Repo.map(Repo.workflow("deploy.yml"), "jobs");
 
   @Test
-  void isReusableAndEveryAppPassesExactlyItsRequiredInputs() {
-    Map<String, Object> inputs = Repo.map(Repo.map(Repo.triggers(workflow), "workflow_call"), "inputs");
-    Set<String> required = inputs.entrySet().stream()
-        .filter(e -> Boolean.TRUE.equals(Repo.map(inputs, e.getKey()).get("required")))
-        .map(Map.Entry::getKey).collect(Collectors.toSet());
+  void runsOnPushesToStagingAndMainOnly() {
+    Map<String, Object> on = Repo.triggers(Repo.workflow("deploy.yml"));
 
-    for (String app : List.of("provider-backend", "client-backend", "provider-frontend", "client-frontend")) {
-      Map<String, Object> with = Repo.map(Repo.map(Repo.map(Repo.workflow(app + ".yml"), "jobs"), "deploy"), "with");
-      assertThat(inputs.keySet()).as(app).containsAll(with.keySet());
-      assertThat(with.keySet()).as(app).containsAll(required);
-    }
+    assertThat(on).containsOnlyKeys("push", "workflow_dispatch");
+    assertThat(Repo.list(on.get("push"), "branches")).containsExactlyInAnyOrder("main", "staging");
+    assertThat(Repo.map(jobs, "plan").get("if"))
+        .isEqualTo("github.ref == 'refs/heads/main' || github.ref == 'refs/heads/staging'");
   }
 
   @Test
-  void pushesTheImageToGhcrTaggedWithTheCommit() {
+  void buildsOnlyTheMissingImagesTestedWithTheirSbomSignedAndAttested() {
     Map<String, Object> image = Repo.map(jobs, "image");
-    Map<String, Object> build = step(image, "docker/build-push-action@");
+    String text = Repo.read(".github/workflows/deploy.yml");
 
-    assertThat(Repo.map(image, "permissions")).containsOnly(Map.entry("contents", "read"), Map.entry("packages", "write"));
-    assertThat(Repo.map(build, "with"))
-        .containsEntry("file", "deploy/images/${{ inputs.image-kind }}.Dockerfile")
-        .containsEntry("tags", "${{ steps.name.outputs.repository }}:${{ github.sha }}")
-        .containsEntry("push", true);
-    assertThat((String) Repo.map(build, "with").get("build-args"))
-        .contains("APP=${{ inputs.app }}", "REVISION=${{ github.sha }}", "SOURCE=", "VERSION=");
-    assertThat(Repo.read(".github/workflows/deploy.yml")).contains("repository=ghcr.io/${OWNER,,}/oc-${APP}");
+    assertThat(Repo.map(Repo.map(image, "strategy"), "matrix"))
+        .containsEntry("app", "${{ fromJSON(needs.plan.outputs.build) }}");
+    assertThat(Repo.map(image, "permissions")).containsOnly(Map.entry("contents", "read"),
+        Map.entry("packages", "write"), Map.entry("id-token", "write"));
+    assertThat(runs(image)).contains("mvn -B -pl \"apps/$APP\" -am verify");
+    assertThat(step(image, "actions/upload-artifact@").get("with").toString())
+        .contains("apps/${{ matrix.app }}/target/sbom/${{ matrix.app }}.cdx.json").contains("if-no-files-found=error");
+    assertThat(text).contains("tags: ${{ env.IMAGE }}",
+        "cosign sign --yes \"$ref\"",
+        "cosign attest --yes --type cyclonedx --predicate \"apps/$APP/target/sbom/$APP.cdx.json\" \"$ref\"");
   }
 
   @Test
-  void deploysOneEnvironmentAtATimeBehindItsGitHubEnvironment() {
-    Map<String, Object> deploy = Repo.map(jobs, "deploy");
-
-    assertThat(Repo.map(deploy, "environment")).containsEntry("name", "${{ inputs.environment }}");
-    assertThat(Repo.map(deploy, "concurrency"))
-        .containsEntry("group", "deploy-${{ inputs.environment }}")
-        .containsEntry("cancel-in-progress", false);
-    assertThat(Repo.map(deploy, "permissions")).containsOnly(Map.entry("contents", "read"));
-  }
-
-  @Test
-  void upgradesAtomicallyWithTheCommitTagThenSmokeTestsAndRollsBackOnFailure() {
+  void verifiesEveryImagesSignatureAndAttestationBeforeTheUpgrade() {
     List<Object> steps = Repo.list(Repo.map(jobs, "deploy"), "steps");
-    int upgrade = indexOf(steps, "helm upgrade");
-    int smoke = indexOf(steps, "Smoke test");
-    int rollback = indexOf(steps, "Roll back");
+    int verify = index(steps, "Verify each image's signature and SBOM attestation");
+    int upgrade = index(steps, "helm upgrade");
+    int smoke = index(steps, "Smoke test");
+    int rollback = index(steps, "Roll back");
 
-    String helm = run(steps.get(upgrade));
-    assertThat(helm).contains("--install", "--atomic", "--wait", "$IMAGE_VALUE.tag=$IMAGE_TAG",
-        "image.repositoryPrefix=$IMAGE_PREFIX",
-        "--values \"deploy/environments/$TARGET.yaml\"", "site=$SIDE", "--reset-then-reuse-values");
-    assertThat((String) Repo.map(Repo.map(jobs, "deploy"), "env").get("IMAGE_TAG")).isEqualTo("${{ github.sha }}");
-    assertThat(run(steps.get(smoke))).isEqualTo("java -jar tools/smoke-test/target/smoke-test.jar");
-    assertThat(((Map<?, ?>) steps.get(rollback)).get("if")).isEqualTo("failure() && steps.upgrade.outcome == 'success'");
-    assertThat(run(steps.get(rollback))).contains("helm rollback \"$RELEASE\" 0");
+    String check = (String) ((Map<?, ?>) steps.get(verify)).get("run");
+    assertThat(check).contains("for app in provider-backend provider-frontend client-backend client-frontend",
+        "verify verify-attestation", "--certificate-oidc-issuer https://token.actions.githubusercontent.com",
+        "--certificate-identity-regexp");
+    assertThat(verify).isLessThan(upgrade);
     assertThat(upgrade).isLessThan(smoke);
     assertThat(smoke).isLessThan(rollback);
+    assertThat(((Map<?, ?>) steps.get(rollback)).get("if")).isEqualTo("failure() && steps.upgrade.outcome != 'skipped'");
+    assertThat(Repo.map(Repo.map(jobs, "deploy"), "permissions"))
+        .containsOnly(Map.entry("contents", "read"), Map.entry("packages", "read"));
   }
 
-  private static int indexOf(List<Object> steps, String name) {
+  @Test
+  void createsThePullSecretOnlyWhenTheEnvironmentHasAToken() {
+    String script = Repo.read("deploy/release/pull-secret.sh");
+
+    assertThat(script).contains("if [ -z \"${GHCR_PULL_TOKEN:-}\" ]; then", "kubectl create secret docker-registry ghcr-pull",
+        "PULL_SECRET=ghcr-pull");
+    assertThat(Repo.read("deploy/release/upgrade.sh")).contains("image.pullSecrets[0]=$PULL_SECRET");
+  }
+
+  private static String runs(Map<String, Object> job) {
+    return String.join("\n", Repo.list(job, "steps").stream()
+        .map(s -> String.valueOf(((Map<?, ?>) s).get("run"))).toList());
+  }
+
+  private static int index(List<Object> steps, String name) {
     for (int i = 0; i < steps.size(); i++) {
       if (name.equals(((Map<?, ?>) steps.get(i)).get("name"))) {
         return i;
       }
     }
     throw new AssertionError("no step named " + name);
-  }
-
-  private static String run(Object step) {
-    return (String) ((Map<?, ?>) step).get("run");
   }
 
   private static Map<String, Object> step(Map<String, Object> job, String usesPrefix) {

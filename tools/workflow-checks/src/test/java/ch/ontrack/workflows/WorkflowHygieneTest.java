@@ -36,8 +36,13 @@ class WorkflowHygieneTest {
       Repo.map(workflow, "jobs").forEach((name, job) -> {
         Map<String, Object> permissions = Repo.map(job, "permissions");
         assertThat(permissions).as(file.getFileName() + " " + name).isNotNull();
-        assertThat(permissions.keySet()).as(file.getFileName() + " " + name).isSubsetOf("contents", "packages");
+        assertThat(permissions.keySet()).as(file.getFileName() + " " + name)
+            .isSubsetOf("contents", "packages", "id-token");
         assertThat(permissions.get("contents")).isEqualTo("read");
+        // Signing needs the OIDC token only where images are pushed.
+        if (permissions.containsKey("id-token")) {
+          assertThat(permissions).as(file.getFileName() + " " + name).containsEntry("packages", "write");
+        }
       });
     }
   }
@@ -61,7 +66,7 @@ class WorkflowHygieneTest {
   @Test
   void dependencyUpdatesCoverMavenNpmActionsAndImages() {
     assertThat(Repo.read(".github/renovate.json"))
-        .contains("\"maven\"", "\"npm\"", "\"github-actions\"", "\"dockerfile\"");
+        .contains("\"maven\"", "\"npm\"", "\"github-actions\"", "\"dockerfile\"", "\"custom.regex\"");
     assertThat(List.of("helpers:pinGitHubActionDigests", "docker:pinDigests"))
         .allSatisfy(preset -> assertThat(Repo.read(".github/renovate.json")).contains(preset));
   }
