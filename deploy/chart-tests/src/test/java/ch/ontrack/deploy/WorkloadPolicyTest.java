@@ -68,6 +68,7 @@ class WorkloadPolicyTest {
   @ParameterizedTest
   @EnumSource(Environment.class)
   void everyImageIsPinnedByTagOrDigestNeverLatest(Environment env) {
+    // App images by tag (the commit) or digest; the PostgreSQL image by tag and digest.
     for (Manifest workload : workloads(env)) {
       for (JsonNode container : workload.containers()) {
         String image = container.path("image").asString();
@@ -76,7 +77,8 @@ class WorkloadPolicyTest {
       }
     }
     assertThat(Charts.environment(env)).filteredOn(m -> m.is("Cluster"))
-        .allSatisfy(c -> assertThat(c.spec().path("imageName").asString()).matches(".+:[0-9][^:]*"));
+        .allSatisfy(c -> assertThat(c.spec().path("imageName").asString())
+            .matches("[^:@]+:[0-9][^:@]*@sha256:[a-f0-9]{64}"));
   }
 
   @ParameterizedTest
