@@ -2,6 +2,7 @@ package ch.ontrack.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.web.testing.RawHttp;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;

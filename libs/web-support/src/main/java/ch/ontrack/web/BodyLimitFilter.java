@@ -63,6 +63,8 @@ public class BodyLimitFilter extends OncePerRequestFilter {
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     // the rest of the body is not read: the connection is not reused
     response.setHeader("Connection", "close");
-    json.writeValue(response.getOutputStream(), problem);
+    byte[] body = json.writeValueAsBytes(problem);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 }

@@ -1,4 +1,4 @@
-package ch.ontrack.client;
+package ch.ontrack.web.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,21 +13,25 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * HTTP/1.1 on a plain socket, for what java.net.http cannot do: bodies streamed chunked without
  * end, a Content-Length that is never sent, a chosen local address. The response is read while
  * the body is still being written, so a server that answers early and closes is seen doing so.
+ * Shared with the backends' tests through this module's test jar.
  */
-final class RawHttp {
+public final class RawHttp {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** What came back, and how many body bytes were written before the server stopped reading. */
-  record Response(int status, String head, String body, long bytesSent) {
-    JsonNode json() {
-      return Api.JSON.readTree(body);
+  public record Response(int status, String head, String body, long bytesSent) {
+    public JsonNode json() {
+      return JSON.readTree(body);
     }
 
-    String type() {
+    public String type() {
       return json().path("type").asString().replace("https://on-track.ch/problems/", "");
     }
   }
@@ -41,7 +45,7 @@ final class RawHttp {
   private RawHttp() {}
 
   /** {@code head}, then {@code unit} {@code times} times, then {@code tail}: produced as it is read. */
-  static InputStream repeated(String head, String unit, long times, String tail) {
+  public static InputStream repeated(String head, String unit, long times, String tail) {
     byte[] start = head.getBytes(StandardCharsets.UTF_8);
     byte[] middle = unit.getBytes(StandardCharsets.UTF_8);
     byte[] end = tail.getBytes(StandardCharsets.UTF_8);
@@ -66,7 +70,7 @@ final class RawHttp {
   }
 
   /** Sends {@code head} (request line and headers), then {@code body} in 64 KiB chunks if given. */
-  static Response send(String localAddress, int port, String head, InputStream body) {
+  public static Response send(String localAddress, int port, String head, InputStream body) {
     try (Socket socket = new Socket()) {
       socket.bind(new InetSocketAddress(localAddress, 0));
       socket.connect(new InetSocketAddress("127.0.0.1", port));
