@@ -5,12 +5,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,12 +26,25 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class BodyLimitFilter extends OncePerRequestFilter {
 
-  private final RequestLimits limits;
+  private record Rule(PathPattern pattern, long limit) {}
+
+  private final List<Rule> rules;
+  private final long defaultLimit;
   private final JsonMapper json;
 
   public BodyLimitFilter(RequestLimits limits, JsonMapper json) {
-    this.limits = limits;
+    this.rules = limits.paths().stream()
+        .map(path -> new Rule(path.parsed(), path.maxBodySize().toBytes()))
+        .toList();
+    this.defaultLimit = limits.maxBodySize().toBytes();
     this.json = json;
+  }
+
+  /** The limit in bytes for a decoded, normalised request path: the first matching rule's, or the default. */
+  long limitFor(String path) {
+    PathContainer container = PathContainer.parsePath(path);
+    return rules.stream().filter(rule -> rule.pattern().matches(container)).findFirst()
+        .map(Rule::limit).orElse(defaultLimit);
   }
 
   @Override
@@ -36,7 +52,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     // the servlet path is decoded and normalised: what the handler mapping sees
     String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-    long limit = limits.limitFor(path);
+    long limit = limitFor(path);
     if (request.getContentLengthLong() > limit) {
       tooLarge(response, limit);
       return;

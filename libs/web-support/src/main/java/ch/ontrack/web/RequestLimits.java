@@ -3,7 +3,6 @@ package ch.ontrack.web;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.http.server.PathContainer;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -48,15 +47,5 @@ public record RequestLimits(
       throw new IllegalArgumentException("oc.requests.max-body-size must not be negative");
     }
     paths = List.copyOf(paths);
-  }
-
-  /** The limit in bytes for a decoded, normalised request path (servlet path plus path info). */
-  long limitFor(String path) {
-    PathContainer container = PathContainer.parsePath(path);
-    return paths.stream()
-        .filter(limit -> limit.parsed().matches(container))
-        .findFirst()
-        .map(limit -> limit.maxBodySize().toBytes())
-        .orElse(maxBodySize.toBytes());
   }
 }

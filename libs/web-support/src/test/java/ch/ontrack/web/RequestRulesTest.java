@@ -6,20 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The pure rules behind the request limits, without a server. */
 class RequestRulesTest {
 
   @Test
   void firstMatchingPathLimitWinsElseTheDefault() {
-    var limits = new RequestLimits(DataSize.ofKilobytes(4), List.of(
+    var filter = new BodyLimitFilter(new RequestLimits(DataSize.ofKilobytes(4), List.of(
         new RequestLimits.PathLimit("/internal/shares/*/files/*", DataSize.ofMegabytes(25)),
         new RequestLimits.PathLimit("/internal/**", DataSize.ofKilobytes(256))),
-        new RequestLimits.Json(100, 8, DataSize.ofKilobytes(1)));
+        new RequestLimits.Json(100, 8, DataSize.ofKilobytes(1))), JsonMapper.builder().build());
 
-    assertThat(limits.limitFor("/internal/shares/s1/files/f1")).isEqualTo(25L * 1024 * 1024);
-    assertThat(limits.limitFor("/internal/shares/s1")).isEqualTo(256L * 1024);
-    assertThat(limits.limitFor("/api/shares/t/unlock")).isEqualTo(4096);
+    assertThat(filter.limitFor("/internal/shares/s1/files/f1")).isEqualTo(25L * 1024 * 1024);
+    assertThat(filter.limitFor("/internal/shares/s1")).isEqualTo(256L * 1024);
+    assertThat(filter.limitFor("/api/shares/t/unlock")).isEqualTo(4096);
   }
 
   @Test
