@@ -93,7 +93,11 @@ final class Browser {
 
   /** A body sent as it is, for multipart the way no browser would send it. */
   Response postRaw(String path, String contentType, byte[] body) {
-    return send(request(path).POST(BodyPublishers.ofByteArray(body)).header("Content-Type", contentType));
+    return sendRaw("POST", path, contentType, body);
+  }
+
+  Response sendRaw(String method, String path, String contentType, byte[] body) {
+    return send(request(path).method(method, BodyPublishers.ofByteArray(body)).header("Content-Type", contentType));
   }
 
   Response put(String path, Object json) {

@@ -97,4 +97,42 @@ class HostileInputTest extends ApiTest {
       }
     }
   }
+
+  @Test
+  void cursorsThisApiNeverHandedOutAre400() {
+    Browser browser = signedIn();
+    for (String cursor : List.of("1", "AAAA", "LTk5OTk5OTk5OTk5OTk5OTk5OjAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMA",
+        "OTIyMzM3MjAzNjg1NDc3NTgwNzowMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDA")) {
+      var response = browser.get("/api/documents?cursor=" + cursor);
+
+      assertThat(response.status()).as(cursor).isEqualTo(400);
+      assertThat(response.problemType()).isEqualTo("invalid-cursor");
+    }
+  }
+
+  @Test
+  void wildcardContentTypeIs415() {
+    Browser browser = signedIn();
+
+    byte[] body = "{\"title\":\"t\",\"message\":\"m\"}".getBytes(StandardCharsets.UTF_8);
+    var id = browser.post("/api/documents", TestData.document("Scans")).expect(201).id();
+
+    var post = browser.postRaw("/api/documents", "*/*", body);
+    var put = browser.sendRaw("PUT", "/api/documents/" + id, "*/*", body);
+
+    assertThat(post.status()).isEqualTo(415);
+    assertThat(post.problemType()).isEqualTo("unsupported-media-type");
+    assertThat(put.status()).isEqualTo(415);
+    assertThat(put.problemType()).isEqualTo("unsupported-media-type");
+  }
+
+  @Test
+  void pathsTheFirewallRejectsAreProblemJson() {
+    Browser browser = signedIn();
+
+    var response = browser.delete("/api/documents/..%2F..%2Fetc%2Fpasswd");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.problemType()).isEqualTo("bad-request");
+  }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.PathContainer;
@@ -21,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * refused before a byte is read; otherwise the bytes actually read are counted and reading stops
  * with 413 the moment the limit is crossed, so chunked bodies are bounded too. Runs before
  * security and MVC, so nothing reads an unbounded body. Multipart bodies are parsed by the
- * container, which enforces the multipart limits itself while streaming the parts to disk.
+ * container, which enforces the multipart limits itself while streaming the parts to disk. A
+ * wildcard Content-Type, which Spring cannot represent, is refused with 415.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class BodyLimitFilter extends OncePerRequestFilter {
@@ -57,6 +59,12 @@ public class BodyLimitFilter extends OncePerRequestFilter {
       tooLarge(response, limit);
       return;
     }
+    if (isWildcard(request.getContentType())) {
+      // Spring cannot even represent such a Content-Type and would fail with a 500
+      write(response, ProblemHandler.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+          "Unsupported Media Type", "The Content-Type must name one media type, not a wildcard."));
+      return;
+    }
     try {
       chain.doFilter(new LimitedRequest(request, limit), response);
     } catch (IOException | ServletException | RuntimeException e) {
@@ -70,14 +78,29 @@ public class BodyLimitFilter extends OncePerRequestFilter {
     }
   }
 
+  private static boolean isWildcard(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    try {
+      MediaType type = MediaType.parseMediaType(contentType);
+      return type.isWildcardType() || type.isWildcardSubtype();
+    } catch (InvalidMediaTypeException e) {
+      return false; // Spring MVC answers unparseable types with 415 itself
+    }
+  }
+
   private void tooLarge(HttpServletResponse response, long limit) throws IOException {
-    ProblemDetail problem = ProblemHandler.problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large",
-        BodyTooLargeException.detail(limit));
+    write(response, ProblemHandler.problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large",
+        BodyTooLargeException.detail(limit)));
+  }
+
+  private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
     SecurityHeaders.COMMON.forEach(response::setHeader);
     response.setHeader("Cache-Control", "no-store");
-    response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+    response.setStatus(problem.getStatus());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    // the rest of the body is not read: the connection is not reused
+    // the body is not read: the connection is not reused
     response.setHeader("Connection", "close");
     byte[] body = json.writeValueAsBytes(problem);
     response.setContentLength(body.length);

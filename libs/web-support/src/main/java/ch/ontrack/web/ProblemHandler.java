@@ -183,7 +183,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return super.createResponseEntity(body, headers, status, request);
   }
 
-  private static String slugFor(HttpStatusCode status) {
+  static String slugFor(HttpStatusCode status) {
     return switch (status.value()) {
       case 400 -> "bad-request";
       case 404 -> "not-found";

@@ -40,6 +40,12 @@ public class WebSupportAutoConfiguration {
   }
 
   @Bean
+  @ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")
+  ProblemReportValve.Installer problemReportValve() {
+    return new ProblemReportValve.Installer();
+  }
+
+  @Bean
   @ConditionalOnBean(DataSource.class)
   PublicHealthController publicHealthController(DataSource dataSource) {
     return new PublicHealthController(dataSource);

@@ -117,6 +117,25 @@ class BoundedRequestsTest {
   }
 
   @Test
+  void wildcardContentTypeIs415() {
+    var response = RawHttp.send("127.0.0.1", port, "POST /json HTTP/1.1\r\nHost: localhost\r\n"
+        + "Content-Type: */*\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}", null);
+
+    assertThat(response.status()).isEqualTo(415);
+    assertThat(response.type()).isEqualTo("unsupported-media-type");
+  }
+
+  @Test
+  void errorsTomcatAnswersItselfAreProblemJson() {
+    var response = RawHttp.send("127.0.0.1", port,
+        "GET /a%2F..%2Fb HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", null);
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.head()).containsIgnoringCase("Content-Type: application/problem+json");
+    assertThat(response.type()).isEqualTo("bad-request");
+  }
+
+  @Test
   void forwardedForCountsOnlyFromATrustedProxy() {
     String get = "GET /address HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: 203.0.113.9\r\nConnection: close\r\n\r\n";
 
