@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
 /** Opaque keyset position: the (created_at, id) of the last item of a page. */
 record Cursor(Instant createdAt, UUID id) {
 
-  private static final long MAX_MICROS = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.parse("9999-12-31T23:59:59Z"));
+  private static final long MAX_MICROS = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond() * 1_000_000L;
 
   String encode() {
     long micros = ChronoUnit.MICROS.between(Instant.EPOCH, createdAt);
