@@ -129,6 +129,7 @@ s3Credentials:
 {{- $c := $catalog | dig .site "backend" dict -}}
 {{- $env := dict "SERVER_PORT" (toString $c.ports.api) "MANAGEMENT_PORT" (toString $c.ports.management) -}}
 {{- $_ := set $env "CLIENT_PUBLIC_URL" (include "oc-platform.publicUrl" (dict "root" $root "site" "client")) -}}
+{{- $_ := set $env "TRUSTED_PROXIES" (join "," $root.Values.gateway.proxyCidrs) -}}
 {{- if eq .site "provider" -}}
 {{- $_ := set $env "PROVIDER_PUBLIC_URL" (include "oc-platform.publicUrl" (dict "root" $root "site" "provider")) -}}
 {{- $_ := set $env "CLIENT_INTERNAL_URL" (printf "http://client-backend.%s.svc:%v" $root.Values.sites.client.namespace $catalog.client.backend.ports.internal) -}}

@@ -71,6 +71,7 @@ public final class LocalTopology {
   private static Map<String, Function<Wiring, String>> providerBackend() {
     Map<String, Function<Wiring, String>> env = new LinkedHashMap<>();
     env.put("SERVER_PORT", w -> w.port(PROVIDER_BACKEND, "server"));
+    env.put("TRUSTED_PROXIES", w -> "127.0.0.1");
     env.put("MANAGEMENT_PORT", w -> w.port(PROVIDER_BACKEND, "management"));
     database(env, PROVIDER_DB, "provider");
     env.put("PROVIDER_PUBLIC_URL", w -> w.publicUrl("provider"));
@@ -96,6 +97,7 @@ public final class LocalTopology {
   private static Map<String, Function<Wiring, String>> clientBackend() {
     Map<String, Function<Wiring, String>> env = new LinkedHashMap<>();
     env.put("SERVER_PORT", w -> w.port(CLIENT_BACKEND, "server"));
+    env.put("TRUSTED_PROXIES", w -> "127.0.0.1");
     env.put("MANAGEMENT_PORT", w -> w.port(CLIENT_BACKEND, "management"));
     env.put("INTERNAL_PORT", w -> w.port(CLIENT_BACKEND, "internal"));
     database(env, CLIENT_DB, "client");

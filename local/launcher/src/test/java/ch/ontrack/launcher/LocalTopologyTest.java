@@ -12,9 +12,10 @@ class LocalTopologyTest {
     assertThat(LocalTopology.environmentVariableNames().get("client-backend")).containsExactlyInAnyOrder(
         "SERVER_PORT", "MANAGEMENT_PORT", "INTERNAL_PORT", "DB_HOST", "DB_PORT", "DB_NAME", "DB_USERNAME",
         "DB_PASSWORD", "CLIENT_PUBLIC_URL", "INTERNAL_API_SECRET", "UPLOAD_MAX_FILE_SIZE",
-        "UPLOAD_MAX_DOCUMENT_SIZE", "SHARE_SESSION_TIMEOUT", "UNLOCK_MAX_ATTEMPTS", "UNLOCK_RATE_LIMIT_PER_MINUTE");
+        "UPLOAD_MAX_DOCUMENT_SIZE", "SHARE_SESSION_TIMEOUT", "UNLOCK_MAX_ATTEMPTS", "UNLOCK_RATE_LIMIT_PER_MINUTE",
+        "TRUSTED_PROXIES");
     assertThat(LocalTopology.environmentVariableNames().get("provider-backend"))
-        .contains("CLIENT_INTERNAL_URL", "ACCESS_CODE_ENCRYPTION_KEY", "SMTP_PORT", "DELIVERY_RETRY_INTERVAL")
+        .contains("CLIENT_INTERNAL_URL", "ACCESS_CODE_ENCRYPTION_KEY", "SMTP_PORT", "DELIVERY_RETRY_INTERVAL", "TRUSTED_PROXIES")
         .doesNotContain("INTERNAL_PORT");
   }
 

@@ -11,6 +11,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.session.SessionIdGenerator;
 import org.springframework.session.config.SessionRepositoryCustomizer;
@@ -32,7 +33,6 @@ class SecurityConfig {
     csrfTokens.setCookieCustomizer(cookie -> cookie.secure(true).sameSite("Strict").path("/"));
     http.csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens))
         .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
-        .addFilterBefore(new BodySizeFilter(problems), SecurityContextHolderFilter.class)
         .addFilterBefore(new AbsoluteSessionTimeoutFilter(session.absoluteTimeout()),
             SecurityContextHolderFilter.class)
         .securityContext(context -> context.securityContextRepository(signIn.contexts()))
@@ -48,6 +48,14 @@ class SecurityConfig {
             .requestMatchers(PUBLIC).permitAll()
             .anyRequest().authenticated());
     return http.build();
+  }
+
+  /** Paths and headers the firewall refuses (encoded slashes, "..", control characters): problem+json too. */
+  @Bean
+  RequestRejectedHandler requestRejected(JsonMapper json) {
+    ProblemWriter problems = new ProblemWriter(json);
+    return (request, response, e) -> problems.write(request, response, 400, "bad-request", "Bad request",
+        "The request path or a header contains characters that are not allowed.");
   }
 
   /** OWASP's Argon2id parameters: 19 MiB, 2 iterations, 1 lane. */
