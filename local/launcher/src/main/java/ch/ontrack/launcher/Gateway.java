@@ -35,6 +35,12 @@ final class Gateway implements Component {
     return options.repoRoot().resolve("apps").resolve(frontend).resolve("dist");
   }
 
+  /** Every host name the gateway answers, in the order of its certificate's names. */
+  static List<String> hosts() {
+    return java.util.stream.Stream.concat(LocalTopology.sites().stream(), java.util.stream.Stream.of(LocalTopology.MAIL))
+        .map(site -> site + GatewayHandler.DOMAIN).toList();
+  }
+
   @Override
   public String name() {
     return LocalTopology.GATEWAY;
@@ -64,14 +70,7 @@ final class Gateway implements Component {
     secure.setSecurePort(options.httpsPort());
     secure.addCustomizer(new SecureRequestCustomizer());
 
-    SslContextFactory.Server tls = new SslContextFactory.Server();
-    List<String> hosts =
-        List.of("provider" + GatewayHandler.DOMAIN, "client" + GatewayHandler.DOMAIN, "mail" + GatewayHandler.DOMAIN);
-    tls.setKeyStore(ca.serverKeyStore(hosts));
-    tls.setKeyStorePassword(new String(LocalCa.KEYSTORE_PASSWORD));
-    tls.setKeyManagerPassword(new String(LocalCa.KEYSTORE_PASSWORD));
-    tls.setCertAlias(hosts.get(0));
-
+    SslContextFactory.Server tls = GatewayTls.contextFactory(ca, hosts());
     ServerConnector https = new ServerConnector(server,
         new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(secure));
     https.setHost("127.0.0.1");

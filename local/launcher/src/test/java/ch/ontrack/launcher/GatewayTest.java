@@ -16,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -29,21 +28,15 @@ class GatewayTest {
 
   @TempDir static Path repo;
   @TempDir static Path data;
+  static TestGateway gateway;
   static LaunchOptions options;
-  static MailCatcher mail;
-  static Gateway gateway;
   static HttpServer providerBackend;
   static HttpClient https;
 
   @BeforeAll
   static void start() throws Exception {
-    for (String app : LocalTopology.FRONTENDS) {
-      Path dist = repo.resolve("apps").resolve(app).resolve("dist");
-      Files.createDirectories(dist.resolve("assets"));
-      Files.writeString(dist.resolve("index.html"), "<!doctype html><title>" + app + "</title>");
-      Files.writeString(dist.resolve("assets/app-1a2b.js"), "console.log('" + app + "')");
-    }
-    options = LaunchOptions.forTests(repo, data);
+    gateway = TestGateway.start(repo, data);
+    options = gateway.options();
     providerBackend = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port("provider-backend", "server")), 0);
     providerBackend.createContext("/", exchange -> {
       long bytes;
@@ -62,18 +55,12 @@ class GatewayTest {
       exchange.close();
     });
     providerBackend.start();
-    mail = new MailCatcher(options.port("mail", "smtp"));
-    mail.start();
-    LocalCa ca = LocalCa.loadOrCreate(data.resolve("ca"));
-    gateway = new Gateway(options, ca, new MailPage(mail));
-    gateway.start();
-    https = LocalCaTrust.httpClient(ca.certificateFile());
+    https = gateway.https();
   }
 
   @AfterAll
   static void stop() {
-    gateway.stop();
-    mail.stop();
+    gateway.close();
     providerBackend.stop(0);
   }
 
