@@ -2,6 +2,7 @@ package ch.ontrack.launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +20,25 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 final class Gateway implements Component {
 
   private static final long IDLE_TIMEOUT_MS = 300_000;
+  /** The production gateway's request timeouts (deploy/charts/oc-platform/values.yaml). */
+  static final Duration API_TIMEOUT = Duration.ofSeconds(60);
+  static final Duration TRANSFER_TIMEOUT = Duration.ofSeconds(600);
 
   private final LaunchOptions options;
   private final LocalCa ca;
   private final Handler mail;
+  private final Duration apiTimeout;
   private Server server;
 
   Gateway(LaunchOptions options, LocalCa ca, Handler mail) {
+    this(options, ca, mail, API_TIMEOUT);
+  }
+
+  Gateway(LaunchOptions options, LocalCa ca, Handler mail, Duration apiTimeout) {
     this.options = options;
     this.ca = ca;
     this.mail = mail;
+    this.apiTimeout = apiTimeout;
   }
 
   static Path dist(LaunchOptions options, String frontend) {
@@ -50,7 +60,7 @@ final class Gateway implements Component {
   public synchronized void start() throws Exception {
     Map<String, Handler> targets = new LinkedHashMap<>();
     for (String backend : LocalTopology.BACKENDS) {
-      targets.put(backend, new BackendProxy(options.port(backend, "server")));
+      targets.put(backend, new BackendProxy(backend, options.port(backend, "server"), apiTimeout, TRANSFER_TIMEOUT));
     }
     for (String frontend : LocalTopology.FRONTENDS) {
       Path dist = dist(options, frontend);
@@ -81,7 +91,8 @@ final class Gateway implements Component {
     http.setPort(options.httpPort());
     server.addConnector(https);
     server.addConnector(http);
-    server.setHandler(new GatewayHandler(targets, mail, options.httpsPort()));
+    server.setHandler(new GatewayHandler(targets, mail, hosts(), options.httpsPort()));
+    server.setErrorHandler(new GatewayErrors());
     try {
       server.start();
     } catch (java.io.IOException e) {
