@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * How {@code ./platform restart <component>} reaches the running launcher: a Unix domain socket in
- * the data directory, in a directory only its owner can enter (see ADR 0220). One request per
+ * the data directory, in a directory only its owner can enter (see ADR 0221). One request per
  * connection, one line each way: {@code restart provider-backend}, then {@code ok ...} or
  * {@code error ...}.
  */
