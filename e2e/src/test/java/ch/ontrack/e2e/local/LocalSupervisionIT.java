@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalSupervisionIT {
 
-  private static final Duration BACK_WITHIN = Duration.ofSeconds(180);
+  private static final Duration BACK_WITHIN = Duration.ofSeconds(300);
 
   @Test
   @Order(1)

@@ -155,6 +155,7 @@ public final class LocalPlatform implements AutoCloseable {
 
   /** Stops one component and starts it again: what {@code ./platform restart <component>} runs. */
   public void restartComponent(String name) {
+    component(name);
     progress.info("[" + name + "] restarting…");
     stopComponent(name);
     startComponent(name);
