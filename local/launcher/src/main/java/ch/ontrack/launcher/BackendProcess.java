@@ -42,6 +42,7 @@ final class BackendProcess implements Component {
   private final Deque<String> tail = new ArrayDeque<>();
   private Process process;
   private boolean stopRequested;
+  private ExitListener exitListener = (component, code, uptime) -> {};
 
   BackendProcess(String name, Supplier<List<String>> command, Map<String, String> environment, Path workDir,
       Path logFile, int managementPort, PrintStream console) {
@@ -83,6 +84,25 @@ final class BackendProcess implements Component {
     pump.setDaemon(true);
     pump.start();
     awaitReady(started);
+    long readyAt = System.nanoTime();
+    started.onExit().thenAccept(p -> exitedOnItsOwn(p, readyAt));
+  }
+
+  @Override
+  public synchronized void onUnexpectedExit(ExitListener listener) {
+    exitListener = listener;
+  }
+
+  private void exitedOnItsOwn(Process exited, long readyAt) {
+    ExitListener listener;
+    synchronized (this) {
+      if (process != exited) { // stopped on purpose (stop() forgets it first) or already replaced
+        return;
+      }
+      process = null;
+      listener = exitListener;
+    }
+    listener.exited(name, exited.exitValue(), Duration.ofNanos(System.nanoTime() - readyAt));
   }
 
   private void awaitReady(Process started) throws Exception {

@@ -12,7 +12,10 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** status, down and reset: they work from another terminal through the state file. */
+/**
+ * status, down, restart and reset: they work from another terminal, through the state file and the
+ * launcher's {@link ControlSocket}.
+ */
 final class Commands {
 
   private Commands() {}
@@ -60,6 +63,25 @@ final class Commands {
     }
     StateFile.delete(options.dataDir());
     System.out.println(launcher.isPresent() || !leftovers.isEmpty() ? "Stopped." : "The platform was not running.");
+  }
+
+  /** Asks the running launcher to restart one component; false when it could not. */
+  static boolean restart(LaunchOptions options, String component) {
+    if (runningLauncher(options).isEmpty()) {
+      System.err.println("The platform is not running: start it with ./platform up.");
+      return false;
+    }
+    System.out.println("Restarting " + component + "…");
+    Optional<String> answer = ControlSocket.send(options.dataDir(), "restart " + component);
+    if (answer.isEmpty()) {
+      System.err.println("The running launcher does not answer on " + ControlSocket.path(options.dataDir())
+          + "; restart the whole platform with ./platform down and ./platform up.");
+      return false;
+    }
+    String text = answer.get();
+    boolean ok = text.startsWith("ok ");
+    (ok ? System.out : System.err).println(text.substring(text.indexOf(' ') + 1) + (ok ? "." : ""));
+    return ok;
   }
 
   static void reset(LaunchOptions options, boolean confirmed) throws IOException {

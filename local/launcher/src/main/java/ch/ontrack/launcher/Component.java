@@ -18,6 +18,15 @@ interface Component {
     return List.of();
   }
 
+  /** Called when it stops without being asked to (a crash), once per start. */
+  default void onUnexpectedExit(ExitListener listener) {}
+
+  /** What a supervisor hears of a component that stopped on its own. */
+  @FunctionalInterface
+  interface ExitListener {
+    void exited(String component, int exitCode, java.time.Duration uptime);
+  }
+
   /** The end of its log, shown when it fails to start. */
   default List<String> lastLogLines() {
     return List.of();

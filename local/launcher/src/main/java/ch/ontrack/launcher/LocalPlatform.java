@@ -29,6 +29,8 @@ public final class LocalPlatform implements AutoCloseable {
   });
   private volatile boolean closed;
   private volatile boolean aborting;
+  private final Supervisor supervisor;
+  private ControlSocket control;
   // Ctrl-C or the end of a test JVM, also in the middle of the start: nothing is left behind
   private final Thread shutdownHook = new Thread(this::close, "platform-stop");
 
@@ -36,6 +38,12 @@ public final class LocalPlatform implements AutoCloseable {
     this.options = options;
     this.ca = LocalCa.loadOrCreate(options.dataDir().resolve("ca"));
     this.components = Components.create(options, Secrets.loadOrCreate(options.dataDir()), ca);
+    this.supervisor = new Supervisor(Backoff.DEFAULT, progress, options.dataDir().resolve("logs"), this::startOne,
+        name -> {
+          component(name).stop();
+          StateFile.write(this);
+        });
+    components.values().forEach(c -> c.onUnexpectedExit(supervisor::exitedOnItsOwn));
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
@@ -48,6 +56,7 @@ public final class LocalPlatform implements AutoCloseable {
       if (options.demoData()) {
         DemoData.ensure(platform);
       }
+      platform.openControlSocket();
       StateFile.write(platform);
       return platform;
     } catch (RuntimeException e) {
@@ -129,15 +138,35 @@ public final class LocalPlatform implements AutoCloseable {
     return options.port(component, portName);
   }
 
-  /** Stops one component, for example "client-backend", leaving the rest running. */
+  /** Stops one component, for example "client-backend", leaving the rest running; not restarted. */
   public void stopComponent(String name) {
-    component(name).stop();
+    Component component = component(name);
+    supervisor.stoppedOnPurpose(name);
+    component.stop();
+    StateFile.write(this);
   }
 
   /** Starts a stopped component again and returns when it is ready. */
   public void startComponent(String name) {
     component(name);
+    supervisor.startedOnPurpose(name);
     startOne(name);
+  }
+
+  /** Stops one component and starts it again: what {@code ./platform restart <component>} runs. */
+  public void restartComponent(String name) {
+    component(name);
+    progress.info("[" + name + "] restarting…");
+    stopComponent(name);
+    startComponent(name);
+  }
+
+  private void openControlSocket() {
+    try {
+      control = ControlSocket.open(options.dataDir(), this::restartComponent);
+    } catch (java.io.IOException | RuntimeException e) {
+      progress.info("./platform restart is not available (" + e.getMessage() + "); ./platform down and up still work.");
+    }
   }
 
   /** Every operating-system process the platform runs, by component. */
@@ -158,6 +187,10 @@ public final class LocalPlatform implements AutoCloseable {
       return;
     }
     closed = true;
+    supervisor.close();
+    if (control != null) {
+      control.close();
+    }
     if (Thread.currentThread() != shutdownHook) {
       try {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code ./platform up|status|down|reset}: see docs/local-development.md. */
+/** {@code ./platform up|status|down|restart|reset}: see docs/local-development.md. */
 public final class Main {
 
   private Main() {}
@@ -17,12 +17,20 @@ public final class Main {
     try {
       LaunchOptions options = LaunchOptions.defaults(root, System.getenv());
       switch (command) {
-        case "up" -> up(options.withDemoData(!arguments.contains("--no-demo-data")));
+        case "up" -> up(options.withDemoData(!arguments.contains("--no-demo-data"))
+            .withDurableDatabases(options.durableDatabases() && !arguments.contains("--fast-db")));
         case "status" -> System.exit(Commands.status(options) ? 0 : 3);
         case "down" -> Commands.down(options);
+        case "restart" -> {
+          if (arguments.size() != 2) {
+            System.err.println("Usage: ./platform restart <component>; components: " + Components.START_ORDER);
+            System.exit(2);
+          }
+          System.exit(Commands.restart(options, arguments.get(1)) ? 0 : 1);
+        }
         case "reset" -> Commands.reset(options, arguments.contains("--yes"));
         default -> {
-          System.err.println("Usage: ./platform up [--no-demo-data] | status | down | logs [component] | reset");
+          System.err.println("Usage: ./platform up [--no-demo-data] [--fast-db] | status | down | restart <component> | logs [component] | reset");
           System.exit(2);
         }
       }
@@ -67,7 +75,11 @@ public final class Main {
     System.out.println("Browsers accept these sites once they trust the local CA "
         + relative(root, platform.caCertificate()) + " (docs/local-development.md explains how).");
     System.out.println("Logs: " + relative(root, platform.options().dataDir().resolve("logs"))
-        + "/. Ctrl-C stops everything.");
+        + "/. A backend that crashes is restarted; ./platform restart <component> restarts one by hand."
+        + " Ctrl-C stops everything.");
+    if (!platform.options().durableDatabases()) {
+      System.out.println("The databases run without fsync (--fast-db): a machine crash may lose the last commits.");
+    }
   }
 
   static String relative(Path root, Path path) {
