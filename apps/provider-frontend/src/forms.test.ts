@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateSignUp } from './auth';
 import { validateClient } from './clients';
 import { validateDocument } from './editor';
-import { en } from './messages';
+import { en } from './messages/en';
 import { MAX_EXPIRY_DAYS, sendRequest } from './send';
 
 describe('provider forms', () => {

@@ -2,11 +2,10 @@ import { useState } from 'preact/hooks';
 import { Alert, CopyField, Dialog, ErrorRegion, Field } from '@oc/web-ui/components';
 import { addDays, endOfDayIso, toDateInput } from '@oc/web-ui/format';
 import { useAction, useLoad } from '@oc/web-ui/hooks';
-import { ApiError } from '@oc/web-ui/problem';
 import { email, futureDay, hasErrors, required, validate, type Errors } from '@oc/web-ui/validation';
 import { clients, shares, type Document, type SendRequest, type Share } from './api';
 import { t } from './i18n';
-import { describe } from './util';
+import { describe, serverFieldErrors } from './util';
 
 export const DEFAULT_EXPIRY_DAYS = 14;
 // The provider backend accepts at most one year.
@@ -58,7 +57,7 @@ function SendForm(props: { document: Document; onSent: (s: Share) => void; onCan
     const share = await action.run(() => shares.send(props.document.id, request));
     if (share) props.onSent(share);
   };
-  const server = action.error instanceof ApiError ? action.error.fieldErrors : {};
+  const server = serverFieldErrors(action.error);
 
   return (
     <form onSubmit={submit} noValidate>
