@@ -38,8 +38,8 @@ describe('the send form', () => {
   });
 
   it('sends to a typed e-mail address', () => {
-    const { request } = sendRequest({ mode: 'email', clientId: '', email: ' new@client.ch ', expiry: '2026-11-27' }, today);
-    expect(request).toMatchObject({ email: 'new@client.ch' });
+    const { request } = sendRequest({ mode: 'email', clientId: '', email: ' new@client.ch ', expiry: '2026-11-27', language: 'fr' }, today);
+    expect(request).toMatchObject({ email: 'new@client.ch', language: 'fr' });
     expect(request?.clientId).toBeUndefined();
   });
 

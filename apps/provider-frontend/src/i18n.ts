@@ -11,4 +11,3 @@ export const i18n = createI18n<MessageKey>(catalogs, {
 export const t = i18n.t;
 /** The tag for dates, numbers and sizes, e.g. de-CH. */
 export const locale = () => i18n.locale;
-

@@ -54,4 +54,3 @@ export const en = {
   typeZip: 'ZIP archive',
   typeOther: 'File ({type})',
 };
-

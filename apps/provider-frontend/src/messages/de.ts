@@ -107,6 +107,7 @@ export const de: Messages = {
   sendChooseClient: 'Kunden auswählen',
   sendNoClients: 'Sie haben noch keine Kunden: Geben Sie stattdessen eine E-Mail-Adresse ein.',
   sendEmail: 'E-Mail des Empfängers',
+  sendLanguage: 'Sprache der E-Mail',
   sendExpiry: 'Verfügbar bis',
   sendExpiryHint: 'Der Link funktioniert nach diesem Tag nicht mehr (höchstens {days, number} Tage ab heute).',
   sendSubmit: 'Senden',

@@ -106,6 +106,7 @@ export const en = {
   sendChooseClient: 'Choose a client',
   sendNoClients: 'You have no clients yet: type an e-mail address instead.',
   sendEmail: 'E-mail of the recipient',
+  sendLanguage: 'Language of the e-mail',
   sendExpiry: 'Available until',
   sendExpiryHint: 'The link stops working after this day (at most {days, number} days from today).',
   sendSubmit: 'Send',
@@ -172,4 +173,3 @@ export const en = {
   problemClientUnavailable: 'The client service did not answer. Try again later.',
   problemCsrf: 'The page is out of date. Reload it and try again.',
 };
-

@@ -107,6 +107,7 @@ export const fr: Messages = {
   sendChooseClient: 'Choisir un client',
   sendNoClients: 'Vous n’avez pas encore de clients: saisissez plutôt une adresse e-mail.',
   sendEmail: 'E-mail du destinataire',
+  sendLanguage: 'Langue de l’e-mail',
   sendExpiry: 'Disponible jusqu’au',
   sendExpiryHint: 'Le lien cesse de fonctionner après ce jour ({days, number} jours au plus à partir d’aujourd’hui).',
   sendSubmit: 'Envoyer',

@@ -107,6 +107,7 @@ export const it: Messages = {
   sendChooseClient: 'Scelga un cliente',
   sendNoClients: 'Non ha ancora clienti: inserisca invece un indirizzo e-mail.',
   sendEmail: 'E-mail del destinatario',
+  sendLanguage: 'Lingua dell’e-mail',
   sendExpiry: 'Disponibile fino al',
   sendExpiryHint: 'Il link smette di funzionare dopo questo giorno (al massimo {days, number} giorni da oggi).',
   sendSubmit: 'Invia',
