@@ -68,7 +68,6 @@ export function createI18n<K extends string>(catalogs: Record<Language, Record<K
   const browser = pickLanguage(options.preferred ?? (typeof navigator === 'undefined' ? [] : navigator.languages));
   const stored = read(storage, options.storageKey);
   const listeners = new Set<() => void>();
-  const cache = new Map<string, IntlMessageFormat>();
   let language: Language = stored ?? browser.language;
   let locale = localeOf(language, browser);
 
@@ -76,28 +75,11 @@ export function createI18n<K extends string>(catalogs: Record<Language, Record<K
     if (next === language) return;
     language = next;
     locale = localeOf(next, browser);
-    cache.clear();
     options.onChange?.(next);
     listeners.forEach((l) => l());
   };
 
-  const t = (key: K, params: Params = {}) => {
-    const template = catalogs[language][key] ?? catalogs.en[key] ?? key;
-    let message = cache.get(key);
-    if (!message) {
-      try {
-        message = new IntlMessageFormat(template, locale, undefined, { ignoreTag: true });
-      } catch {
-        return template;
-      }
-      cache.set(key, message);
-    }
-    try {
-      return String(message.format(params));
-    } catch {
-      return template;
-    }
-  };
+  const t = (key: K, params: Params = {}) => format(catalogs[language][key] ?? catalogs.en[key] ?? key, params, locale);
 
   options.onChange?.(language);
   return {
