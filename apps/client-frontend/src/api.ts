@@ -3,7 +3,8 @@ import { Api } from '@oc/web-ui/api';
 /** The client API (docs/architecture.md): a share is addressed by the link token only. */
 const api = new Api();
 
-export type ShareStatus = { state: 'AVAILABLE' | 'LOCKED' | 'EXPIRED' | 'REVOKED'; attemptsLeft?: number };
+/** `language` is the one the sender chose for this recipient: the page starts in it. */
+export type ShareStatus = { state: 'AVAILABLE' | 'LOCKED' | 'EXPIRED' | 'REVOKED'; attemptsLeft?: number; language?: string };
 export type SharedFile = { id: string; name: string; contentType: string; size: number };
 export type SharedDocument = { providerName: string; title: string; message?: string | null; expiresAt?: string; files: SharedFile[] };
 

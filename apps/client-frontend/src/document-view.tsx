@@ -16,7 +16,7 @@ export function DocumentView(props: { token: string; document: SharedDocument })
       <div class="doc-header">
         <h1 tabIndex={-1} ref={heading}>{d.title}</h1>
         <p class="muted">{t('docFrom', { provider: d.providerName })}</p>
-        {d.expiresAt && <p class="muted">{t('docAvailableUntil', { date: formatDateTime(d.expiresAt, locale) })}</p>}
+        {d.expiresAt && <p class="muted">{t('docAvailableUntil', { date: formatDateTime(d.expiresAt, locale()) })}</p>}
       </div>
       {d.message && (
         <div class="card">
@@ -35,7 +35,7 @@ export function DocumentView(props: { token: string; document: SharedDocument })
               <li key={f.id} class="file">
                 <div>
                   <div class="file__name">{f.name}</div>
-                  <div class="muted">{t(label.key, label.params)} · {formatBytes(f.size, locale)}</div>
+                  <div class="muted">{t(label.key, label.params)} · {formatBytes(f.size, locale())}</div>
                 </div>
                 <div class="actions">
                   {previewKind(f.contentType) && (

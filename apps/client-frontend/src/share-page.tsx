@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Alert, ErrorRegion, Field, useFocusHeading } from '@oc/web-ui/components';
 import { useAction } from '@oc/web-ui/hooks';
-import { ApiError, errorMessage } from '@oc/web-ui/problem';
+import { ApiError } from '@oc/web-ui/problem';
 import { share, type SharedDocument } from './api';
 import { viewOfError, viewOfStatus, wrongCodeAttempts, type View } from './access';
 import { DocumentView } from './document-view';
-import { t } from './i18n';
+import { describe, i18n, t } from './i18n';
 import type { MessageKey } from './messages';
 
 // Remembers, for this tab only, that the link was unlocked, so a reload shows the document again.
@@ -26,7 +26,9 @@ export function SharePage({ token }: { token: string }) {
   const load = async () => {
     setView({ kind: 'loading' });
     try {
-      const next = viewOfStatus(await share.status(token));
+      const status = await share.status(token);
+      i18n.suggest(status.language);
+      const next = viewOfStatus(status);
       if (next.kind === 'code' && sessionStorage.getItem(unlockedKey(token))) {
         try {
           setDoc(await share.document(token));
@@ -56,7 +58,7 @@ export function SharePage({ token }: { token: string }) {
   if (view.kind === 'failed') {
     return (
       <section class="card landing">
-        <ErrorRegion message={errorMessage(view.error, t('genericError'), t('offline'))} />
+        <ErrorRegion message={describe(view.error)} />
         <button type="button" class="button" onClick={load}>{t('retry')}</button>
       </section>
     );
@@ -104,7 +106,7 @@ function UnlockForm(props: { token: string; attemptsLeft?: number; notice?: stri
   };
   const tooMany = action.error instanceof ApiError && action.error.status === 429;
   const error = wrong !== undefined ? t('unlockWrongCode', { count: wrong }) : tooMany ? t('unlockTooMany')
-    : action.error ? errorMessage(action.error, t('genericError'), t('offline')) : undefined;
+    : action.error ? describe(action.error) : undefined;
 
   return (
     <section class="card landing" data-state="code">

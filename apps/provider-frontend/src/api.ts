@@ -1,4 +1,6 @@
 import { Api } from '@oc/web-ui/api';
+import type { Language } from '@oc/web-ui/i18n';
+import { i18n } from './i18n';
 
 let sessionEnded: () => void = () => {};
 
@@ -8,10 +10,15 @@ export function onSessionEnded(handler: () => void): void {
 }
 
 /** The provider API (docs/architecture.md), typed; the calls are thin on purpose. */
-export const api = new Api({ csrfPath: '/api/auth/csrf', onError: (e) => e.status === 401 && sessionEnded() });
+export const api = new Api({
+  csrfPath: '/api/auth/csrf',
+  onError: (e) => e.status === 401 && sessionEnded(),
+  language: () => i18n.language,
+});
 
 export type Account = { id: string; email: string; organisation: string };
-export type Client = { id: string; name: string; email: string };
+export type Client = { id: string; name: string; email: string; language: Language };
+export type ClientRequest = { name: string; email: string; language: Language };
 export type FileInfo = { id: string; name: string; contentType: string; size: number };
 export type DocumentSummary = { id: string; title: string; createdAt?: string; updatedAt?: string; fileCount?: number; files?: FileInfo[] };
 export type Document = { id: string; title: string; message: string; createdAt?: string; updatedAt?: string; files: FileInfo[] };
@@ -51,8 +58,8 @@ export const auth = {
 
 export const clients = {
   list: () => api.get<Client[] | Page<Client>>('/api/clients').then(items),
-  create: (body: { name: string; email: string }) => api.post<Client>('/api/clients', body),
-  update: (clientId: string, body: { name: string; email: string }) => api.put<Client>(`/api/clients/${id(clientId)}`, body),
+  create: (body: ClientRequest) => api.post<Client>('/api/clients', body),
+  update: (clientId: string, body: ClientRequest) => api.put<Client>(`/api/clients/${id(clientId)}`, body),
   remove: (clientId: string) => api.delete(`/api/clients/${id(clientId)}`),
 };
 
@@ -69,7 +76,8 @@ export const documents = {
   removeFile: (documentId: string, fileId: string) => api.delete(`/api/documents/${id(documentId)}/files/${id(fileId)}`),
 };
 
-export type SendRequest = { clientId?: string; email?: string; expiresAt: string };
+/** `language` is for a typed address; a client from the address book is written to in their own. */
+export type SendRequest = { clientId?: string; email?: string; expiresAt: string; language?: Language };
 
 export const shares = {
   list: (documentId: string) => api.get<Share[] | Page<Share>>(`/api/documents/${id(documentId)}/shares`).then(items),

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Link } from '@oc/web-ui/components';
+import { LanguageSwitch, Link } from '@oc/web-ui/components';
+import { useChanges } from '@oc/web-ui/hooks';
 import { matchRoute, navigate, useLocation } from '@oc/web-ui/router';
 import { auth, onSessionEnded, type Account } from './api';
-import { t } from './i18n';
+import { i18n, t } from './i18n';
 import { SignIn, SignUp } from './auth';
 import { ClientsPage } from './clients';
 import { DocumentsPage } from './documents';
@@ -17,6 +18,7 @@ export function App() {
   const path = location.split('?')[0];
   const [account, setAccount] = useState<Account | null | undefined>(undefined);
   const [notice, setNotice] = useState<string>();
+  useChanges(i18n.subscribe);
 
   useEffect(() => {
     auth.me().then(setAccount, () => setAccount(null));
@@ -35,9 +37,10 @@ export function App() {
   }, [account, path]);
 
   useEffect(() => {
-    document.title = `${t('appName')}`;
-  }, [path]);
+    document.title = t('appName');
+  }, [path, i18n.language]);
 
+  const languages = <LanguageSwitch language={i18n.language} label={t('language')} onChange={i18n.choose} />;
   if (account === undefined) {
     return <main><p role="status">{t('loading')}</p></main>;
   }
@@ -56,11 +59,13 @@ export function App() {
       <a class="skip-link" href="#content">{t('skipToContent')}</a>
       <header class="topbar">
         <Link class="topbar__brand" href={account ? '/documents' : '/signin'}>{t('appName')}</Link>
+        {!account && languages}
         {account && (
           <nav aria-label={t('appName')}>
             <NavLink href="/documents" path={path}>{t('navDocuments')}</NavLink>
             <NavLink href="/clients" path={path}>{t('navClients')}</NavLink>
             <span class="muted">{t('signedInAs', { email: account.email })}</span>
+            {languages}
             <button type="button" class="button" onClick={signOut}>{t('signOut')}</button>
           </nav>
         )}

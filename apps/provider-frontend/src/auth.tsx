@@ -1,11 +1,10 @@
 import { useState } from 'preact/hooks';
 import { Alert, ErrorRegion, Field, Link, useFocusHeading } from '@oc/web-ui/components';
 import { useAction } from '@oc/web-ui/hooks';
-import { ApiError } from '@oc/web-ui/problem';
 import { email, hasErrors, maxLength, minLength, required, validate, type Errors } from '@oc/web-ui/validation';
 import { auth, type Account } from './api';
 import { t } from './i18n';
-import { describe } from './util';
+import { describe, serverFieldErrors } from './util';
 
 export const PASSWORD_MIN = 12;
 
@@ -68,7 +67,7 @@ export function SignUp(props: { onSignedIn: (a: Account) => void }) {
     const account = await action.run(() => auth.signUp(values));
     if (account) props.onSignedIn(account);
   };
-  const serverErrors = action.error instanceof ApiError ? action.error.fieldErrors : {};
+  const serverErrors = serverFieldErrors(action.error);
   const field = (name: SignUpFields) => errors[name] ?? serverErrors[name];
 
   return (

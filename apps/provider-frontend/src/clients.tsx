@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { Alert, Dialog, ErrorRegion, Field, useFocusHeading } from '@oc/web-ui/components';
 import { useAction, useLoad } from '@oc/web-ui/hooks';
-import { ApiError } from '@oc/web-ui/problem';
 import { email, hasErrors, maxLength, required, validate, type Errors } from '@oc/web-ui/validation';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '@oc/web-ui/i18n';
 import { clients, type Client } from './api';
-import { t } from './i18n';
-import { describe } from './util';
+import { i18n, t } from './i18n';
+import { describe, serverFieldErrors } from './util';
 
 type ClientFields = 'name' | 'email';
 
@@ -50,13 +50,17 @@ export function ClientsPage() {
         <div class="table-wrap">
           <table>
             <thead>
-              <tr><th scope="col">{t('clientName')}</th><th scope="col">{t('clientEmail')}</th><th scope="col">{t('clientActions')}</th></tr>
+              <tr>
+                <th scope="col">{t('clientName')}</th><th scope="col">{t('clientEmail')}</th>
+                <th scope="col" class="optional">{t('clientLanguage')}</th><th scope="col">{t('clientActions')}</th>
+              </tr>
             </thead>
             <tbody>
               {list.data.map((c) => (
                 <tr key={c.id}>
                   <td>{c.name}</td>
                   <td>{c.email}</td>
+                  <td class="optional" lang={c.language}>{LANGUAGE_NAMES[c.language] ?? c.language}</td>
                   <td class="actions">
                     <button type="button" class="button" aria-label={t('clientEditLabel', { name: c.name })} onClick={() => setEditing(c)}>{t('edit')}</button>
                     <button type="button" class="button button--danger" aria-label={t('clientDeleteLabel', { name: c.name })}
@@ -84,6 +88,8 @@ export function ClientsPage() {
 
 function ClientForm(props: { client?: Client; onSaved: (c: Client) => void; onCancel: () => void }) {
   const [values, setValues] = useState<Record<ClientFields, string>>({ name: props.client?.name ?? '', email: props.client?.email ?? '' });
+  // A new client starts in the language the provider works in; it decides the client's e-mails.
+  const [language, setLanguage] = useState<Language>(props.client?.language ?? i18n.language);
   const [errors, setErrors] = useState<Errors<ClientFields>>({});
   const action = useAction();
   const submit = async (e: Event) => {
@@ -91,11 +97,11 @@ function ClientForm(props: { client?: Client; onSaved: (c: Client) => void; onCa
     const found = validateClient(values);
     setErrors(found);
     if (hasErrors(found)) return;
-    const body = { name: values.name.trim(), email: values.email.trim() };
+    const body = { name: values.name.trim(), email: values.email.trim(), language };
     const saved = await action.run(() => (props.client ? clients.update(props.client.id, body) : clients.create(body)));
     if (saved) props.onSaved(saved);
   };
-  const server = action.error instanceof ApiError ? action.error.fieldErrors : {};
+  const server = serverFieldErrors(action.error);
   return (
     <form onSubmit={submit} noValidate>
       <ErrorRegion message={action.error ? describe(action.error) : undefined} />
@@ -103,6 +109,15 @@ function ClientForm(props: { client?: Client; onSaved: (c: Client) => void; onCa
         onInput={(v) => setValues({ ...values, name: v })} />
       <Field id="client-email" label={t('clientEmail')} type="email" autoComplete="off" value={values.email}
         error={errors.email ?? server.email} onInput={(v) => setValues({ ...values, email: v })} />
+      <div class={`field${server.language ? ' field--error' : ''}`}>
+        <label for="client-language">{t('clientLanguage')}</label>
+        <p class="field__hint" id="client-language-hint">{t('clientLanguageHint')}</p>
+        <select id="client-language" value={language} aria-describedby="client-language-hint"
+          onChange={(e) => setLanguage(e.currentTarget.value as Language)}>
+          {LANGUAGES.map((l) => <option key={l} value={l} lang={l}>{LANGUAGE_NAMES[l]}</option>)}
+        </select>
+        {server.language && <p class="field__error">{server.language}</p>}
+      </div>
       <div class="actions">
         <button type="submit" class="button button--primary" disabled={action.busy}>{action.busy ? t('saving') : t('save')}</button>
         <button type="button" class="button" onClick={props.onCancel}>{t('cancel')}</button>

@@ -44,7 +44,7 @@ export function DocumentDetail(props: { id: string }) {
           {files.map((f) => (
             <li key={f.id}>
               <a href={documents.fileUrl(d.id, f.id)} download={f.name} aria-label={t('detailDownload', { name: f.name })}>{f.name}</a>
-              <span class="muted">{formatBytes(f.size, locale)}</span>
+              <span class="muted">{formatBytes(f.size, locale())}</span>
             </li>
           ))}
         </ul>

@@ -40,7 +40,7 @@ export function DocumentsPage() {
                 <tr key={d.id}>
                   <td><Link href={`/documents/${encodeURIComponent(d.id)}`}>{d.title}</Link></td>
                   <td>{t('documentFileCount', { count: d.fileCount ?? d.files?.length ?? 0 })}</td>
-                  <td class="optional">{formatDateTime(d.createdAt, locale)}</td>
+                  <td class="optional">{formatDateTime(d.createdAt, locale())}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Alert, ErrorRegion, Field, Link, useFocusHeading } from '@oc/web-ui/components';
 import { useAction, useLoad } from '@oc/web-ui/hooks';
-import { ApiError } from '@oc/web-ui/problem';
 import { navigate } from '@oc/web-ui/router';
 import { hasErrors, maxLength, required, validate, type Errors } from '@oc/web-ui/validation';
 import { documents, type Document } from './api';
 import { t } from './i18n';
 import { Uploads } from './uploads';
-import { describe } from './util';
+import { describe, serverFieldErrors } from './util';
 
 type DocumentFields = 'title' | 'message';
 
@@ -57,7 +56,7 @@ export function DocumentEditor(props: { id?: string }) {
     if (done) navigate('/documents');
   };
 
-  const server = action.error instanceof ApiError ? action.error.fieldErrors : {};
+  const server = serverFieldErrors(action.error);
   return (
     <section>
       <div class="page-header">

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateSignUp } from './auth';
 import { validateClient } from './clients';
 import { validateDocument } from './editor';
-import { en } from './messages';
+import { en } from './messages/en';
 import { MAX_EXPIRY_DAYS, sendRequest } from './send';
 
 describe('provider forms', () => {
@@ -38,8 +38,8 @@ describe('the send form', () => {
   });
 
   it('sends to a typed e-mail address', () => {
-    const { request } = sendRequest({ mode: 'email', clientId: '', email: ' new@client.ch ', expiry: '2026-11-27' }, today);
-    expect(request).toMatchObject({ email: 'new@client.ch' });
+    const { request } = sendRequest({ mode: 'email', clientId: '', email: ' new@client.ch ', expiry: '2026-11-27', language: 'fr' }, today);
+    expect(request).toMatchObject({ email: 'new@client.ch', language: 'fr' });
     expect(request?.clientId).toBeUndefined();
   });
 

@@ -1,4 +1,13 @@
 import { createI18n } from '@oc/web-ui/i18n';
-import { catalogs } from './messages';
+import { catalogs, type MessageKey } from './messages';
 
-export const { t, locale } = createI18n(catalogs, typeof navigator === 'undefined' ? ['en'] : navigator.languages);
+/** The provider app's language: the user's choice, else the browser's. */
+export const i18n = createI18n<MessageKey>(catalogs, {
+  storageKey: 'oc.provider.language',
+  onChange: (language) => {
+    if (typeof document !== 'undefined') document.documentElement.lang = language;
+  },
+});
+export const t = i18n.t;
+/** The tag for dates, numbers and sizes, e.g. de-CH. */
+export const locale = () => i18n.locale;

@@ -2,29 +2,31 @@ import { useState } from 'preact/hooks';
 import { Alert, CopyField, Dialog, ErrorRegion, Field } from '@oc/web-ui/components';
 import { addDays, endOfDayIso, toDateInput } from '@oc/web-ui/format';
 import { useAction, useLoad } from '@oc/web-ui/hooks';
-import { ApiError } from '@oc/web-ui/problem';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '@oc/web-ui/i18n';
 import { email, futureDay, hasErrors, required, validate, type Errors } from '@oc/web-ui/validation';
 import { clients, shares, type Document, type SendRequest, type Share } from './api';
-import { t } from './i18n';
-import { describe } from './util';
+import { i18n, t } from './i18n';
+import { describe, serverFieldErrors } from './util';
 
 export const DEFAULT_EXPIRY_DAYS = 14;
 // The provider backend accepts at most one year.
 export const MAX_EXPIRY_DAYS = 365;
 
-type SendValues = { mode: 'client' | 'email'; clientId: string; email: string; expiry: string };
+type SendValues = { mode: 'client' | 'email'; clientId: string; email: string; expiry: string; language?: Language };
 
 /** Checks the send form and builds the request the API expects, or returns the errors to show. */
 export function sendRequest(values: SendValues, today: Date): { request?: SendRequest; errors: Errors<'clientId' | 'email' | 'expiry'> } {
   const expiryRule = futureDay(toDateInput(today), toDateInput(addDays(today, MAX_EXPIRY_DAYS)), t('errExpiry', { days: MAX_EXPIRY_DAYS }));
-  const errors = validate(values, {
+  const { mode, clientId, email: address, expiry } = values;
+  const errors = validate({ mode, clientId, email: address, expiry }, {
     clientId: values.mode === 'client' ? [required(t('errChooseClient'))] : [],
     email: values.mode === 'email' ? [required(t('errRequired')), email(t('errEmail'))] : [],
     expiry: [required(t('errExpiry', { days: MAX_EXPIRY_DAYS })), expiryRule],
   });
   if (hasErrors(errors)) return { errors };
   const expiresAt = endOfDayIso(values.expiry)!;
-  const request = values.mode === 'client' ? { clientId: values.clientId, expiresAt } : { email: values.email.trim(), expiresAt };
+  const request = values.mode === 'client' ? { clientId: values.clientId, expiresAt }
+    : { email: values.email.trim(), expiresAt, language: values.language };
   return { request, errors };
 }
 
@@ -44,7 +46,9 @@ export function SendDialog(props: { document: Document; open: boolean; onClose: 
 function SendForm(props: { document: Document; onSent: (s: Share) => void; onCancel: () => void }) {
   const book = useLoad(() => clients.list(), []);
   const today = new Date();
-  const [values, setValues] = useState<SendValues>({ mode: 'client', clientId: '', email: '', expiry: toDateInput(addDays(today, DEFAULT_EXPIRY_DAYS)) });
+  const [values, setValues] = useState<SendValues>({
+    mode: 'client', clientId: '', email: '', expiry: toDateInput(addDays(today, DEFAULT_EXPIRY_DAYS)), language: i18n.language,
+  });
   const [errors, setErrors] = useState<Errors<'clientId' | 'email' | 'expiry'>>({});
   const action = useAction();
   const noClients = book.data !== undefined && book.data.length === 0;
@@ -58,7 +62,7 @@ function SendForm(props: { document: Document; onSent: (s: Share) => void; onCan
     const share = await action.run(() => shares.send(props.document.id, request));
     if (share) props.onSent(share);
   };
-  const server = action.error instanceof ApiError ? action.error.fieldErrors : {};
+  const server = serverFieldErrors(action.error);
 
   return (
     <form onSubmit={submit} noValidate>
@@ -83,8 +87,17 @@ function SendForm(props: { document: Document; onSent: (s: Share) => void; onCan
           {(errors.clientId ?? server.clientId) && <p class="field__error" id="send-client-error">{errors.clientId ?? server.clientId}</p>}
         </div>
       ) : (
-        <Field id="send-email" label={t('sendEmail')} type="email" value={values.email} error={errors.email ?? server.email}
-          onInput={(v) => setValues({ ...values, email: v })} />
+        <>
+          <Field id="send-email" label={t('sendEmail')} type="email" value={values.email} error={errors.email ?? server.email}
+            onInput={(v) => setValues({ ...values, email: v })} />
+          <div class="field">
+            <label for="send-language">{t('sendLanguage')}</label>
+            <select id="send-language" value={values.language}
+              onChange={(e) => setValues({ ...values, language: e.currentTarget.value as Language })}>
+              {LANGUAGES.map((l) => <option key={l} value={l} lang={l}>{LANGUAGE_NAMES[l]}</option>)}
+            </select>
+          </div>
+        </>
       )}
       <Field id="send-expiry" label={t('sendExpiry')} hint={t('sendExpiryHint', { days: MAX_EXPIRY_DAYS })} type="date"
         min={toDateInput(addDays(today, 1))} max={toDateInput(addDays(today, MAX_EXPIRY_DAYS))} value={values.expiry}

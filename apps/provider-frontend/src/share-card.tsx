@@ -63,15 +63,15 @@ export function ShareCard(props: { share: Share; files: FileInfo[]; onChanged: (
         <span class={`badge ${badge}`} data-state={state}>{t(STATE_LABEL[state])}</span>
       </div>
       <dl class="share__meta">
-        {s.createdAt && <><dt>{t('shareSent')}</dt><dd>{formatDateTime(s.createdAt, locale)}</dd></>}
-        {s.expiresAt && <><dt>{t('shareExpires')}</dt><dd>{formatDateTime(s.expiresAt, locale)}</dd></>}
+        {s.createdAt && <><dt>{t('shareSent')}</dt><dd>{formatDateTime(s.createdAt, locale())}</dd></>}
+        {s.expiresAt && <><dt>{t('shareExpires')}</dt><dd>{formatDateTime(s.expiresAt, locale())}</dd></>}
       </dl>
       {state === 'locked' && <Alert kind="warning">{t('shareLockedNote')}</Alert>}
       <h4 class="visually-hidden">{t('shareEvents')}</h4>
       {timeline(s).length === 0 ? <p class="muted">{t('shareNoEvents')}</p> : (
         <ul class="events">
           {timeline(s).map((e, i) => (
-            <li key={i} data-event={e.type}>{eventText(e, props.files)} — <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time></li>
+            <li key={i} data-event={e.type}>{eventText(e, props.files)} — <time dateTime={e.at}>{formatDateTime(e.at, locale())}</time></li>
           ))}
         </ul>
       )}

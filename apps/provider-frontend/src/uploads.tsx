@@ -52,7 +52,7 @@ export function Uploads(props: { document: Document; onChange: (files: FileInfo[
         <ul class="list">
           {files.map((f) => (
             <li key={f.id}>
-              <span>{f.name} <span class="muted">({formatBytes(f.size, locale)})</span></span>
+              <span>{f.name} <span class="muted">({formatBytes(f.size, locale())})</span></span>
               <button type="button" class="button button--danger" onClick={() => remove(f)}>{t('editorRemoveFile', { name: f.name })}</button>
             </li>
           ))}

@@ -1,7 +1,35 @@
-import { errorMessage } from '@oc/web-ui/problem';
-import { t } from './i18n';
+import { errorMessage, shownFieldErrors } from '@oc/web-ui/problem';
+import { i18n, t } from './i18n';
+import type { MessageKey } from './messages';
 
-/** The text for any failed call: the API's problem detail, or our own words when it said nothing. */
+/** Our words for the problem types a person can meet here, by their stable slug (ADR 0271). */
+const PROBLEMS: Record<string, MessageKey> = {
+  'email-taken': 'problemEmailTaken',
+  'invalid-credentials': 'problemInvalidCredentials',
+  'too-many-attempts': 'problemTooManyAttempts',
+  'signup-disabled': 'problemSignupDisabled',
+  'too-large': 'problemTooLarge',
+  'unsupported-file-type': 'problemUnsupportedFileType',
+  'empty-file': 'problemEmptyFile',
+  'unreadable-upload': 'problemUnreadableUpload',
+  'not-found': 'problemNotFound',
+  'code-not-available': 'problemCodeNotAvailable',
+  'not-delivered': 'problemNotDelivered',
+  'share-revoked': 'problemShareRevoked',
+  'client-backend-unavailable': 'problemClientUnavailable',
+  csrf: 'problemCsrf',
+  validation: 'errFixFields',
+};
+
+/** The text for any failed call, in the language shown: our words for its type, else a generic sentence. */
 export function describe(error: unknown): string {
-  return errorMessage(error, t('genericError'), t('offline'));
+  return errorMessage(error, t('genericError'), t('offline'), {
+    byType: (type) => (PROBLEMS[type] ? t(PROBLEMS[type]) : undefined),
+    apiWords: i18n.language === 'en',
+  });
+}
+
+/** The API's messages per field; on a page that is not in English, one message of ours per field. */
+export function serverFieldErrors(error: unknown): Record<string, string> {
+  return shownFieldErrors(error, i18n.language === 'en', t('errInvalid'));
 }

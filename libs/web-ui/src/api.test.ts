@@ -77,6 +77,16 @@ describe('Api', () => {
     expect(last().headers['x-xsrf-token']).toBeUndefined();
   });
 
+  it('sends the language shown as Accept-Language when the app gives one', async () => {
+    let language = 'fr';
+    const api = new Api({ base, cookies: () => '', language: () => language });
+    await api.get('/api/ok');
+    expect(last().headers['accept-language']).toBe('fr');
+    language = 'it';
+    await api.get('/api/ok');
+    expect(last().headers['accept-language']).toBe('it');
+  });
+
   it('returns nothing for 204', async () => {
     await expect(new Api({ base }).delete('/api/empty')).resolves.toBeUndefined();
   });

@@ -9,6 +9,8 @@ export type ApiOptions = {
   csrfPath?: string;
   /** Called with every error answer before it is thrown, e.g. to send the user to sign-in on 401. */
   onError?: (error: ApiError) => void;
+  /** The language shown now, sent as Accept-Language: the API's defaults (e.g. a new client's language) follow the page. */
+  language?: () => string;
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -35,12 +37,14 @@ export class Api {
   private readonly cookies: () => string;
   private readonly onError: (error: ApiError) => void;
   private readonly csrfPath?: string;
+  private readonly language?: () => string;
 
   constructor(options: ApiOptions = {}) {
     this.base = options.base ?? '';
     this.cookies = options.cookies ?? (() => (typeof document === 'undefined' ? '' : document.cookie));
     this.onError = options.onError ?? (() => {});
     this.csrfPath = options.csrfPath;
+    this.language = options.language;
   }
 
   get<T>(path: string): Promise<T> {
@@ -128,6 +132,7 @@ export class Api {
 
   private headers(method: string): Record<string, string> {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    if (this.language) headers['Accept-Language'] = this.language();
     if (UNSAFE.has(method)) {
       const token = csrfToken(this.cookies());
       if (token) headers['X-XSRF-TOKEN'] = token;

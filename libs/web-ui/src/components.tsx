@@ -1,5 +1,6 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from './i18n';
 import { navigate } from './router';
 
 /** An in-app link: a real `<a href>` (so keyboard, middle-click and "copy link" work) without a reload. */
@@ -154,4 +155,16 @@ export function useFocusHeading(key: unknown) {
     ref.current?.focus();
   }, [key]);
   return ref;
+}
+
+/** The language switch: each language named in itself, the label in the language shown now. */
+export function LanguageSwitch(props: { language: Language; label: string; onChange: (language: Language) => void }) {
+  return (
+    <label class="language-switch">
+      <span class="visually-hidden">{props.label}</span>
+      <select value={props.language} data-testid="language" onChange={(e) => props.onChange(e.currentTarget.value as Language)}>
+        {LANGUAGES.map((l) => <option key={l} value={l} lang={l}>{LANGUAGE_NAMES[l]}</option>)}
+      </select>
+    </label>
+  );
 }

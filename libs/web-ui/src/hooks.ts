@@ -40,3 +40,9 @@ export function useAction() {
   }, []);
   return { busy, error, setError, run };
 }
+
+/** Renders again whenever the source reports a change (e.g. the language switched). */
+export function useChanges(subscribe: (listener: () => void) => () => void): void {
+  const [, setRound] = useState(0);
+  useEffect(() => subscribe(() => setRound((r) => r + 1)), [subscribe]);
+}

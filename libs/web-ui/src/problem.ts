@@ -55,13 +55,32 @@ export async function jsonObject(
   }
 }
 
-/** The text to show for an error: the API's own words first, then the caller's fallback. */
-export function errorMessage(error: unknown, fallback: string, offline: string): string {
+export type ProblemTexts = {
+  /** The app's own words for a problem type (the stable slug), in the language shown. */
+  byType?: (type: string, error: ApiError) => string | undefined;
+  /** Whether the API's English `detail`/`title` may be shown (only when the page is in English). */
+  apiWords?: boolean;
+};
+
+/**
+ * The text to show for an error: the app's translation of the problem type, else the API's own
+ * words (English only, see ADR 0271), else the caller's fallback.
+ */
+export function errorMessage(error: unknown, fallback: string, offline: string, texts: ProblemTexts = {}): string {
   if (error instanceof ApiError) {
     if (error.network) return offline;
-    return error.detail || error.title || fallback;
+    const own = error.type ? texts.byType?.(error.type, error) : undefined;
+    if (own) return own;
+    if (texts.apiWords !== false) return error.detail || error.title || fallback;
   }
   return fallback;
+}
+
+/** The API's messages per field, or, when they may not be shown (another language), one generic message each. */
+export function shownFieldErrors(error: unknown, apiWords: boolean, generic: string): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  if (apiWords) return error.fieldErrors;
+  return Object.fromEntries(Object.keys(error.fieldErrors).map((field) => [field, generic]));
 }
 
 export function slug(type: string): string {

@@ -184,4 +184,29 @@ class ShareDeliveryTest extends ApiTest {
     assertThat(jdbc.sql("select count(*) from files where share_id = ?").param(share.id())
         .query(Long.class).single()).isZero();
   }
+
+  @Test
+  void theLinkTellsBeforeUnlockingWhichLanguageTheSenderChose() {
+    var french = shares.share().pdf().language("fr").deliver();
+    var state = api.publicCall("GET", "/api/shares/" + french.token(), null);
+    assertThat(state.json().path("language").asString()).isEqualTo("fr");
+
+    var unsaid = shares.share().pdf().deliver();
+    assertThat(api.publicCall("GET", "/api/shares/" + unsaid.token(), null).json().path("language").asString())
+        .isEqualTo("de");
+  }
+
+  @Test
+  void aRedeliveryCanChangeTheLanguageAndAnUnknownOneIsRefused() {
+    var builder = shares.share().pdf().language("it");
+    var share = builder.deliver();
+    assertThat(api.internalCall("PUT", "/internal/shares/" + share.id(), builder.language("en").body()).status())
+        .isEqualTo(200);
+    assertThat(api.publicCall("GET", "/api/shares/" + share.token(), null).json().path("language").asString())
+        .isEqualTo("en");
+
+    var refused = api.internalCall("PUT", "/internal/shares/" + share.id(), builder.language("es").body());
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.type()).isEqualTo("validation");
+  }
 }

@@ -42,6 +42,7 @@ final class TestShares {
     private final List<File> files = new ArrayList<>();
     private Instant expiresAt = Instant.now().plus(Duration.ofDays(7));
     private String title = "Tax return 2025";
+    private String language;
 
     Builder file(String name, String type, byte[] bytes) {
       files.add(new File(UUID.randomUUID().toString(), name, type, bytes));
@@ -54,6 +55,12 @@ final class TestShares {
 
     Builder expiresAt(Instant when) {
       expiresAt = when;
+      return this;
+    }
+
+    /** Unset: the request carries no language, as from a provider backend that predates it. */
+    Builder language(String value) {
+      language = value;
       return this;
     }
 
@@ -71,6 +78,9 @@ final class TestShares {
       body.put("recipientEmail", "client@example.com");
       body.put("expiresAt", expiresAt.toString());
       body.put("fileIds", files.stream().map(File::id).toList());
+      if (language != null) {
+        body.put("language", language);
+      }
       return Api.JSON.writeValueAsString(body);
     }
 

@@ -65,6 +65,7 @@ final class Browser {
   private final String ip = "10.%d.%d.%d".formatted(ThreadLocalRandom.current().nextInt(1, 255),
       ThreadLocalRandom.current().nextInt(1, 255), ThreadLocalRandom.current().nextInt(1, 255));
   private boolean sendCsrfHeader = true;
+  private String acceptLanguage;
 
   Browser(int port) {
     this.port = port;
@@ -72,6 +73,12 @@ final class Browser {
 
   Browser withoutCsrfHeader() {
     sendCsrfHeader = false;
+    return this;
+  }
+
+  /** Sends this Accept-Language header from now on, as a browser set to that language would. */
+  Browser speaking(String header) {
+    acceptLanguage = header;
     return this;
   }
 
@@ -137,6 +144,9 @@ final class Browser {
 
   private Response send(HttpRequest.Builder builder) {
     builder.header("X-Forwarded-For", ip);
+    if (acceptLanguage != null) {
+      builder.header("Accept-Language", acceptLanguage);
+    }
     if (!cookies.isEmpty()) {
       builder.header("Cookie", String.join("; ", cookies.entrySet().stream()
           .map(c -> c.getKey() + "=" + c.getValue()).toList()));

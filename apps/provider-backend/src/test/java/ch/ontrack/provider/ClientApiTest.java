@@ -62,4 +62,34 @@ class ClientApiTest extends ApiTest {
         .isEqualTo("not-found");
     assertThat(browser.get("/api/clients/not-a-uuid").expect(400).problemType()).isEqualTo("invalid-parameter");
   }
+
+  @Test
+  void aClientReadsTheLanguageGivenElseTheProvidersElseGerman() {
+    Browser browser = signedIn();
+    var given = new java.util.HashMap<>(TestData.client("Chiara Rossi"));
+    given.put("language", "it");
+    assertThat(browser.post("/api/clients", given).expect(201).<String>path("$.language")).isEqualTo("it");
+
+    assertThat(browser.speaking("fr-CH, fr;q=0.9, en;q=0.8").post("/api/clients", TestData.client("Luc Martin"))
+        .expect(201).<String>path("$.language")).isEqualTo("fr");
+    assertThat(browser.speaking(null).post("/api/clients", TestData.client("Urs Keller"))
+        .expect(201).<String>path("$.language")).isEqualTo("de");
+  }
+
+  @Test
+  void anUpdateWithoutALanguageKeepsItAndAnUnknownLanguageIs422() {
+    Browser browser = signedIn().speaking("en");
+    UUID id = browser.post("/api/clients", TestData.client("Emma Brown")).expect(201).id();
+    var renamed = browser.speaking("de-CH").put("/api/clients/" + id,
+        Map.of("name", "Emma Braun", "email", "emma@example.ch")).expect(200);
+    assertThat(renamed.<String>path("$.language")).isEqualTo("en");
+    var changed = browser.put("/api/clients/" + id,
+        Map.of("name", "Emma Braun", "email", "emma@example.ch", "language", "fr")).expect(200);
+    assertThat(changed.<String>path("$.language")).isEqualTo("fr");
+
+    var refused = browser.put("/api/clients/" + id,
+        Map.of("name", "Emma Braun", "email", "emma@example.ch", "language", "es")).expect(422);
+    assertThat(refused.<List<String>>path("$.errors[*].field")).containsExactly("language");
+    assertThat(browser.get("/api/clients/" + id).<String>path("$.language")).isEqualTo("fr");
+  }
 }

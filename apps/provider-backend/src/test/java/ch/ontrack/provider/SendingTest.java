@@ -143,4 +143,30 @@ class SendingTest extends ApiTest {
     byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
     return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
   }
+
+  @Test
+  void aShareKeepsTheClientsLanguageOrTheOneGivenForATypedAddress() {
+    Browser browser = signedIn().speaking("en");
+    UUID document = documentWithFile(browser);
+    var italian = new java.util.HashMap<>(TestData.client("Chiara Rossi"));
+    italian.put("language", "it");
+    UUID client = browser.post("/api/clients", italian).expect(201).id();
+
+    UUID toClient = browser.post("/api/documents/" + document + "/shares",
+        Map.of("clientId", client.toString(), "expiresAt", inDays(3), "language", "fr")).expect(201).id();
+    UUID toAddress = browser.post("/api/documents/" + document + "/shares",
+        Map.of("email", "luc@example.ch", "expiresAt", inDays(3), "language", "fr")).expect(201).id();
+    UUID byRequest = browser.post("/api/documents/" + document + "/shares",
+        Map.of("email", "emma@example.ch", "expiresAt", inDays(3))).expect(201).id();
+
+    assertThat(languageOf(toClient)).isEqualTo("it");
+    assertThat(languageOf(toAddress)).isEqualTo("fr");
+    assertThat(languageOf(byRequest)).isEqualTo("en");
+    browser.post("/api/documents/" + document + "/shares",
+        Map.of("email", "x@example.ch", "expiresAt", inDays(3), "language", "rm")).expect(422);
+  }
+
+  private String languageOf(UUID share) {
+    return jdbc.sql("select language from share where id = ?").param(share).query(String.class).single();
+  }
 }

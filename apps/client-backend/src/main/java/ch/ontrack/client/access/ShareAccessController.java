@@ -25,8 +25,9 @@ class ShareAccessController {
 
   enum State { AVAILABLE, LOCKED, EXPIRED, REVOKED }
 
+  /** {@code language}: the one the sender chose for the recipient; the page starts in it before unlocking. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record ShareState(State state, Integer attemptsLeft) {}
+  record ShareState(State state, Integer attemptsLeft, String language) {}
 
   record UnlockRequest(@NotBlank @Size(max = 64) String code) {}
 
@@ -46,15 +47,16 @@ class ShareAccessController {
   ShareState state(@PathVariable String token) {
     Share share = access.byToken(token);
     if (share.revoked()) {
-      return new ShareState(State.REVOKED, null);
+      return new ShareState(State.REVOKED, null, share.language());
     }
     if (share.expiredAt(Instant.now())) {
-      return new ShareState(State.EXPIRED, null);
+      return new ShareState(State.EXPIRED, null, share.language());
     }
     if (share.locked()) {
-      return new ShareState(State.LOCKED, 0);
+      return new ShareState(State.LOCKED, 0, share.language());
     }
-    return new ShareState(State.AVAILABLE, Math.max(0, properties.maxAttempts() - share.failedAttempts()));
+    return new ShareState(State.AVAILABLE, Math.max(0, properties.maxAttempts() - share.failedAttempts()),
+        share.language());
   }
 
   /** {@link UnlockRateLimiter} has taken an attempt before the body is read. */

@@ -8,6 +8,7 @@ import ch.ontrack.client.share.ShareEvents;
 import ch.ontrack.client.share.ShareInput;
 import ch.ontrack.client.share.Shares;
 import ch.ontrack.web.ApiProblem;
+import ch.ontrack.web.Languages;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -42,7 +43,9 @@ class InternalShareController {
       @Size(max = 20000) String message,
       @NotBlank @Email @Size(max = 320) String recipientEmail,
       @NotNull Instant expiresAt,
-      @NotNull @Size(max = 200) List<@NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}") String> fileIds) {}
+      @NotNull @Size(max = 200) List<@NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}") String> fileIds,
+      // optional so that a provider backend that does not send it yet still delivers (in German)
+      @Pattern(regexp = Languages.PATTERN, message = "must be one of de, fr, it, en") String language) {}
 
   record ExpiryRequest(@NotNull Instant expiresAt) {}
 
@@ -70,7 +73,7 @@ class InternalShareController {
   ResponseEntity<AccessCode> deliver(@PathVariable String shareId, @Valid @RequestBody ShareRequest body) {
     Ids.require(shareId, "Share");
     var input = new ShareInput(body.tokenHash(), body.providerName(), body.title(), body.message(),
-        body.recipientEmail(), body.expiresAt());
+        body.recipientEmail(), body.expiresAt(), Languages.orDefault(body.language()));
     ShareDelivery.Delivered result = delivery.deliver(shareId, input, body.fileIds());
     return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
         .body(new AccessCode(result.accessCode()));

@@ -14,7 +14,8 @@ public record Share(
     String accessCodeHash,
     int failedAttempts,
     Instant lockedAt,
-    Instant revokedAt) {
+    Instant revokedAt,
+    String language) {
 
   public boolean revoked() {
     return revokedAt != null;

@@ -9,4 +9,5 @@ public record ShareInput(
     String title,
     String message,
     String recipientEmail,
-    Instant expiresAt) {}
+    Instant expiresAt,
+    String language) {}

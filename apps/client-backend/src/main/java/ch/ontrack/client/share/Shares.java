@@ -15,7 +15,7 @@ public class Shares {
 
   private static final String COLUMNS =
       "id, token_hash, provider_name, title, message, recipient_email, expires_at,"
-          + " access_code_hash, failed_attempts, locked_at, revoked_at";
+          + " access_code_hash, failed_attempts, locked_at, revoked_at, language";
 
   private final JdbcClient jdbc;
 
@@ -47,20 +47,20 @@ public class Shares {
   public void insert(String id, ShareInput in, String codeHash) {
     jdbc.sql("""
             insert into shares (id, token_hash, provider_name, title, message, recipient_email,
-                                expires_at, access_code_hash)
-            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                expires_at, access_code_hash, language)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(id, in.tokenHash(), in.providerName(), in.title(), in.message(),
-            in.recipientEmail(), utc(in.expiresAt()), codeHash)
+            in.recipientEmail(), utc(in.expiresAt()), codeHash, in.language())
         .update();
   }
 
   public void update(String id, ShareInput in) {
     jdbc.sql("""
             update shares set token_hash = ?, provider_name = ?, title = ?, message = ?,
-                              recipient_email = ?, expires_at = ?
+                              recipient_email = ?, expires_at = ?, language = ?
             where id = ?""")
         .params(in.tokenHash(), in.providerName(), in.title(), in.message(),
-            in.recipientEmail(), utc(in.expiresAt()), id)
+            in.recipientEmail(), utc(in.expiresAt()), in.language(), id)
         .update();
   }
 
@@ -118,6 +118,7 @@ public class Shares {
         rs.getString("access_code_hash"),
         rs.getInt("failed_attempts"),
         instant(rs, "locked_at"),
-        instant(rs, "revoked_at"));
+        instant(rs, "revoked_at"),
+        rs.getString("language"));
   }
 }

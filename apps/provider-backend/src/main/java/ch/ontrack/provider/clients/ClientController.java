@@ -2,12 +2,15 @@ package ch.ontrack.provider.clients;
 
 import ch.ontrack.provider.account.Provider;
 import ch.ontrack.web.ApiProblem;
+import ch.ontrack.web.Languages;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,9 +28,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/clients")
 class ClientController {
 
+  /** A new client without a language gets the one of the request (Accept-Language), else German. */
   record ClientRequest(
       @NotBlank @Size(max = 200) String name,
-      @NotBlank @Email @Size(max = 254) String email) {}
+      @NotBlank @Email @Size(max = 254) String email,
+      @Pattern(regexp = Languages.PATTERN, message = "must be one of de, fr, it, en") String language) {
+
+    String languageOr(String acceptLanguage) {
+      return language != null ? language : Languages.fromAcceptLanguage(acceptLanguage);
+    }
+  }
 
   private final Clients clients;
 
@@ -40,8 +51,10 @@ class ClientController {
   }
 
   @PostMapping
-  ResponseEntity<Client> create(@AuthenticationPrincipal Provider provider, @Valid @RequestBody ClientRequest body) {
-    Client client = clients.create(provider.id(), body.name().strip(), body.email().strip());
+  ResponseEntity<Client> create(@AuthenticationPrincipal Provider provider, @Valid @RequestBody ClientRequest body,
+      @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+    Client client = clients.create(provider.id(), body.name().strip(), body.email().strip(),
+        body.languageOr(acceptLanguage));
     return ResponseEntity.status(HttpStatus.CREATED).body(client);
   }
 
@@ -53,11 +66,8 @@ class ClientController {
   @PutMapping("/{id}")
   Client update(@AuthenticationPrincipal Provider provider, @PathVariable UUID id,
       @Valid @RequestBody ClientRequest body) {
-    Client client = new Client(id, body.name().strip(), body.email().strip());
-    if (!clients.update(provider.id(), client)) {
-      throw ApiProblem.notFound("The client");
-    }
-    return client;
+    return clients.update(provider.id(), id, body.name().strip(), body.email().strip(), body.language())
+        .orElseThrow(() -> ApiProblem.notFound("The client"));
   }
 
   @DeleteMapping("/{id}")

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ClientBackend {
 
   record Snapshot(String tokenHash, String providerName, String title, String message, String recipientEmail,
-      Instant expiresAt, List<UUID> fileIds) {}
+      Instant expiresAt, List<UUID> fileIds, String language) {}
 
   record AccessCode(String accessCode) {}
 

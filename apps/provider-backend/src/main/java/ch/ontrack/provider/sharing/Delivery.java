@@ -109,7 +109,7 @@ class Delivery {
       }
       code = client.putShare(share.id(), new ClientBackend.Snapshot(share.tokenHash(), organisation,
           document.title(), document.message(), share.recipientEmail(), share.expiresAt(),
-          document.files().stream().map(StoredFile::id).toList()));
+          document.files().stream().map(StoredFile::id).toList(), share.language()));
       shares.markDelivered(share.id(), background ? secrets.seal(code, "code:" + share.id()) : null);
       log.info("Share {} delivered to the client backend", share.id());
       count("DELIVER", background ? "delivered-later" : "delivered-at-once");
@@ -117,7 +117,8 @@ class Delivery {
     // the mail goes out once the client backend has the share; a mail failure retries only the mail
     String token = secrets.open(item.encryptedToken(), "token:" + share.id());
     try {
-      mailer.send(share.recipientEmail(), organisation, document.title(), settings.link(token));
+      mailer.send(share.language(), share.recipientEmail(), organisation, document.title(), settings.link(token),
+          share.expiresAt(), document.files().size());
       outbox.done(item.id());
       log.info("Share {} mailed", share.id());
     } catch (RuntimeException e) {

@@ -43,22 +43,27 @@ class Sending {
     this.tx = tx;
   }
 
-  ShareView send(Provider provider, UUID documentId, UUID clientId, String email, Instant expiresAt) {
+  /** {@code language} is for a typed address; a client from the address book is written to in theirs. */
+  ShareView send(Provider provider, UUID documentId, UUID clientId, String email, Instant expiresAt,
+      String language) {
     checkExpiry(expiresAt);
     if (documents.find(provider.id(), documentId).isEmpty()) {
       throw ApiProblem.notFound("The document");
     }
     String recipient = email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+    String readsIn = language;
     if (clientId != null) {
       Client client = clients.find(provider.id(), clientId).orElseThrow(() -> ApiProblem.notFound("The client"));
       recipient = client.email();
+      readsIn = client.language();
     }
+    String lang = readsIn;
     String token = secrets.newToken();
     UUID shareId = UUID.randomUUID();
     UUID outboxId = UUID.randomUUID();
     String to = recipient;
     tx.executeWithoutResult(status -> {
-      shares.insert(shareId, provider.id(), documentId, clientId, to, Secrets.hash(token), expiresAt);
+      shares.insert(shareId, provider.id(), documentId, clientId, to, Secrets.hash(token), expiresAt, lang);
       // the token waits encrypted only until the mail with the link has gone out
       outbox.add(outboxId, shareId, Outbox.Kind.DELIVER, secrets.seal(token, "token:" + shareId));
     });

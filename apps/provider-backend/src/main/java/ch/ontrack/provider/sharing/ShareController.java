@@ -3,10 +3,12 @@ package ch.ontrack.provider.sharing;
 import ch.ontrack.provider.account.Provider;
 import ch.ontrack.provider.documents.Documents;
 import ch.ontrack.web.ApiProblem;
+import ch.ontrack.web.Languages;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +23,9 @@ import org.springframework.web.bind.annotation.*;
 @RestController
 class ShareController {
 
-  record SendRequest(UUID clientId, @Email @Size(max = 254) String email, @NotNull Instant expiresAt) {
+  /** {@code language} only for a typed address (a client has their own); else the request's. */
+  record SendRequest(UUID clientId, @Email @Size(max = 254) String email, @NotNull Instant expiresAt,
+      @Pattern(regexp = Languages.PATTERN, message = "must be one of de, fr, it, en") String language) {
     @AssertTrue(message = "give either clientId or email")
     boolean isOneRecipient() {
       return (clientId == null) != (email == null || email.isBlank());
@@ -61,8 +65,10 @@ class ShareController {
 
   @PostMapping("/api/documents/{documentId}/shares")
   ResponseEntity<ShareView> send(@AuthenticationPrincipal Provider provider, @PathVariable UUID documentId,
-      @Valid @RequestBody SendRequest body) {
-    ShareView sent = sending.send(provider, documentId, body.clientId(), body.email(), body.expiresAt());
+      @Valid @RequestBody SendRequest body,
+      @RequestHeader(name = "Accept-Language", required = false) String acceptLanguage) {
+    String language = body.language() != null ? body.language() : Languages.fromAcceptLanguage(acceptLanguage);
+    ShareView sent = sending.send(provider, documentId, body.clientId(), body.email(), body.expiresAt(), language);
     return ResponseEntity.status(HttpStatus.CREATED).body(sent);
   }
 

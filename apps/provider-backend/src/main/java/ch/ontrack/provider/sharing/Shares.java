@@ -16,10 +16,10 @@ class Shares {
 
   record Row(UUID id, UUID providerId, UUID documentId, UUID clientId, String recipientEmail, String tokenHash,
       Instant expiresAt, Instant createdAt, Instant deliveredAt, Instant revokedAt, byte[] encryptedCode,
-      String eventsJson) {}
+      String eventsJson, String language) {}
 
   private static final String COLUMNS = "id, provider_id, document_id, client_id, recipient_email, token_hash,"
-      + " expires_at, created_at, delivered_at, revoked_at, encrypted_code, events_json";
+      + " expires_at, created_at, delivered_at, revoked_at, encrypted_code, events_json, language";
   private final JdbcClient jdbc;
 
   Shares(JdbcClient jdbc) {
@@ -27,10 +27,10 @@ class Shares {
   }
 
   void insert(UUID id, UUID providerId, UUID documentId, UUID clientId, String email, String tokenHash,
-      Instant expiresAt) {
-    jdbc.sql("insert into share (id, provider_id, document_id, client_id, recipient_email, token_hash, expires_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?)")
-        .params(id, providerId, documentId, clientId, email, tokenHash, Timestamps.param(expiresAt))
+      Instant expiresAt, String language) {
+    jdbc.sql("insert into share (id, provider_id, document_id, client_id, recipient_email, token_hash, expires_at,"
+            + " language) values (?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(id, providerId, documentId, clientId, email, tokenHash, Timestamps.param(expiresAt), language)
         .update();
   }
 
@@ -93,6 +93,6 @@ class Shares {
         rs.getObject("document_id", UUID.class), rs.getObject("client_id", UUID.class),
         rs.getString("recipient_email"), rs.getString("token_hash"), Timestamps.read(rs, "expires_at"),
         Timestamps.read(rs, "created_at"), Timestamps.read(rs, "delivered_at"), Timestamps.read(rs, "revoked_at"),
-        rs.getBytes("encrypted_code"), rs.getString("events_json"));
+        rs.getBytes("encrypted_code"), rs.getString("events_json"), rs.getString("language"));
   }
 }

@@ -1,7 +1,4 @@
-/**
- * Every string of the client app. To add a language, add a catalogue with the same keys
- * (e.g. `de`, `fr`) to `catalogs`; components never change.
- */
+/** The client app in English; the keys of every other language (see index.ts). */
 export const en = {
   appName: 'Secure document',
   skipToContent: 'Skip to content',
@@ -9,6 +6,7 @@ export const en = {
   offline: 'The server cannot be reached. Check your connection and try again.',
   genericError: 'Something went wrong. Please try again in a moment.',
   retry: 'Try again',
+  language: 'Language',
 
   homeTitle: 'Secure documents',
   homeText: 'Open the link from the e-mail you received to see the document that was sent to you.',
@@ -56,7 +54,3 @@ export const en = {
   typeZip: 'ZIP archive',
   typeOther: 'File ({type})',
 };
-
-export type MessageKey = keyof typeof en;
-
-export const catalogs = { en };

@@ -1,7 +1,4 @@
-/**
- * Every string of the provider app. To add a language, add a catalogue with the same keys
- * (e.g. `de`, `fr`) to `catalogs`; components never change.
- */
+/** The provider app in English; the keys of every other language (see index.ts). */
 export const en = {
   appName: 'OC Provider',
   skipToContent: 'Skip to content',
@@ -22,6 +19,7 @@ export const en = {
   saving: 'Saving…',
   delete: 'Delete',
   edit: 'Edit',
+  language: 'Language',
 
   signInTitle: 'Sign in',
   signInSubmit: 'Sign in',
@@ -41,8 +39,9 @@ export const en = {
   errRequired: 'Please fill in this field.',
   errEmail: 'Please enter a valid e-mail address, like name@example.com.',
   errPasswordShort: 'The password needs at least 12 characters.',
-  errTooLong: 'This is too long (at most {max} characters).',
+  errTooLong: 'This is too long (at most {max, number} characters).',
   errFixFields: 'Please correct the highlighted fields.',
+  errInvalid: 'This value is not valid.',
 
   clientsTitle: 'Clients',
   clientsEmpty: 'No clients yet. Add the people you send documents to.',
@@ -51,6 +50,8 @@ export const en = {
   clientEditTitle: 'Edit client',
   clientName: 'Name',
   clientEmail: 'E-mail',
+  clientLanguage: 'Language',
+  clientLanguageHint: 'The e-mail with the link and the first page your client sees are in this language.',
   clientActions: 'Actions',
   clientEditLabel: 'Edit {name}',
   clientDeleteLabel: 'Delete {name}',
@@ -105,12 +106,13 @@ export const en = {
   sendChooseClient: 'Choose a client',
   sendNoClients: 'You have no clients yet: type an e-mail address instead.',
   sendEmail: 'E-mail of the recipient',
+  sendLanguage: 'Language of the e-mail',
   sendExpiry: 'Available until',
-  sendExpiryHint: 'The link stops working after this day (at most {days} days from today).',
+  sendExpiryHint: 'The link stops working after this day (at most {days, number} days from today).',
   sendSubmit: 'Send',
   sendBusy: 'Sending…',
   errChooseClient: 'Please choose a client.',
-  errExpiry: 'Please choose a day after today, at most {days} days ahead.',
+  errExpiry: 'Please choose a day after today, at most {days, number} days ahead.',
   sentTitle: 'Sent',
   sentIntro: 'We e-mailed the link to {recipient}. Here are the link and the access code.',
   sentIntroPending: 'The document for {recipient} is waiting for delivery.',
@@ -122,8 +124,6 @@ export const en = {
   copied: 'Copied.',
   copyFailed: 'Could not copy: the text is selected, press Ctrl+C.',
 
-  shareRecipient: 'Recipient',
-  shareStatus: 'Status',
   shareExpires: 'Expires',
   shareSent: 'Sent',
   shareEvents: 'Activity',
@@ -157,8 +157,19 @@ export const en = {
   shareExtendSubmit: 'Save expiry',
   shareExtended: 'Expiry changed.',
   shareRefresh: 'Refresh',
+
+  problemEmailTaken: 'An account with this e-mail address exists already.',
+  problemInvalidCredentials: 'E-mail or password is wrong.',
+  problemTooManyAttempts: 'Too many sign-in attempts. Please wait a minute and try again.',
+  problemSignupDisabled: 'New accounts cannot be created here.',
+  problemTooLarge: 'The file is larger than allowed.',
+  problemUnsupportedFileType: 'Files of this type cannot be sent. Allowed: PDF, images, text, CSV, Office documents, ZIP.',
+  problemEmptyFile: 'The file is empty.',
+  problemUnreadableUpload: 'The file could not be read.',
+  problemNotFound: 'This no longer exists. It may have been deleted.',
+  problemCodeNotAvailable: 'The code was shown already, or the document is not delivered yet. Create a new code if it is lost.',
+  problemNotDelivered: 'The document is still waiting for delivery; try again in a moment.',
+  problemShareRevoked: 'The link has been revoked.',
+  problemClientUnavailable: 'The client service did not answer. Try again later.',
+  problemCsrf: 'The page is out of date. Reload it and try again.',
 };
-
-export type MessageKey = keyof typeof en;
-
-export const catalogs = { en };
