@@ -3,16 +3,20 @@ package ch.ontrack.web;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * Every backend gets problem+json errors, the security headers and the public health endpoint just
- * by depending on us.
+ * Every backend gets problem+json errors, the security headers, 503 while its database is unreachable and
+ * the public health endpoint just by depending on us.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
-@Import(ProblemHandler.class)
+@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+    beforeName = "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration")
+@Import({ProblemHandler.class, DatabaseUnavailableAdvice.class})
 public class WebSupportAutoConfiguration {
 
   @Bean
@@ -22,8 +26,31 @@ public class WebSupportAutoConfiguration {
   }
 
   @Bean
+  DatabaseUnavailableFilter databaseUnavailableFilter() {
+    return new DatabaseUnavailableFilter();
+  }
+
+  @Bean
   @ConditionalOnBean(DataSource.class)
-  PublicHealthController publicHealthController(DataSource dataSource) {
-    return new PublicHealthController(dataSource);
+  DatabaseCheck databaseCheck(DataSource dataSource) {
+    return new DatabaseCheck(dataSource);
+  }
+
+  @Bean
+  @ConditionalOnBean(DataSource.class)
+  PublicHealthController publicHealthController(DatabaseCheck databaseCheck) {
+    return new PublicHealthController(databaseCheck);
+  }
+
+  /** Replaces the actuator's "db" indicator, which waits as long as the pool's connection timeout. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(HealthIndicator.class)
+  static class DatabaseHealth {
+
+    @Bean
+    @ConditionalOnBean(DataSource.class)
+    HealthIndicator dbHealthIndicator(DatabaseCheck databaseCheck) {
+      return new DatabaseHealthIndicator(databaseCheck);
+    }
   }
 }
