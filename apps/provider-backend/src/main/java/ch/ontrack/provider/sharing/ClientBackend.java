@@ -32,10 +32,17 @@ class ClientBackend {
   /** The client backend could not be reached or did not accept the call. */
   static class Unavailable extends RuntimeException {
     final int status;
+    /** What the provider may read: the answer and its problem detail, without internal addresses. */
+    final String reason;
 
     Unavailable(String message, int status, Throwable cause) {
+      this(message, status, "The client service did not answer.", cause);
+    }
+
+    Unavailable(String message, int status, String reason, Throwable cause) {
       super(message, cause, false, false);
       this.status = status;
+      this.reason = reason;
     }
 
     /**
@@ -132,8 +139,9 @@ class ClientBackend {
         return response;
       }
     }
+    String reason = "The client service answered " + response.statusCode() + reason(response.body());
     throw new Unavailable(request.method() + " " + request.uri().getPath() + " answered " + response.statusCode()
-        + reason(response.body()), response.statusCode(), null);
+        + reason(response.body()), response.statusCode(), reason, null);
   }
 
   /** The problem+json detail and field errors of a refusal, for the provider to read; empty otherwise. */

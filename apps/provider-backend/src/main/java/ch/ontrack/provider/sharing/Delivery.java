@@ -103,7 +103,7 @@ class Delivery {
         log.warn("Delivery of share {} refused for good (attempt {}): {}", item.shareId(), item.attempts() + 1,
             e.getMessage());
         outbox.fail(item, e.getMessage());
-        shares.markDeliveryFailed(item.shareId(), e.getMessage(), item.attempts() + 1);
+        shares.markDeliveryFailed(item.shareId(), e.reason, item.attempts() + 1);
         count(item.kind().name(), "failed");
         return Optional.empty();
       }
