@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.util.FileSystemUtils;
 
 /** A real PostgreSQL of its own that a test stops and starts again, on the same port and data directory. */
 final class RestartableDatabase {
@@ -20,7 +21,14 @@ final class RestartableDatabase {
       throw new UncheckedIOException(e);
     }
     start();
-    Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stop();
+      try {
+        FileSystemUtils.deleteRecursively(dataDirectory);
+      } catch (IOException e) {
+        // a temporary directory: the system cleans it eventually
+      }
+    }));
   }
 
   String url() {

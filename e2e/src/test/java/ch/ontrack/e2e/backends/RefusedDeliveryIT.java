@@ -11,8 +11,11 @@ import ch.ontrack.launcher.LocalTopology;
 import ch.ontrack.launcher.ProviderApi;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +32,8 @@ class RefusedDeliveryIT {
 
   @Test
   void aRefusedDeliveryShowsAsFailedAndARetryAfterTheFixDelivers() throws Exception {
-    LaunchOptions options = LaunchOptions.forTests(SharedPlatform.repoRoot(), Files.createTempDirectory("oc-e2e-"))
+    Path data = Files.createTempDirectory("oc-e2e-");
+    LaunchOptions options = LaunchOptions.forTests(SharedPlatform.repoRoot(), data)
         .withEnv(LocalTopology.CLIENT_BACKEND, "UPLOAD_MAX_FILE_SIZE", "1MB");
     for (String backend : LocalTopology.BACKENDS) {
       options = options.withJvmOptions(backend, "-Xmx384m");
@@ -69,6 +73,10 @@ class RefusedDeliveryIT {
       assertThat(document.get("files")).hasSize(1);
       assertThat(client.file(sent.token(), document.get("files").get(0).get("id").asString()).body())
           .isEqualTo(Sharing.PDF);
+    } finally {
+      try (Stream<Path> walk = Files.walk(data)) {
+        walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
   }
 }
