@@ -44,6 +44,9 @@ export type Share = {
   failedAttempts?: number;
   /** Delivered in the background: the code waits, encrypted, to be revealed once. */
   codeWaiting?: boolean;
+  /** Why the client service refused the delivery (status DELIVERY_FAILED); it is not retried on its own. */
+  deliveryFailure?: string | null;
+  deliveryAttempts?: number;
   events?: ShareEvent[];
 };
 
@@ -85,6 +88,7 @@ export const shares = {
   get: (shareId: string) => api.get<Share>(`/api/shares/${id(shareId)}`),
   revealCode: (shareId: string) => api.post<{ accessCode: string }>(`/api/shares/${id(shareId)}/reveal-code`),
   revoke: (shareId: string) => api.post<Share | undefined>(`/api/shares/${id(shareId)}/revoke`),
+  retryDelivery: (shareId: string) => api.post<Share>(`/api/shares/${id(shareId)}/retry-delivery`),
   regenerateCode: (shareId: string) => api.post<{ accessCode: string }>(`/api/shares/${id(shareId)}/regenerate-code`),
   extend: (shareId: string, expiresAt: string) => api.patch<Share>(`/api/shares/${id(shareId)}`, { expiresAt }),
 };

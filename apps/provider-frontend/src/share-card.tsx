@@ -11,7 +11,7 @@ import { isActive, recipient, shareState, timeline, type ShareState } from './sh
 import { describe } from './util';
 
 const STATE_LABEL: Record<ShareState, MessageKey> = {
-  pending: 'statePending', delivered: 'stateDelivered', viewed: 'stateViewed', downloaded: 'stateDownloaded',
+  pending: 'statePending', failed: 'stateFailed', delivered: 'stateDelivered', viewed: 'stateViewed', downloaded: 'stateDownloaded',
   locked: 'stateLocked', expired: 'stateExpired', revoked: 'stateRevoked',
 };
 const EVENT_LABEL: Record<string, MessageKey> = {
@@ -54,7 +54,7 @@ export function ShareCard(props: { share: Share; files: FileInfo[]; onChanged: (
     const r = (await act(null, () => shares.revealCode(s.id))) as { accessCode?: string } | undefined;
     if (r?.accessCode) setCode({ title: t('shareCodeTitle'), value: r.accessCode });
   };
-  const badge = state === 'revoked' || state === 'expired' || state === 'locked' ? 'badge--bad' : state === 'pending' ? '' : 'badge--ok';
+  const badge = state === 'revoked' || state === 'expired' || state === 'locked' || state === 'failed' ? 'badge--bad' : state === 'pending' ? '' : 'badge--ok';
 
   return (
     <article class="share" aria-label={`${who}: ${t(STATE_LABEL[state])}`}>
@@ -67,6 +67,7 @@ export function ShareCard(props: { share: Share; files: FileInfo[]; onChanged: (
         {s.expiresAt && <><dt>{t('shareExpires')}</dt><dd>{formatDateTime(s.expiresAt, locale())}</dd></>}
       </dl>
       {state === 'locked' && <Alert kind="warning">{t('shareLockedNote')}</Alert>}
+      {state === 'failed' && <Alert kind="warning">{t('shareFailedNote', { count: s.deliveryAttempts ?? 1, reason: s.deliveryFailure ?? '' })}</Alert>}
       <h4 class="visually-hidden">{t('shareEvents')}</h4>
       {timeline(s).length === 0 ? <p class="muted">{t('shareNoEvents')}</p> : (
         <ul class="events">
@@ -79,6 +80,8 @@ export function ShareCard(props: { share: Share; files: FileInfo[]; onChanged: (
       <ErrorRegion message={action.error ? describe(action.error) : undefined} />
       {isActive(state) && (
         <div class="actions">
+          {state === 'failed' && <button type="button" class="button button--primary" disabled={action.busy}
+            onClick={() => act(null, () => shares.retryDelivery(s.id), t('shareRetried'))}>{t('shareRetryDelivery')}</button>}
           {s.codeWaiting && <button type="button" class="button" disabled={action.busy} onClick={reveal}>{t('shareRevealCode')}</button>}
           <button type="button" class="button" disabled={action.busy} onClick={regenerate}>{t('shareRegenerate')}</button>
           <button type="button" class="button" disabled={action.busy} onClick={() => setExtending(true)}>{t('shareExtend')}</button>

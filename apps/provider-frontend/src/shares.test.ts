@@ -26,6 +26,13 @@ describe('share status', () => {
     expect(isActive('locked')).toBe(true);
   });
 
+  it('shows a delivery the client service refused, until it is retried or revoked', () => {
+    const failed = share({ status: 'DELIVERY_FAILED', deliveryFailure: 'Too many files.', deliveryAttempts: 1 });
+    expect(shareState(failed, now)).toBe('failed');
+    expect(isActive('failed')).toBe(true);
+    expect(shareState({ ...failed, revokedAt: '2026-11-26T11:00:00Z' }, now)).toBe('revoked');
+  });
+
   it('shows a lockout so the provider can hand out a new code', () => {
     expect(shareState(share({ locked: true }), now)).toBe('locked');
     expect(shareState(share({ status: 'LOCKED' }), now)).toBe('locked');

@@ -1,11 +1,12 @@
 import type { Share, ShareEvent } from './api';
 
 /** The share states the provider sees, in the order a share goes through them. */
-export type ShareState = 'pending' | 'delivered' | 'viewed' | 'downloaded' | 'locked' | 'expired' | 'revoked';
+export type ShareState = 'pending' | 'failed' | 'delivered' | 'viewed' | 'downloaded' | 'locked' | 'expired' | 'revoked';
 
 const KNOWN: Record<string, ShareState> = {
   PENDING: 'pending',
   PENDING_DELIVERY: 'pending',
+  DELIVERY_FAILED: 'failed',
   DELIVERED: 'delivered',
   VIEWED: 'viewed',
   DOWNLOADED: 'downloaded',
@@ -20,6 +21,7 @@ export function shareState(share: Share, now: Date = new Date()): ShareState {
   if (share.revoked || share.revokedAt || status === 'revoked') return 'revoked';
   if (status === 'expired' || (share.expiresAt && new Date(share.expiresAt) <= now)) return 'expired';
   if (share.locked || status === 'locked') return 'locked';
+  if (status === 'failed') return 'failed';
   if (status !== 'pending') {
     const events = share.events ?? [];
     if (events.some((e) => upper(e) === 'DOWNLOADED')) return 'downloaded';

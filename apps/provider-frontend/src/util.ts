@@ -17,6 +17,11 @@ const PROBLEMS: Record<string, MessageKey> = {
   'not-delivered': 'problemNotDelivered',
   'share-revoked': 'problemShareRevoked',
   'client-backend-unavailable': 'problemClientUnavailable',
+  'too-many-files': 'problemTooManyFiles',
+  'document-too-large': 'problemDocumentTooLarge',
+  'service-unavailable': 'problemServiceUnavailable',
+  'malformed-multipart': 'problemMalformedUpload',
+  'delivery-not-failed': 'problemDeliveryNotFailed',
   csrf: 'problemCsrf',
   validation: 'errFixFields',
 };
