@@ -23,7 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
       "UPLOAD_MAX_DOCUMENT_SIZE=5MB",
       "UNLOCK_MAX_ATTEMPTS=5",
       "UNLOCK_RATE_LIMIT_PER_MINUTE=20",
-      "SHARE_SESSION_TIMEOUT=30m"
+      "SHARE_SESSION_TIMEOUT=30m",
+      // the tests play the gateway from 127.0.0.1; other loopback addresses are strangers
+      "TRUSTED_PROXIES=127.0.0.1"
     })
 abstract class ApiTest {
 

@@ -30,6 +30,8 @@ abstract class ApiTest {
     env.add("UPLOAD_MAX_FILE_SIZE", () -> "2MB");
     env.add("UPLOAD_MAX_DOCUMENT_SIZE", () -> "4MB");
     env.add("LOGIN_RATE_LIMIT_PER_MINUTE", () -> LOGIN_LIMIT);
+    // the tests play the gateway: their X-Forwarded-For stands for the client address
+    env.add("TRUSTED_PROXIES", () -> "127.0.0.1,::1");
     // the worker stays out of the way; tests look at what one request leaves behind
     env.add("DELIVERY_RETRY_INTERVAL", () -> "1h");
   }

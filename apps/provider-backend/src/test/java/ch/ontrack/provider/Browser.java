@@ -91,6 +91,11 @@ final class Browser {
     return send(request(path).POST(BodyPublishers.ofString(body)).header("Content-Type", "application/json"));
   }
 
+  /** A body sent as it is, for multipart the way no browser would send it. */
+  Response postRaw(String path, String contentType, byte[] body) {
+    return send(request(path).POST(BodyPublishers.ofByteArray(body)).header("Content-Type", contentType));
+  }
+
   Response put(String path, Object json) {
     return send(request(path).PUT(json(json)).header("Content-Type", "application/json"));
   }

@@ -11,13 +11,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * Turns every error into problem+json with a stable type. Framework errors keep their status
@@ -68,8 +72,30 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.unprocessableContent().body(problem);
   }
 
+  @ExceptionHandler(BodyTooLargeException.class)
+  ResponseEntity<ProblemDetail> bodyTooLarge(BodyTooLargeException e) {
+    return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
+        "too-large", "Too large", BodyTooLargeException.detail(e.limit())));
+  }
+
+  /** Truncated bodies, a missing boundary, broken part headers: the client's fault, not ours. */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
+    BodyTooLargeException tooLarge = BodyTooLargeException.in(e);
+    if (tooLarge != null) {
+      return bodyTooLarge(tooLarge);
+    }
+    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-multipart",
+        "Malformed upload", "The request is not a complete multipart/form-data body."));
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    BodyTooLargeException tooLarge = BodyTooLargeException.in(e);
+    if (tooLarge != null) {
+      // a store or a parser wrapped the stream's exception
+      return bodyTooLarge(tooLarge);
+    }
     log.error("Unexpected error", e);
     ProblemDetail problem =
         problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
@@ -89,6 +115,49 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             "Some fields are missing or invalid.");
     problem.setProperty("errors", errors);
     return ResponseEntity.unprocessableContent().body(problem);
+  }
+
+  /** Too large, unstorable text and parser limits get their own answers; the rest is 400. */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    BodyTooLargeException tooLarge = BodyTooLargeException.in(e);
+    if (tooLarge != null) {
+      return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(bodyTooLarge(tooLarge).getBody());
+    }
+    StorableText.UnstorableTextException unstorable = cause(e, StorableText.UnstorableTextException.class);
+    if (unstorable != null) {
+      ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", "Invalid input",
+          "Text may not contain NUL characters or unpaired surrogates.");
+      problem.setProperty("errors", List.of(Map.of("field", field(unstorable), "message", StorableText.MESSAGE)));
+      return ResponseEntity.unprocessableContent().body(problem);
+    }
+    if (cause(e, StreamConstraintsException.class) != null) {
+      return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "json-limits", "Request too complex",
+          "A value in the request body is too long or nested too deeply."));
+    }
+    return super.handleHttpMessageNotReadable(e, headers, status, request);
+  }
+
+  private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+
+  private static String field(JacksonException e) {
+    StringBuilder field = new StringBuilder();
+    for (JacksonException.Reference reference : e.getPath()) {
+      if (reference.getPropertyName() != null) {
+        field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+      } else {
+        field.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return field.toString();
   }
 
   @Override

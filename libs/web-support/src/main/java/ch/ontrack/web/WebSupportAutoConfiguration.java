@@ -3,22 +3,40 @@ package ch.ontrack.web;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every backend gets problem+json errors, the security headers and the public health endpoint just
- * by depending on us.
+ * Every backend gets problem+json errors, the security headers, bounded request bodies, bounded
+ * JSON, explicit trusted proxies and the public health endpoint just by depending on us.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
-@Import(ProblemHandler.class)
+@AutoConfiguration(
+    afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+    beforeName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@EnableConfigurationProperties({RequestLimits.class, ForwardedSettings.class})
+@Import({ProblemHandler.class, JsonLimitsConfiguration.class})
 public class WebSupportAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
   SecurityHeadersFilter securityHeadersFilter() {
     return new SecurityHeadersFilter();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  BodyLimitFilter bodyLimitFilter(RequestLimits limits, JsonMapper json) {
+    return new BodyLimitFilter(limits, json);
+  }
+
+  @Bean
+  @ConditionalOnClass(name = "org.apache.catalina.valves.RemoteIpValve")
+  TrustedProxies trustedProxies(ForwardedSettings settings) {
+    return new TrustedProxies(settings);
   }
 
   @Bean

@@ -32,15 +32,12 @@ class ShareAccessController {
 
   private final ShareAccess access;
   private final Unlocking unlocking;
-  private final UnlockRateLimiter rateLimiter;
   private final FileStore files;
   private final AccessProperties properties;
 
-  ShareAccessController(ShareAccess access, Unlocking unlocking, UnlockRateLimiter rateLimiter,
-      FileStore files, AccessProperties properties) {
+  ShareAccessController(ShareAccess access, Unlocking unlocking, FileStore files, AccessProperties properties) {
     this.access = access;
     this.unlocking = unlocking;
-    this.rateLimiter = rateLimiter;
     this.files = files;
     this.properties = properties;
   }
@@ -60,10 +57,10 @@ class ShareAccessController {
     return new ShareState(State.AVAILABLE, Math.max(0, properties.maxAttempts() - share.failedAttempts()));
   }
 
+  /** {@link UnlockRateLimiter} has taken an attempt before the body is read. */
   @PostMapping("/unlock")
   DocumentView unlock(@PathVariable String token, @Valid @RequestBody UnlockRequest body,
-      HttpServletRequest request, HttpServletResponse response) {
-    rateLimiter.acquire(request.getRemoteAddr(), response);
+      HttpServletResponse response) {
     Share share = unlocking.unlock(token, body.code(), response);
     return DocumentView.of(share, files.of(share.id()));
   }

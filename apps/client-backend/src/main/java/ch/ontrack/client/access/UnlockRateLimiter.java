@@ -4,6 +4,7 @@ import ch.ontrack.web.ApiProblem;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Collections;
@@ -11,11 +12,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Unlock attempts per client IP and minute, whatever the share: slows down guessing across shares. */
-@Component
-class UnlockRateLimiter {
+/**
+ * Unlock attempts per client IP and minute, whatever the share: slows down guessing across shares.
+ * Checked as an interceptor, before the body is read: a throttled client costs no parsing.
+ */
+@Configuration(proxyBeanMethods = false)
+class UnlockRateLimiter implements WebMvcConfigurer, HandlerInterceptor {
 
   // Bounded so that many distinct addresses cannot exhaust memory; the oldest buckets go first.
   private static final int MAX_TRACKED_ADDRESSES = 100_000;
@@ -31,6 +38,17 @@ class UnlockRateLimiter {
 
   UnlockRateLimiter(AccessProperties properties) {
     this.perMinute = properties.rateLimitPerMinute();
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(this).addPathPatterns("/api/shares/*/unlock");
+  }
+
+  @Override
+  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+    acquire(request.getRemoteAddr(), response);
+    return true;
   }
 
   /** Takes one attempt for this address, or answers 429 with Retry-After. */

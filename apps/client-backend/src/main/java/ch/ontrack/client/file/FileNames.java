@@ -26,6 +26,8 @@ final class FileNames {
     if (name.length() > MAX_LENGTH) {
       name = name.substring(name.length() - MAX_LENGTH);
     }
+    // an unpaired surrogate (sent, or left by the cut) has no UTF-8 form: the database refuses it
+    name = name.replaceAll("\\p{Cs}", "");
     return name.isBlank() ? "file" : name;
   }
 }

@@ -24,6 +24,8 @@ final class FileNames {
       String extension = dot > 0 && name.length() - dot <= 16 ? name.substring(dot) : "";
       name = name.substring(0, MAX_LENGTH - extension.length()).strip() + extension;
     }
-    return name;
+    // an unpaired surrogate (sent, or left by the cut) has no UTF-8 form: the database refuses it
+    name = name.replaceAll("\\p{Cs}", "");
+    return name.isEmpty() ? "file" : name;
   }
 }

@@ -32,7 +32,6 @@ class SecurityConfig {
     csrfTokens.setCookieCustomizer(cookie -> cookie.secure(true).sameSite("Strict").path("/"));
     http.csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens))
         .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
-        .addFilterBefore(new BodySizeFilter(problems), SecurityContextHolderFilter.class)
         .addFilterBefore(new AbsoluteSessionTimeoutFilter(session.absoluteTimeout()),
             SecurityContextHolderFilter.class)
         .securityContext(context -> context.securityContextRepository(signIn.contexts()))
