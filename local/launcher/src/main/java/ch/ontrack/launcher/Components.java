@@ -51,7 +51,7 @@ final class Components {
 
   private static Database database(LaunchOptions options, Secrets secrets, String name, String db, Path logs) {
     return new Database(name, db, options.port(name, "postgres"), secrets.databasePassword(name),
-        options.dataDir().resolve("postgres").resolve(name), logs.resolve(name + ".log"));
+        secrets.databaseAdminPassword(name), options.durableDatabases(), options.dataDir().resolve("postgres").resolve(name), logs.resolve(name + ".log"));
   }
 
   static List<String> command(LaunchOptions options, String backend) {

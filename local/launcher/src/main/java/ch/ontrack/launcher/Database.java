@@ -14,7 +14,9 @@ import java.util.Optional;
 
 /**
  * A real PostgreSQL 17 server from the embedded binaries, with its data in a fixed directory so
- * that it survives restarts. Creates the backend's user and database on first start.
+ * that it survives restarts. Creates the backend's user and database on first start. Like
+ * production, every connection needs a password (scram-sha-256), and writes are durable unless
+ * {@code durable} is false (fsync and synchronous commit off: faster, for tests).
  */
 final class Database implements Component {
 
@@ -22,16 +24,21 @@ final class Database implements Component {
   private final String database;
   private final int port;
   private final String password;
+  private final String adminPassword;
+  private final boolean durable;
   private final Path dataDir;
   private final Path logFile;
   private EmbeddedPostgres postgres;
   private boolean stopRequested;
 
-  Database(String name, String database, int port, String password, Path dataDir, Path logFile) {
+  Database(String name, String database, int port, String password, String adminPassword, boolean durable,
+      Path dataDir, Path logFile) {
     this.name = name;
     this.database = database;
     this.port = port;
     this.password = password;
+    this.adminPassword = adminPassword;
+    this.durable = durable;
     this.dataDir = dataDir;
     this.logFile = logFile;
   }
@@ -56,6 +63,12 @@ final class Database implements Component {
         .setPort(port)
         .setPGStartupWait(Duration.ofSeconds(60))
         .setServerConfig("listen_addresses", "127.0.0.1")
+        // after the library's own "-F" (fsync off) on the command line, so this wins
+        .setServerConfig("fsync", durable ? "on" : "off")
+        .setServerConfig("synchronous_commit", durable ? "on" : "off")
+        .setServerConfig("password_encryption", "scram-sha-256")
+        // its readiness check and ours log in as the superuser, with its password once it has one
+        .setConnectConfig("password", adminPassword)
         .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
         .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
         .start();
@@ -69,12 +82,16 @@ final class Database implements Component {
     createUserAndDatabase(started);
   }
 
+  /** Also on every later start: the passwords follow the secrets file, the server needs them all. */
   private void createUserAndDatabase(EmbeddedPostgres pg) throws Exception {
     try (Connection c = pg.getPostgresDatabase().getConnection()) {
-      if (!exists(c, "select 1 from pg_roles where rolname = ?")) {
-        try (Statement s = c.createStatement()) {
-          // the password is generated base64url: no quoting issues
+      try (Statement s = c.createStatement()) {
+        // the passwords are generated base64url: no quoting issues
+        s.execute("alter role postgres password '" + adminPassword + "'");
+        if (!exists(c, "select 1 from pg_roles where rolname = ?")) {
           s.execute("create role \"" + database + "\" login password '" + password + "'");
+        } else {
+          s.execute("alter role \"" + database + "\" password '" + password + "'");
         }
       }
       if (!exists(c, "select 1 from pg_database where datname = ?")) {
@@ -82,8 +99,31 @@ final class Database implements Component {
           s.execute("create database \"" + database + "\" owner \"" + database + "\"");
         }
       }
+      requirePasswords(c);
     }
   }
+
+  /**
+   * The library's initdb trusts every local connection: replaced by password authentication for
+   * all, as soon as the superuser has a password (the first start is the only moment without).
+   */
+  private void requirePasswords(Connection c) throws Exception {
+    Path hba = dataDir.resolve("pg_hba.conf");
+    if (!HBA.equals(Files.exists(hba) ? Files.readString(hba) : "")) {
+      Files.writeString(hba, HBA);
+      try (Statement s = c.createStatement()) {
+        s.execute("select pg_reload_conf()");
+      }
+    }
+  }
+
+  static final String HBA = """
+      # Written by the launcher: a password for every connection, as in production.
+      # TYPE  DATABASE  USER  ADDRESS       METHOD
+      local   all       all                 scram-sha-256
+      host    all       all   127.0.0.1/32  scram-sha-256
+      host    all       all   ::1/128       scram-sha-256
+      """;
 
   private boolean exists(Connection c, String sql) throws Exception {
     try (PreparedStatement q = c.prepareStatement(sql)) {

@@ -2,6 +2,7 @@ package ch.ontrack.launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,20 +20,35 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 final class Gateway implements Component {
 
   private static final long IDLE_TIMEOUT_MS = 300_000;
+  /** The production gateway's request timeouts (deploy/charts/oc-platform/values.yaml). */
+  static final Duration API_TIMEOUT = Duration.ofSeconds(60);
+  static final Duration TRANSFER_TIMEOUT = Duration.ofSeconds(600);
 
   private final LaunchOptions options;
   private final LocalCa ca;
   private final Handler mail;
+  private final Duration apiTimeout;
   private Server server;
 
   Gateway(LaunchOptions options, LocalCa ca, Handler mail) {
+    this(options, ca, mail, API_TIMEOUT);
+  }
+
+  Gateway(LaunchOptions options, LocalCa ca, Handler mail, Duration apiTimeout) {
     this.options = options;
     this.ca = ca;
     this.mail = mail;
+    this.apiTimeout = apiTimeout;
   }
 
   static Path dist(LaunchOptions options, String frontend) {
     return options.repoRoot().resolve("apps").resolve(frontend).resolve("dist");
+  }
+
+  /** Every host name the gateway answers, in the order of its certificate's names. */
+  static List<String> hosts() {
+    return java.util.stream.Stream.concat(LocalTopology.sites().stream(), java.util.stream.Stream.of(LocalTopology.MAIL))
+        .map(site -> site + GatewayHandler.DOMAIN).toList();
   }
 
   @Override
@@ -44,7 +60,7 @@ final class Gateway implements Component {
   public synchronized void start() throws Exception {
     Map<String, Handler> targets = new LinkedHashMap<>();
     for (String backend : LocalTopology.BACKENDS) {
-      targets.put(backend, new BackendProxy(options.port(backend, "server")));
+      targets.put(backend, new BackendProxy(backend, options.port(backend, "server"), apiTimeout, TRANSFER_TIMEOUT));
     }
     for (String frontend : LocalTopology.FRONTENDS) {
       Path dist = dist(options, frontend);
@@ -64,14 +80,7 @@ final class Gateway implements Component {
     secure.setSecurePort(options.httpsPort());
     secure.addCustomizer(new SecureRequestCustomizer());
 
-    SslContextFactory.Server tls = new SslContextFactory.Server();
-    List<String> hosts =
-        List.of("provider" + GatewayHandler.DOMAIN, "client" + GatewayHandler.DOMAIN, "mail" + GatewayHandler.DOMAIN);
-    tls.setKeyStore(ca.serverKeyStore(hosts));
-    tls.setKeyStorePassword(new String(LocalCa.KEYSTORE_PASSWORD));
-    tls.setKeyManagerPassword(new String(LocalCa.KEYSTORE_PASSWORD));
-    tls.setCertAlias(hosts.get(0));
-
+    SslContextFactory.Server tls = GatewayTls.contextFactory(ca, hosts());
     ServerConnector https = new ServerConnector(server,
         new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(secure));
     https.setHost("127.0.0.1");
@@ -82,7 +91,8 @@ final class Gateway implements Component {
     http.setPort(options.httpPort());
     server.addConnector(https);
     server.addConnector(http);
-    server.setHandler(new GatewayHandler(targets, mail, options.httpsPort()));
+    server.setHandler(new GatewayHandler(targets, mail, hosts(), options.httpsPort()));
+    server.setErrorHandler(new GatewayErrors());
     try {
       server.start();
     } catch (java.io.IOException e) {

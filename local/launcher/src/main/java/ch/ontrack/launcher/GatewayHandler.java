@@ -19,12 +19,14 @@ final class GatewayHandler extends Handler.AbstractContainer {
 
   private final Map<String, Handler> components;
   private final Handler mail;
+  private final List<String> hosts;
   private final int httpsPort;
   private final List<Route> routes = LocalTopology.routes();
 
-  GatewayHandler(Map<String, Handler> components, Handler mail, int httpsPort) {
+  GatewayHandler(Map<String, Handler> components, Handler mail, List<String> hosts, int httpsPort) {
     this.components = Map.copyOf(components);
     this.mail = mail;
+    this.hosts = List.copyOf(hosts);
     this.httpsPort = httpsPort;
     getHandlers().forEach(this::addBean);
   }
@@ -40,6 +42,9 @@ final class GatewayHandler extends Handler.AbstractContainer {
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     String host = Request.getServerName(request).toLowerCase(Locale.ROOT);
     if (!request.isSecure()) {
+      if (!hosts.contains(host)) { // never redirect to a host name the client made up
+        return misdirected(request, response, callback);
+      }
       HttpURI target = HttpURI.build(request.getHttpURI()).scheme("https").host(host).port(httpsPort);
       response.setStatus(HttpStatus.MOVED_PERMANENTLY_301);
       response.getHeaders().put(HttpHeader.LOCATION, target.asString());

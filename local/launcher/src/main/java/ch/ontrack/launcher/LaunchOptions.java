@@ -21,6 +21,8 @@ import java.util.Map;
  * @param extraEnv per component, added to (and overriding) the topology's environment
  * @param jvmOptions per backend, added after the launcher's own JVM options
  * @param echoLogs copy every component's log to the console, prefixed with its name
+ * @param durableDatabases PostgreSQL with fsync and synchronous commit on; off is faster and loses
+ *     the last commits only if the machine itself crashes ({@code ./platform up --fast-db})
  */
 public record LaunchOptions(
     Path repoRoot,
@@ -29,10 +31,14 @@ public record LaunchOptions(
     boolean demoData,
     Map<String, Map<String, String>> extraEnv,
     Map<String, List<String>> jvmOptions,
-    boolean echoLogs) {
+    boolean echoLogs,
+    boolean durableDatabases) {
 
   /** Extra JVM options for both backends, after the launcher's own. */
   public static final String BACKEND_JVM_OPTIONS_VARIABLE = "LOCAL_BACKEND_JVM_OPTIONS";
+
+  /** "true": the databases without fsync, as {@code ./platform up --fast-db}. */
+  public static final String FAST_DB_VARIABLE = "LOCAL_FAST_DB";
 
   public LaunchOptions {
     repoRoot = repoRoot.toAbsolutePath().normalize();
@@ -59,7 +65,8 @@ public record LaunchOptions(
     }
     String dataDir = environment.get("LOCAL_DATA_DIR");
     LaunchOptions options = new LaunchOptions(repoRoot,
-        dataDir == null ? repoRoot.resolve(".local") : Path.of(dataDir), ports, true, Map.of(), Map.of(), true);
+        dataDir == null ? repoRoot.resolve(".local") : Path.of(dataDir), ports, true, Map.of(), Map.of(), true,
+        !"true".equalsIgnoreCase(environment.getOrDefault(FAST_DB_VARIABLE, "").trim()));
     // e.g. "-XX:TieredStopAtLevel=4": the production JVM's throughput instead of a quick start
     String jvm = environment.getOrDefault(BACKEND_JVM_OPTIONS_VARIABLE, "").trim();
     for (String backend : jvm.isEmpty() ? List.<String>of() : LocalTopology.BACKENDS) {
@@ -68,7 +75,10 @@ public record LaunchOptions(
     return options;
   }
 
-  /** For tests: the given (temporary) data directory and a free port for everything. */
+  /**
+   * For tests: the given (temporary) data directory, a free port for everything, and databases
+   * without fsync (their data does not outlive the test).
+   */
   public static LaunchOptions forTests(Path repoRoot, Path dataDir) {
     Map<String, Integer> ports = new LinkedHashMap<>();
     List<ServerSocket> held = new ArrayList<>();
@@ -84,7 +94,7 @@ public record LaunchOptions(
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new LaunchOptions(repoRoot, dataDir, ports, false, Map.of(), Map.of(), true);
+    return new LaunchOptions(repoRoot, dataDir, ports, false, Map.of(), Map.of(), true, false);
   }
 
   public int port(String component, String name) {
@@ -109,11 +119,15 @@ public record LaunchOptions(
   }
 
   public LaunchOptions withDemoData(boolean demo) {
-    return new LaunchOptions(repoRoot, dataDir, ports, demo, extraEnv, jvmOptions, echoLogs);
+    return new LaunchOptions(repoRoot, dataDir, ports, demo, extraEnv, jvmOptions, echoLogs, durableDatabases);
+  }
+
+  public LaunchOptions withDurableDatabases(boolean durable) {
+    return new LaunchOptions(repoRoot, dataDir, ports, demoData, extraEnv, jvmOptions, echoLogs, durable);
   }
 
   public LaunchOptions withEchoLogs(boolean echo) {
-    return new LaunchOptions(repoRoot, dataDir, ports, demoData, extraEnv, jvmOptions, echo);
+    return new LaunchOptions(repoRoot, dataDir, ports, demoData, extraEnv, jvmOptions, echo, durableDatabases);
   }
 
   public LaunchOptions withEnv(String component, String name, String value) {
@@ -121,7 +135,7 @@ public record LaunchOptions(
     Map<String, String> forComponent = new LinkedHashMap<>(env.getOrDefault(component, Map.of()));
     forComponent.put(name, value);
     env.put(component, Map.copyOf(forComponent));
-    return new LaunchOptions(repoRoot, dataDir, ports, demoData, env, jvmOptions, echoLogs);
+    return new LaunchOptions(repoRoot, dataDir, ports, demoData, env, jvmOptions, echoLogs, durableDatabases);
   }
 
   public LaunchOptions withJvmOptions(String component, String... options) {
@@ -129,7 +143,7 @@ public record LaunchOptions(
     List<String> forComponent = new ArrayList<>(jvm.getOrDefault(component, List.of()));
     forComponent.addAll(List.of(options));
     jvm.put(component, List.copyOf(forComponent));
-    return new LaunchOptions(repoRoot, dataDir, ports, demoData, extraEnv, jvm, echoLogs);
+    return new LaunchOptions(repoRoot, dataDir, ports, demoData, extraEnv, jvm, echoLogs, durableDatabases);
   }
 
   private static int parsePort(PortSpec spec, String value) {

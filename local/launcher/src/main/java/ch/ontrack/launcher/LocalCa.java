@@ -41,11 +41,12 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The local certificate authority: created on first start under {@code <data>/ca/}, where its key
- * stays. Server certificates are issued from it at every start and live only in memory.
+ * stays. The gateway's certificate is issued from it at every start and lives only in memory.
  */
 final class LocalCa {
 
   static final char[] KEYSTORE_PASSWORD = "local-only".toCharArray();
+  static final String SERVER_ALIAS = "gateway";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final X509Certificate certificate;
@@ -100,32 +101,33 @@ final class LocalCa {
     return certificate;
   }
 
-  /** A key store with one server certificate per host name (the gateway picks one by SNI). */
+  /**
+   * A key store with one server certificate for every host name: the gateway needs no server name
+   * indication to choose one (see {@link GatewayTls}).
+   */
   KeyStore serverKeyStore(List<String> hosts) {
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
-      for (String host : hosts) {
-        KeyPair pair = newKeyPair();
-        Instant now = Instant.now();
-        X509v3CertificateBuilder builder =
-            new JcaX509v3CertificateBuilder(certificate, serial(), Date.from(now.minus(Duration.ofDays(1))),
-                Date.from(now.plus(Duration.ofDays(397))), new X500Name("CN=" + host), pair.getPublic());
-        JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-        builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-        builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-        builder.addExtension(Extension.subjectAlternativeName, false,
-            new GeneralNames(new GeneralName(GeneralName.dNSName, host)));
-        builder.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate));
-        X509Certificate leaf = sign(builder, key);
-        store.setKeyEntry(host, pair.getPrivate(), KEYSTORE_PASSWORD, new Certificate[] {leaf, certificate});
-      }
+      KeyPair pair = newKeyPair();
+      Instant now = Instant.now();
+      X509v3CertificateBuilder builder =
+          new JcaX509v3CertificateBuilder(certificate, serial(), Date.from(now.minus(Duration.ofDays(1))),
+              Date.from(now.plus(Duration.ofDays(397))), new X500Name("CN=" + hosts.get(0)), pair.getPublic());
+      JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+      builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+      builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+      builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(
+          hosts.stream().map(host -> new GeneralName(GeneralName.dNSName, host)).toArray(GeneralName[]::new)));
+      builder.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate));
+      X509Certificate leaf = sign(builder, key);
+      store.setKeyEntry(SERVER_ALIAS, pair.getPrivate(), KEYSTORE_PASSWORD, new Certificate[] {leaf, certificate});
       return store;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
-      throw new IllegalStateException("cannot issue the gateway certificates", e);
+      throw new IllegalStateException("cannot issue the gateway certificate", e);
     }
   }
 

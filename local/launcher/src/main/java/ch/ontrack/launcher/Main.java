@@ -17,7 +17,8 @@ public final class Main {
     try {
       LaunchOptions options = LaunchOptions.defaults(root, System.getenv());
       switch (command) {
-        case "up" -> up(options.withDemoData(!arguments.contains("--no-demo-data")));
+        case "up" -> up(options.withDemoData(!arguments.contains("--no-demo-data"))
+            .withDurableDatabases(options.durableDatabases() && !arguments.contains("--fast-db")));
         case "status" -> System.exit(Commands.status(options) ? 0 : 3);
         case "down" -> Commands.down(options);
         case "reset" -> Commands.reset(options, arguments.contains("--yes"));

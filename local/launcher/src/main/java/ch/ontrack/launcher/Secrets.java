@@ -33,6 +33,8 @@ record Secrets(Properties values) {
       changed |= putIfAbsent(p, "ACCESS_CODE_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(bytes(32)));
       changed |= putIfAbsent(p, LocalTopology.PROVIDER_DB + ".password", urlSafe(24));
       changed |= putIfAbsent(p, LocalTopology.CLIENT_DB + ".password", urlSafe(24));
+      changed |= putIfAbsent(p, LocalTopology.PROVIDER_DB + ".admin-password", urlSafe(24));
+      changed |= putIfAbsent(p, LocalTopology.CLIENT_DB + ".admin-password", urlSafe(24));
       if (changed) {
         Files.createDirectories(dataDir);
         try (Writer out = Files.newBufferedWriter(file)) {
@@ -56,6 +58,11 @@ record Secrets(Properties values) {
 
   String databasePassword(String database) {
     return values.getProperty(database + ".password");
+  }
+
+  /** The database server's superuser "postgres", which only the launcher uses. */
+  String databaseAdminPassword(String database) {
+    return values.getProperty(database + ".admin-password");
   }
 
   static String urlSafe(int length) {

@@ -1,12 +1,14 @@
 package ch.ontrack.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +23,8 @@ class DatabaseTest {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    Database db = new Database("provider-db", "provider", port, "s3cret-pw", data.resolve("pg"), data.resolve("pg.log"));
+    Database db = new Database("provider-db", "provider", port, "s3cret-pw", "admin-pw", false, data.resolve("pg"),
+        data.resolve("pg.log"));
     db.start();
     assertThat(db.pids()).hasSize(1);
     try (Connection c = connect(port); Statement s = c.createStatement()) {
@@ -42,6 +45,47 @@ class DatabaseTest {
     } finally {
       db.stop();
     }
+  }
+
+  @Test
+  void everyConnectionNeedsItsPasswordAndWritesAreDurable() throws Exception {
+    int port = freePort();
+    Database db = new Database("client-db", "client", port, "app-pw", "admin-pw", true, data.resolve("pg"),
+        data.resolve("pg.log"));
+    db.start();
+    try {
+      for (String[] login : new String[][] {{"client", "wrong"}, {"client", ""}, {"postgres", ""}, {"nobody", "x"}}) {
+        assertThatThrownBy(() -> DriverManager.getConnection(url(port, "client"), login[0], login[1]).close())
+            .as(login[0] + "/" + login[1]).isInstanceOf(SQLException.class);
+      }
+      try (Connection c = DriverManager.getConnection(url(port, "client"), "client", "app-pw");
+          Statement s = c.createStatement();
+          ResultSet r = s.executeQuery("select current_setting('fsync'), current_setting('synchronous_commit')")) {
+        assertThat(r.next()).isTrue();
+        assertThat(r.getString(1) + " " + r.getString(2)).isEqualTo("on on");
+      }
+      try (Connection c = DriverManager.getConnection(url(port, "postgres"), "postgres", "admin-pw");
+          Statement s = c.createStatement();
+          ResultSet r = s.executeQuery("select (select count(*) from pg_hba_file_rules where auth_method <> 'scram-sha-256'),"
+              + " (select count(*) from pg_authid where rolname in ('postgres', 'client')"
+              + " and rolpassword like 'SCRAM-SHA-256$%')")) {
+        assertThat(r.next()).isTrue();
+        assertThat(r.getInt(1)).as("rules without scram-sha-256").isZero();
+        assertThat(r.getInt(2)).as("roles with a SCRAM password").isEqualTo(2);
+      }
+    } finally {
+      db.stop();
+    }
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static String url(int port, String database) {
+    return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
   }
 
   private static Connection connect(int port) throws Exception {

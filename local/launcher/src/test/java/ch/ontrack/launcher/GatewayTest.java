@@ -11,14 +11,17 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,22 +32,22 @@ class GatewayTest {
 
   @TempDir static Path repo;
   @TempDir static Path data;
+  static TestGateway gateway;
   static LaunchOptions options;
-  static MailCatcher mail;
-  static Gateway gateway;
   static HttpServer providerBackend;
   static HttpClient https;
 
   @BeforeAll
   static void start() throws Exception {
-    for (String app : LocalTopology.FRONTENDS) {
-      Path dist = repo.resolve("apps").resolve(app).resolve("dist");
-      Files.createDirectories(dist.resolve("assets"));
-      Files.writeString(dist.resolve("index.html"), "<!doctype html><title>" + app + "</title>");
-      Files.writeString(dist.resolve("assets/app-1a2b.js"), "console.log('" + app + "')");
-    }
-    options = LaunchOptions.forTests(repo, data);
+    gateway = TestGateway.start(repo, data, Duration.ofSeconds(4));
+    options = gateway.options();
     providerBackend = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port("provider-backend", "server")), 0);
+    providerBackend.setExecutor(Executors.newCachedThreadPool());
+    providerBackend.createContext("/api/slow", exchange -> {
+      sleep(Duration.ofSeconds(10));
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
     providerBackend.createContext("/", exchange -> {
       long bytes;
       try (InputStream in = exchange.getRequestBody()) {
@@ -62,18 +65,12 @@ class GatewayTest {
       exchange.close();
     });
     providerBackend.start();
-    mail = new MailCatcher(options.port("mail", "smtp"));
-    mail.start();
-    LocalCa ca = LocalCa.loadOrCreate(data.resolve("ca"));
-    gateway = new Gateway(options, ca, new MailPage(mail));
-    gateway.start();
-    https = LocalCaTrust.httpClient(ca.certificateFile());
+    https = gateway.https();
   }
 
   @AfterAll
   static void stop() {
-    gateway.stop();
-    mail.stop();
+    gateway.close();
     providerBackend.stop(0);
   }
 
@@ -134,6 +131,64 @@ class GatewayTest {
   }
 
   @Test
+  void aBackendThatIsDownGivesProblemJsonWith503() throws Exception {
+    // nothing listens on the client backend's port in this test
+    HttpResponse<String> r = get("https://client.localhost:%d/api/shares/abc");
+    assertThat(r.statusCode()).isEqualTo(503);
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(r.body()).contains("\"status\":503", "https://on-track.ch/problems/backend-unavailable",
+        "client-backend is not running");
+  }
+
+  @Test
+  void aBackendThatAnswersGarbageGivesProblemJsonWith502() throws Exception {
+    try (ServerSocket garbage = new ServerSocket(options.port("client-backend", "server"), 1,
+        java.net.InetAddress.getLoopbackAddress())) {
+      Thread backend = new Thread(() -> {
+        try (Socket s = garbage.accept()) {
+          s.getOutputStream().write("NOT HTTP AT ALL\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+          s.shutdownOutput();
+          s.getInputStream().read();
+        } catch (IOException e) {
+          // the test reads the gateway's answer
+        }
+      });
+      backend.start();
+      HttpResponse<String> r = get("https://client.localhost:%d/api/shares/abc");
+      assertThat(r.statusCode()).isEqualTo(502);
+      assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(r.body()).contains("\"status\":502", "client-backend failed");
+      backend.join(10_000);
+    }
+  }
+
+  @Test
+  void aBackendThatDoesNotAnswerInTimeGivesProblemJsonWith504() throws Exception {
+    HttpResponse<String> r = get("https://provider.localhost:%d/api/slow");
+    assertThat(r.statusCode()).isEqualTo(504);
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(r.body()).contains("\"status\":504", "provider-backend did not answer");
+  }
+
+  @Test
+  void gatewayErrorsOutsideTheApiArePagesWithoutStackTraces() throws Exception {
+    HttpResponse<String> r = get("https://provider.localhost:%d/actuator/health");
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(r.body()).doesNotContain("org.eclipse", "Caused by", "at java.");
+  }
+
+  @Test
+  void anUnknownHostIsRefusedOnPlainHttpInsteadOfRedirected() throws Exception {
+    for (String host : new String[] {"evil.example", "provider.localhost.evil.example", "localhost"}) {
+      String answer = plainHttp("GET /s/abc HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+      assertThat(answer).as(host).startsWith("HTTP/1.1 421").doesNotContainIgnoringCase("Location:");
+    }
+    assertThat(plainHttp("GET /s/abc HTTP/1.1\r\nHost: client.localhost\r\nConnection: close\r\n\r\n"))
+        .startsWith("HTTP/1.1 301").contains("Location: https://client.localhost:" + options.httpsPort() + "/s/abc");
+  }
+
+  @Test
   void plainHttpRedirectsToHttps() throws Exception {
     HttpResponse<String> r = https.send(HttpRequest.newBuilder(URI.create(
         "http://client.localhost:" + options.httpPort() + "/s/abc?q=1")).build(), HttpResponse.BodyHandlers.ofString());
@@ -166,6 +221,22 @@ class GatewayTest {
     String page = get("https://mail.localhost:%d/").body();
     assertThat(page).contains("<a href=\"https://client.localhost:8443/s/abc_DEF-123\"")
         .contains("&lt;script&gt;").doesNotContain("<script>");
+  }
+
+  private static String plainHttp(String request) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", options.httpPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static URI url(String template) {

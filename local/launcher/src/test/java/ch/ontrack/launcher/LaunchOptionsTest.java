@@ -24,6 +24,13 @@ class LaunchOptionsTest {
   }
 
   @Test
+  void databasesAreDurableUnlessFastIsAskedFor() {
+    assertThat(LaunchOptions.defaults(root, Map.of()).durableDatabases()).isTrue();
+    assertThat(LaunchOptions.defaults(root, Map.of("LOCAL_FAST_DB", "true")).durableDatabases()).isFalse();
+    assertThat(LaunchOptions.defaults(root, Map.of("LOCAL_FAST_DB", "no")).durableDatabases()).isTrue();
+  }
+
+  @Test
   void withoutTheVariableTheBackendsGetOnlyTheLaunchersOptions() {
     assertThat(LaunchOptions.defaults(root, Map.of()).jvmOptions()).isEmpty();
   }

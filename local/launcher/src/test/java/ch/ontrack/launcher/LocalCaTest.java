@@ -22,9 +22,10 @@ class LocalCaTest {
     assertThat(Files.getPosixFilePermissions(dir.resolve("ca-key.pem")))
         .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
-    var store = again.serverKeyStore(List.of("provider.localhost"));
-    X509Certificate leaf = (X509Certificate) store.getCertificate("provider.localhost");
+    var store = again.serverKeyStore(List.of("provider.localhost", "client.localhost"));
+    X509Certificate leaf = (X509Certificate) store.getCertificate(LocalCa.SERVER_ALIAS);
     leaf.verify(first.certificate().getPublicKey());
-    assertThat(leaf.getSubjectAlternativeNames()).containsExactly(List.of(2, "provider.localhost"));
+    assertThat(leaf.getSubjectAlternativeNames())
+        .containsExactly(List.of(2, "provider.localhost"), List.of(2, "client.localhost"));
   }
 }
