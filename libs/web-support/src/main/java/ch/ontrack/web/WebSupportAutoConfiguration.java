@@ -6,19 +6,23 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every backend gets problem+json errors, the security headers, bounded request bodies, bounded
- * JSON, explicit trusted proxies and the public health endpoint just by depending on us.
+ * JSON, explicit trusted proxies, 503 while its database is unreachable and the public health
+ * endpoint just by depending on us.
  */
 @AutoConfiguration(
     afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-    beforeName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+    beforeName = {"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration"})
 @EnableConfigurationProperties({RequestLimits.class, ForwardedSettings.class})
-@Import({ProblemHandler.class, JsonLimitsConfiguration.class})
+@Import({ProblemHandler.class, JsonLimitsConfiguration.class, DatabaseUnavailableAdvice.class})
 public class WebSupportAutoConfiguration {
 
   @Bean
@@ -40,8 +44,31 @@ public class WebSupportAutoConfiguration {
   }
 
   @Bean
+  DatabaseUnavailableFilter databaseUnavailableFilter() {
+    return new DatabaseUnavailableFilter();
+  }
+
+  @Bean
   @ConditionalOnBean(DataSource.class)
-  PublicHealthController publicHealthController(DataSource dataSource) {
-    return new PublicHealthController(dataSource);
+  DatabaseCheck databaseCheck(DataSource dataSource) {
+    return new DatabaseCheck(dataSource);
+  }
+
+  @Bean
+  @ConditionalOnBean(DataSource.class)
+  PublicHealthController publicHealthController(DatabaseCheck databaseCheck) {
+    return new PublicHealthController(databaseCheck);
+  }
+
+  /** Replaces the actuator's "db" indicator, which waits as long as the pool's connection timeout. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(HealthIndicator.class)
+  static class DatabaseHealth {
+
+    @Bean
+    @ConditionalOnBean(DataSource.class)
+    HealthIndicator dbHealthIndicator(DatabaseCheck databaseCheck) {
+      return new DatabaseHealthIndicator(databaseCheck);
+    }
   }
 }

@@ -8,6 +8,7 @@ import ch.ontrack.client.share.ShareEvents;
 import ch.ontrack.client.share.ShareInput;
 import ch.ontrack.client.share.Shares;
 import ch.ontrack.web.ApiProblem;
+import ch.ontrack.web.ShareLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -42,7 +43,8 @@ class InternalShareController {
       @Size(max = 20000) String message,
       @NotBlank @Email @Size(max = 320) String recipientEmail,
       @NotNull Instant expiresAt,
-      @NotNull @Size(max = 200) List<@NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}") String> fileIds) {}
+      @NotNull @Size(max = ShareLimits.MAX_FILES)
+          List<@NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}") String> fileIds) {}
 
   record ExpiryRequest(@NotNull Instant expiresAt) {}
 

@@ -26,8 +26,11 @@ public class Documents {
   public Optional<Document> find(UUID providerId, UUID id) {
     return jdbc.sql("select id, title, message, created_at, updated_at from document where provider_id = ? and id = ?")
         .params(providerId, id)
-        .query((rs, n) -> document(rs, files(id)))
-        .optional();
+        .query((rs, n) -> document(rs, List.of()))
+        .optional()
+        // the files only once the first result set is closed: a query inside the row mapper would ask the
+        // pool for a second connection while holding the first, and a full pool would deadlock
+        .map(d -> new Document(d.id(), d.title(), d.message(), d.createdAt(), d.updatedAt(), files(id)));
   }
 
   public List<StoredFile> files(UUID documentId) {
@@ -88,14 +91,17 @@ public class Documents {
     return jdbc.sql("delete from document where provider_id = ? and id = ?").params(providerId, id).update() == 1;
   }
 
-  /** Locks the document row so concurrent uploads cannot overshoot the document's size limit. */
-  Optional<Long> lockAndMeasure(UUID providerId, UUID id) {
+  /** How many files a document has and their bytes together. */
+  record Usage(int files, long bytes) {}
+
+  /** Locks the document row so concurrent uploads cannot overshoot the document's limits. */
+  Optional<Usage> lockAndMeasure(UUID providerId, UUID id) {
     return jdbc.sql("select id from document where provider_id = ? and id = ? for update")
         .params(providerId, id)
         .query((rs, n) -> rs.getObject(1, UUID.class))
         .optional()
-        .map(found -> jdbc.sql("select coalesce(sum(size), 0) from document_file where document_id = ?")
-            .param(found).query(Long.class).single());
+        .map(found -> jdbc.sql("select count(*), coalesce(sum(size), 0) from document_file where document_id = ?")
+            .param(found).query((rs, n) -> new Usage(rs.getInt(1), rs.getLong(2))).single());
   }
 
   void addFile(UUID documentId, StoredFile file) {

@@ -3,6 +3,7 @@ package ch.ontrack.provider.documents;
 import ch.ontrack.provider.account.Provider;
 import ch.ontrack.web.ApiProblem;
 import ch.ontrack.web.SecurityHeaders;
+import ch.ontrack.web.ShareLimits;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,9 +55,12 @@ class FileController {
     String contentType = types.detect(file::getInputStream, name);
     StoredFile stored = new StoredFile(UUID.randomUUID(), name, contentType, file.getSize());
     tx.executeWithoutResult(status -> {
-      long used = documents.lockAndMeasure(provider.id(), documentId)
+      Documents.Usage used = documents.lockAndMeasure(provider.id(), documentId)
           .orElseThrow(() -> ApiProblem.notFound("The document"));
-      if (used + file.getSize() > limits.maxDocumentSize().toBytes()) {
+      if (used.files() >= ShareLimits.MAX_FILES) {
+        throw tooManyFiles();
+      }
+      if (used.bytes() + file.getSize() > limits.maxDocumentSize().toBytes()) {
         throw tooLarge("All files of a document together may not exceed "
             + limits.maxDocumentSize().toMegabytes() + " MB.");
       }
@@ -96,6 +100,12 @@ class FileController {
       throw ApiProblem.notFound("The file");
     }
     return ResponseEntity.noContent().build();
+  }
+
+  /** The client backend takes at most this many files per share; the document is the share's content. */
+  static ApiProblem tooManyFiles() {
+    return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "too-many-files", "Too many files",
+        "A document may have at most " + ShareLimits.MAX_FILES + " files.");
   }
 
   private static ApiProblem tooLarge(String detail) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The client backend's internal API (docs/architecture.md), authenticated with INTERNAL_API_SECRET. */
@@ -35,6 +36,15 @@ class ClientBackend {
     Unavailable(String message, int status, Throwable cause) {
       super(message, cause, false, false);
       this.status = status;
+    }
+
+    /**
+     * The client backend refused the call itself, so sending it again cannot succeed (docs/adr/0210). Not
+     * permanent: no answer or 5xx, 408 and 429 (try later), 401 and 403 (the deployment's shared secret is
+     * wrong: fixing it must deliver every waiting share without anyone's action).
+     */
+    boolean permanent() {
+      return status >= 400 && status < 500 && status != 401 && status != 403 && status != 408 && status != 429;
     }
   }
 
@@ -122,7 +132,25 @@ class ClientBackend {
         return response;
       }
     }
-    throw new Unavailable(request.method() + " " + request.uri().getPath() + " answered " + response.statusCode(),
-        response.statusCode(), null);
+    throw new Unavailable(request.method() + " " + request.uri().getPath() + " answered " + response.statusCode()
+        + reason(response.body()), response.statusCode(), null);
+  }
+
+  /** The problem+json detail and field errors of a refusal, for the provider to read; empty otherwise. */
+  private String reason(String body) {
+    try {
+      JsonNode problem = json.readTree(body);
+      StringBuilder reason = new StringBuilder();
+      if (problem.path("detail").isString()) {
+        reason.append(": ").append(problem.path("detail").asString());
+      }
+      for (JsonNode error : problem.path("errors")) {
+        reason.append(" ").append(error.path("field").asString()).append(" ")
+            .append(error.path("message").asString()).append(".");
+      }
+      return reason.toString();
+    } catch (RuntimeException e) {
+      return "";
+    }
   }
 }

@@ -54,6 +54,18 @@ class Delivery {
     return tx.execute(status -> outbox.lock(outboxId).flatMap(item -> process(item, false)));
   }
 
+  /** Queues a delivery the client backend refused once more and tries it at once; false when none was parked. */
+  boolean retryFailed(UUID shareId) {
+    Optional<UUID> requeued = tx.execute(status -> {
+      shares.clearDeliveryFailure(shareId);
+      return outbox.requeue(shareId);
+    });
+    // the answer shows no code: like a delivery in the background, it waits encrypted to be revealed once
+    requeued.ifPresent(id -> tx.executeWithoutResult(status ->
+        outbox.lock(id).ifPresent(item -> process(item, true))));
+    return requeued.isPresent();
+  }
+
   /** Works off one due item; false when there was none. */
   boolean processNextDue() {
     return Boolean.TRUE.equals(tx.execute(status -> outbox.lockNextDue()
@@ -64,7 +76,10 @@ class Delivery {
         .orElse(false)));
   }
 
-  /** Never throws: a failure schedules a retry. In the background the new code is kept encrypted. */
+  /**
+   * Never throws: a failure schedules a retry, a permanent refusal of a delivery parks it. In the background
+   * the new code is kept encrypted.
+   */
   private Optional<String> process(Outbox.Item item, boolean background) {
     try {
       return switch (item.kind()) {
@@ -82,14 +97,29 @@ class Delivery {
           yield Optional.empty();
         }
       };
+    } catch (ClientBackend.Unavailable e) {
+      if (item.kind() == Outbox.Kind.DELIVER && e.permanent()) {
+        // retrying cannot help: the provider sees why and retries once the cause is fixed
+        log.warn("Delivery of share {} refused for good (attempt {}): {}", item.shareId(), item.attempts() + 1,
+            e.getMessage());
+        outbox.fail(item, e.getMessage());
+        shares.markDeliveryFailed(item.shareId(), e.getMessage(), item.attempts() + 1);
+        count(item.kind().name(), "failed");
+        return Optional.empty();
+      }
+      return retryLater(item, e);
     } catch (RuntimeException e) {
-      Duration delay = backoff(item.attempts());
-      log.warn("{} of share {} failed (attempt {}), retrying in {}: {}", item.kind(), item.shareId(),
-          item.attempts() + 1, delay, e.getMessage());
-      outbox.retryLater(item, delay, e.getMessage() == null ? e.getClass().getName() : e.getMessage());
-      count(item.kind().name(), "retry");
-      return Optional.empty();
+      return retryLater(item, e);
     }
+  }
+
+  private Optional<String> retryLater(Outbox.Item item, RuntimeException e) {
+    Duration delay = backoff(item.attempts());
+    log.warn("{} of share {} failed (attempt {}), retrying in {}: {}", item.kind(), item.shareId(),
+        item.attempts() + 1, delay, e.getMessage());
+    outbox.retryLater(item, delay, e.getMessage() == null ? e.getClass().getName() : e.getMessage());
+    count(item.kind().name(), "retry");
+    return Optional.empty();
   }
 
   private Optional<String> deliver(Outbox.Item item, boolean background) {

@@ -34,7 +34,7 @@ class Outbox {
 
   /** Within a transaction: the next due row nobody else is working on. */
   Optional<Item> lockNextDue() {
-    return jdbc.sql("select " + COLUMNS + " from outbox where next_attempt_at <= now()"
+    return jdbc.sql("select " + COLUMNS + " from outbox where failed_at is null and next_attempt_at <= now()"
             + " order by next_attempt_at limit 1 for update skip locked")
         .query(Outbox::item).optional();
   }
@@ -46,7 +46,24 @@ class Outbox {
   void retryLater(Item item, Duration delay, String error) {
     jdbc.sql("update outbox set attempts = attempts + 1, next_attempt_at = now() + ? * interval '1 millisecond',"
             + " last_error = ? where id = ?")
-        .params(delay.toMillis(), error.length() > 500 ? error.substring(0, 500) : error, item.id()).update();
+        .params(delay.toMillis(), truncate(error), item.id()).update();
+  }
+
+  private static String truncate(String error) {
+    return error.length() > 500 ? error.substring(0, 500) : error;
+  }
+
+  /** Parks the item: the worker leaves it alone until {@link #requeue} (docs/adr/0210). */
+  void fail(Item item, String error) {
+    jdbc.sql("update outbox set attempts = attempts + 1, failed_at = now(), last_error = ? where id = ?")
+        .params(truncate(error), item.id()).update();
+  }
+
+  /** Makes a parked delivery of the share due at once; its id, or empty when none was parked. */
+  Optional<UUID> requeue(UUID shareId) {
+    return jdbc.sql("update outbox set failed_at = null, attempts = 0, next_attempt_at = now()"
+            + " where share_id = ? and kind = 'DELIVER' and failed_at is not null returning id")
+        .param(shareId).query(UUID.class).optional();
   }
 
   /** Drops work still waiting for a share, e.g. a delivery of a share that is revoked now. */

@@ -4,6 +4,7 @@ import ch.ontrack.provider.account.Provider;
 import ch.ontrack.provider.clients.Client;
 import ch.ontrack.provider.clients.Clients;
 import ch.ontrack.provider.documents.Documents;
+import ch.ontrack.provider.documents.UploadSettings;
 import ch.ontrack.web.ApiProblem;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,17 +27,19 @@ class Sending {
   private final Outbox outbox;
   private final Clients clients;
   private final Documents documents;
+  private final UploadSettings uploads;
   private final Secrets secrets;
   private final Delivery delivery;
   private final SharingSettings settings;
   private final TransactionTemplate tx;
 
-  Sending(Shares shares, Outbox outbox, Clients clients, Documents documents, Secrets secrets, Delivery delivery,
-      SharingSettings settings, TransactionTemplate tx) {
+  Sending(Shares shares, Outbox outbox, Clients clients, Documents documents, UploadSettings uploads,
+      Secrets secrets, Delivery delivery, SharingSettings settings, TransactionTemplate tx) {
     this.shares = shares;
     this.outbox = outbox;
     this.clients = clients;
     this.documents = documents;
+    this.uploads = uploads;
     this.secrets = secrets;
     this.delivery = delivery;
     this.settings = settings;
@@ -45,9 +48,8 @@ class Sending {
 
   ShareView send(Provider provider, UUID documentId, UUID clientId, String email, Instant expiresAt) {
     checkExpiry(expiresAt);
-    if (documents.find(provider.id(), documentId).isEmpty()) {
-      throw ApiProblem.notFound("The document");
-    }
+    uploads.requireDeliverable(documents.find(provider.id(), documentId)
+        .orElseThrow(() -> ApiProblem.notFound("The document")));
     String recipient = email == null ? null : email.strip().toLowerCase(Locale.ROOT);
     if (clientId != null) {
       Client client = clients.find(provider.id(), clientId).orElseThrow(() -> ApiProblem.notFound("The client"));

@@ -37,10 +37,11 @@ class ShareController {
   private final Outbox outbox;
   private final ClientBackend client;
   private final Secrets secrets;
+  private final Delivery delivery;
   private final TransactionTemplate tx;
 
   ShareController(Sending sending, Shares shares, ShareViews views, Documents documents, Outbox outbox,
-      ClientBackend client, Secrets secrets, TransactionTemplate tx) {
+      ClientBackend client, Secrets secrets, Delivery delivery, TransactionTemplate tx) {
     this.sending = sending;
     this.shares = shares;
     this.views = views;
@@ -48,6 +49,7 @@ class ShareController {
     this.outbox = outbox;
     this.client = client;
     this.secrets = secrets;
+    this.delivery = delivery;
     this.tx = tx;
   }
 
@@ -96,6 +98,19 @@ class ShareController {
         // revoking must not get lost: the worker keeps trying
         outbox.add(UUID.randomUUID(), id, Outbox.Kind.REVOKE, null);
       }
+    }
+    return views.current(share(provider, id));
+  }
+
+  /** After a permanent refusal by the client backend (DELIVERY_FAILED): deliver again, e.g. once fixed. */
+  @PostMapping("/api/shares/{id}/retry-delivery")
+  ShareView retryDelivery(@AuthenticationPrincipal Provider provider, @PathVariable UUID id) {
+    if (share(provider, id).revokedAt() != null) {
+      throw revoked();
+    }
+    if (!delivery.retryFailed(id)) {
+      throw new ApiProblem(HttpStatus.CONFLICT, "delivery-not-failed", "Delivery not failed",
+          "Only a share whose delivery failed can be retried.");
     }
     return views.current(share(provider, id));
   }

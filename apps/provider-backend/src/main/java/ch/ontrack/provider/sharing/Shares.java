@@ -16,10 +16,11 @@ class Shares {
 
   record Row(UUID id, UUID providerId, UUID documentId, UUID clientId, String recipientEmail, String tokenHash,
       Instant expiresAt, Instant createdAt, Instant deliveredAt, Instant revokedAt, byte[] encryptedCode,
-      String eventsJson) {}
+      String eventsJson, Instant deliveryFailedAt, String deliveryFailure, int deliveryAttempts) {}
 
   private static final String COLUMNS = "id, provider_id, document_id, client_id, recipient_email, token_hash,"
-      + " expires_at, created_at, delivered_at, revoked_at, encrypted_code, events_json";
+      + " expires_at, created_at, delivered_at, revoked_at, encrypted_code, events_json,"
+      + " delivery_failed_at, delivery_failure, delivery_attempts";
   private final JdbcClient jdbc;
 
   Shares(JdbcClient jdbc) {
@@ -62,6 +63,16 @@ class Shares {
         .params(encryptedCode, id).update();
   }
 
+  /** The client backend refused the delivery for good: the reason and the attempts so far, for the provider. */
+  void markDeliveryFailed(UUID id, String reason, int attempts) {
+    jdbc.sql("update share set delivery_failed_at = now(), delivery_failure = ?, delivery_attempts = ? where id = ?")
+        .params(reason, attempts, id).update();
+  }
+
+  void clearDeliveryFailure(UUID id) {
+    jdbc.sql("update share set delivery_failed_at = null, delivery_failure = null where id = ?").param(id).update();
+  }
+
   void storeCode(UUID id, byte[] encryptedCode) {
     jdbc.sql("update share set encrypted_code = ? where id = ?").params(encryptedCode, id).update();
   }
@@ -93,6 +104,7 @@ class Shares {
         rs.getObject("document_id", UUID.class), rs.getObject("client_id", UUID.class),
         rs.getString("recipient_email"), rs.getString("token_hash"), Timestamps.read(rs, "expires_at"),
         Timestamps.read(rs, "created_at"), Timestamps.read(rs, "delivered_at"), Timestamps.read(rs, "revoked_at"),
-        rs.getBytes("encrypted_code"), rs.getString("events_json"));
+        rs.getBytes("encrypted_code"), rs.getString("events_json"), Timestamps.read(rs, "delivery_failed_at"),
+        rs.getString("delivery_failure"), rs.getInt("delivery_attempts"));
   }
 }
