@@ -37,10 +37,12 @@ SAMPLER=$!
 trap 'kill "$SAMPLER" 2>/dev/null || true; bench_cleanup' EXIT
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), $(date -u +%Y-%m-%dT%H:%MZ), commit $(git -C "$ROOT" rev-parse --short HEAD)"
+echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== $CONNECTIONS connections through the local HTTPS gateway, ${WARMUP} s warm-up, ${SECONDS_MEASURED} s measured"
 java -Djdk.net.hosts.file="$DATA/hosts" -cp "$DATA/classes" SoakBench "https://provider.localhost:$HTTPS" \
   "https://client.localhost:$HTTPS" "$DATA/ca/ca.pem" "$CONNECTIONS" "$WARMUP" "$SECONDS_MEASURED"
 kill "$SAMPLER"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 for component in provider-backend client-backend; do
   printf '%s_rss_mib=%s peak_rss_mib=%s\n' "$component" "$(rss_mib "$(component_pid "$component")")" \
     "$(awk -v c="$component" '$1 == c && $2 > max {max = $2} END {print max}' "$DATA/rss")"
