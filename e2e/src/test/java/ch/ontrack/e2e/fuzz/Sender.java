@@ -57,7 +57,16 @@ final class Sender {
         .connectTimeout(Duration.ofSeconds(5)).build();
   }
 
-  HttpResponse<String> send(FuzzRequest request) throws IOException, InterruptedException {
+  HttpResponse<String> send(FuzzRequest request) throws IOException {
+    try {
+      return exchange(request);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private HttpResponse<String> exchange(FuzzRequest request) throws IOException, InterruptedException {
     HttpRequest.BodyPublisher body = request.body() == null ? BodyPublishers.noBody() : request.body().publisher();
     return switch (request.operation().api()) {
       case PROVIDER -> providerFor(request).exchange(request.method(), request.target(), request.contentType(), body);
