@@ -111,8 +111,13 @@ class LanguagesBrowserIT extends BrowserTest {
         .orElseThrow();
     assertThat(mail.get("subject").asString()).isEqualTo("Treuhand Muster AG " + MAIL_SUBJECT.get(language) + ": " + title);
     assertThat(mail.get("body").asString()).contains(link, ONE_FILE.get(language)).doesNotContain(code);
+    String html = mail.get("html").asString();
+    assertThat(html).as("the HTML part of the e-mail")
+        .contains("lang=\"" + language + "\"", "href=\"" + link + "\"", ONE_FILE.get(language))
+        .doesNotContain(code);
     if (!language.equals("en")) {
       assertThat(mail.get("body").asString()).doesNotContain("You need an access code");
+      assertThat(html).doesNotContain("You need an access code");
     }
 
     // The client's browser is British English, yet the link opens in the language the provider chose.

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /** An SMTP server that keeps every message it receives, for the mail page. */
 final class MailCatcher implements Component {
 
-  record Message(String from, String to, String subject, Instant time, String body) {}
+  /** {@code body} is the plain-text part (or the only part); {@code html} the HTML part, empty when there is none. */
+  record Message(String from, String to, String subject, Instant time, String body, String html) {}
 
   private final int port;
   private GreenMail greenMail;
@@ -69,9 +70,9 @@ final class MailCatcher implements Component {
     try {
       Instant time = m.getSentDate() == null ? Instant.now() : m.getSentDate().toInstant();
       return new Message(addresses(m.getFrom()), addresses(m.getAllRecipients()),
-          String.valueOf(m.getSubject()), time, text(m));
+          String.valueOf(m.getSubject()), time, text(m), html(m));
     } catch (MessagingException | IOException e) {
-      return new Message("", "", "(unreadable message: " + e.getMessage() + ")", Instant.now(), "");
+      return new Message("", "", "(unreadable message: " + e.getMessage() + ")", Instant.now(), "", "");
     }
   }
 
@@ -98,6 +99,22 @@ final class MailCatcher implements Component {
         }
       }
       return fallback == null ? "" : fallback;
+    }
+    return "";
+  }
+
+  /** The first text/html part, or empty. */
+  private static String html(Part part) throws MessagingException, IOException {
+    if (part.isMimeType("text/html")) {
+      return String.valueOf(part.getContent());
+    }
+    if (part.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String nested = html(multipart.getBodyPart(i));
+        if (!nested.isEmpty()) {
+          return nested;
+        }
+      }
     }
     return "";
   }
