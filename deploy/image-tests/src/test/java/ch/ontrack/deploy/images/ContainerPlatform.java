@@ -33,8 +33,8 @@ final class ContainerPlatform implements AutoCloseable {
   private final String network;
   private final String subnet;
   private final Map<String, Pod> pods = new LinkedHashMap<>();
-  private final Map<String, ContainerPlan> plans = new LinkedHashMap<>();
   private EmbeddedPostgres postgres;
+  private Map<String, Map<String, String>> secrets = Map.of();
   private ContainerGateway gateway;
 
   private ContainerPlatform(Path dir, String network, String subnet) {
@@ -77,9 +77,9 @@ final class ContainerPlatform implements AutoCloseable {
   }
 
   private void startAll(UnaryOperator<ContainerPlan> adjust) {
-    Map<String, Map<String, String>> secrets = startDatabase();
+    secrets = startDatabase();
     for (String app : Images.APPS) {
-      startContainer(app, adjust.apply(Plans.plan(app, secrets, dir.resolve("volumes")).withImage(Images.image(app))));
+      startContainer(app, adjust.apply(freshPlan(app)));
     }
     pods.values().forEach(Pod::awaitReady);
     Map<String, Integer> ports = new LinkedHashMap<>();
@@ -89,6 +89,11 @@ final class ContainerPlatform implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
+  }
+
+  /** A new pod of an app: its image, the chart's spec, new emptyDir volumes. */
+  ContainerPlan freshPlan(String app) {
+    return Plans.plan(app, secrets, dir.resolve("volumes")).withImage(Images.image(app));
   }
 
   /** Runs a container of a plan (again) at its app's address. */
@@ -101,12 +106,7 @@ final class ContainerPlatform implements AutoCloseable {
     Map<String, String> hosts = Map.of("client-backend.oc-client.svc", address("client-backend"));
     Pod pod = Pod.run(plan, network + "-" + app, network, address(app), hosts);
     pods.put(app, pod);
-    plans.put(app, plan);
     return pod;
-  }
-
-  ContainerPlan plan(String app) {
-    return plans.get(app);
   }
 
   Pod pod(String app) {

@@ -39,12 +39,30 @@ final class Images {
   static synchronized String image(String app) {
     return BUILT.computeIfAbsent(app, a -> {
       String ref = reference(a);
-      Podman.Result r = build(a, root(), ref, Map.of());
-      if (r.exit() != 0) {
-        throw new IllegalStateException("image " + a + " failed to build:\n" + r.lastLines(15));
-      }
+      buildOrFail(a, root(), ref);
       return ref;
     });
+  }
+
+  static void buildOrFail(String app, Path context, String tag) {
+    Podman.Result r = build(app, context, tag, Map.of());
+    if (r.exit() != 0) {
+      throw new IllegalStateException("image " + app + " failed to build:\n" + r.lastLines(15));
+    }
+  }
+
+  /** An image made from an app's image with a few more Containerfile lines (a planted defect). */
+  static String variant(String app, String name, String... lines) {
+    String tag = "oc-" + app + "-" + name + ":test";
+    try {
+      Path dir = Files.createTempDirectory("variant-");
+      Files.writeString(dir.resolve("Containerfile"), "FROM " + image(app) + "\n" + String.join("\n", lines) + "\n");
+      Podman.check("build", "--no-cache", "--tag", tag, dir.toString());
+      Pod.deleteQuietly(dir.toString());
+      return tag;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** podman build of an app's Dockerfile with the given context (the repository root, or a planted defect). */
@@ -58,7 +76,7 @@ final class Images {
     args.put("VERSION", Git.version(root()));
     args.put("SOURCE", Git.source(root()));
     args.putAll(extraArgs);
-    List<String> command = new java.util.ArrayList<>(List.of("build", "--layers", "--file", dockerfile.toString(),
+    List<String> command = new java.util.ArrayList<>(List.of("build", "--no-cache", "--file", dockerfile.toString(),
         "--ignorefile", dockerfile + ".dockerignore", "--tag", tag));
     args.forEach((k, v) -> command.addAll(List.of("--build-arg", k + "=" + v)));
     command.add(context.toString());

@@ -19,6 +19,9 @@ final class Plans {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** Every pod gets its own emptyDir volumes, as a new pod does in Kubernetes. */
+  private static final java.util.concurrent.atomic.AtomicInteger PODS = new java.util.concurrent.atomic.AtomicInteger();
+
   private Plans() {}
 
   /**
@@ -42,7 +45,8 @@ final class Plans {
       throw new IllegalStateException("the chart renders no Deployment " + app);
     }
     int fsGroup = deployment.path("spec").path("template").path("spec").path("securityContext").path("fsGroup").asInt(0);
-    return new PodTranslation(objects, volume -> emptyDir(volumes.resolve(app).resolve(volume), fsGroup))
+    Path pod = volumes.resolve(app + "-" + PODS.incrementAndGet());
+    return new PodTranslation(objects, volume -> emptyDir(pod.resolve(volume), fsGroup))
         .translate(deployment);
   }
 

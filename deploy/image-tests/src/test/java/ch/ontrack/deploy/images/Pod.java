@@ -32,6 +32,10 @@ final class Pod implements AutoCloseable {
     this.ip = ip;
   }
 
+  ContainerPlan plan() {
+    return plan;
+  }
+
   /** podman run of the plan on a network at a fixed address; {@code hosts} become /etc/hosts entries. */
   static Pod run(ContainerPlan plan, String containerName, String network, String ip, Map<String, String> hosts) {
     List<String> args = new ArrayList<>(List.of("run", "--detach", "--name", containerName, "--network", network,
@@ -143,6 +147,7 @@ final class Pod implements AutoCloseable {
         break;
       }
       if (line.contains("No such file or directory") || line.contains("ClassNotFoundException")
+          || line.contains("Could not find or load main class")
           || line.contains("Unable to access jarfile")) {
         b.append("\n  cause: a file is missing in the image: ").append(line.strip());
         break;

@@ -31,8 +31,9 @@ class PodTranslationTest {
         "--read-only-tmpfs=false", "--security-opt=no-new-privileges", "--cap-drop=ALL", "--pull=missing",
         "--stop-timeout=45", "--publish=127.0.0.1::8081", "--publish=127.0.0.1::9081");
     assertThat(plan.runArgs()).noneMatch(a -> a.contains("seccomp") || a.startsWith("--privileged"));
-    assertThat(plan.runArgs()).containsSequence("--volume", volumes.resolve("provider-backend/tmp") + ":/tmp:rw");
     assertThat(plan.emptyDirs()).containsOnlyKeys("/tmp");
+    assertThat(plan.emptyDirs().get("/tmp")).startsWith(volumes.resolve("provider-backend-").toString()).endsWith("/tmp");
+    assertThat(plan.runArgs()).containsSequence("--volume", plan.emptyDirs().get("/tmp") + ":/tmp:rw");
     assertThat(plan.image()).isEqualTo("oc-provider-backend:0.1.0");
     assertThat(plan.preStopSleepSeconds()).isEqualTo(5);
     assertThat(plan.terminationGracePeriodSeconds()).isEqualTo(45);

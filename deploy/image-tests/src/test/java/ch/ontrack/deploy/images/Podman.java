@@ -16,7 +16,7 @@ final class Podman {
 
   record Result(int exit, String out, String err) {
     String lastLines(int n) {
-      List<String> lines = (err + "\n" + out).lines().filter(l -> !l.isBlank()).toList();
+      List<String> lines = (out + "\n" + err).lines().filter(l -> !l.isBlank()).toList();
       return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
     }
   }
