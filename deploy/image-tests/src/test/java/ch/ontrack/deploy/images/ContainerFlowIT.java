@@ -73,6 +73,26 @@ class ContainerFlowIT {
     assertThat(exit).isZero();
   }
 
+  /** For docs/performance.md (scripts/bench-images.sh): size, start to ready and memory of each container. */
+  @Test
+  void recordsSizeStartAndMemory() throws IOException {
+    StringBuilder table = new StringBuilder("app\timage MB\tstart to ready s\tmemory MiB\n");
+    for (String app : Images.APPS) {
+      Pod pod = platform.pod(app);
+      long size = Plans.JSON.readTree(Podman.check("image", "inspect", pod.plan().image())).get(0).path("Size").asLong();
+      long rss = 0;
+      for (String pid : Podman.check("top", pod.id, "hpid").lines().skip(1).map(String::strip).toList()) {
+        rss += Files.readAllLines(Path.of("/proc", pid, "status")).stream().filter(l -> l.startsWith("VmRSS:"))
+            .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).sum();
+      }
+      table.append(app).append('\t').append(size / 1_000_000).append('\t')
+          .append(platform.readyAfter.get(app).toMillis() / 100 / 10.0).append('\t').append(rss / 1024).append('\n');
+    }
+    Files.writeString(Path.of("target/image-bench.tsv"), table);
+    System.out.print(table);
+    assertThat(platform.readyAfter).containsOnlyKeys(Images.APPS);
+  }
+
   private String memoryLimit(Pod pod) {
     return pod.plan().runArgs().stream().filter(a -> a.startsWith("--memory=")).findFirst().orElseThrow()
         .substring("--memory=".length());

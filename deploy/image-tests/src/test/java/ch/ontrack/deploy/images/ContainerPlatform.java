@@ -35,6 +35,8 @@ final class ContainerPlatform implements AutoCloseable {
   private final Map<String, Pod> pods = new LinkedHashMap<>();
   private EmbeddedPostgres postgres;
   private Map<String, Map<String, String>> secrets = Map.of();
+  /** From podman run to the readiness probe's first success (to within a probe period), by app. */
+  final Map<String, Duration> readyAfter = new LinkedHashMap<>();
   private ContainerGateway gateway;
 
   private ContainerPlatform(Path dir, String network, String subnet) {
@@ -78,10 +80,15 @@ final class ContainerPlatform implements AutoCloseable {
 
   private void startAll(UnaryOperator<ContainerPlan> adjust) {
     secrets = startDatabase();
+    Map<String, Long> started = new LinkedHashMap<>();
     for (String app : Images.APPS) {
+      started.put(app, System.nanoTime());
       startContainer(app, adjust.apply(freshPlan(app)));
     }
-    pods.values().forEach(Pod::awaitReady);
+    pods.forEach((app, pod) -> {
+      pod.awaitReady();
+      readyAfter.put(app, Duration.ofNanos(System.nanoTime() - started.get(app)));
+    });
     Map<String, Integer> ports = new LinkedHashMap<>();
     pods.forEach((app, pod) -> ports.put(app, pod.publishedPort(Images.isBackend(app) ? "api" : "http")));
     try {
