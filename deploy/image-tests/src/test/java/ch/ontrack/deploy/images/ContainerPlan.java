@@ -29,6 +29,11 @@ record ContainerPlan(
         runAsUser, runAsGroup);
   }
 
+  ContainerPlan withRunArgs(List<String> args) {
+    return new ContainerPlan(name, image, List.copyOf(args), env, ports, emptyDirs, startup, liveness, readiness,
+        preStopSleepSeconds, terminationGracePeriodSeconds, runAsUser, runAsGroup);
+  }
+
   ContainerPlan withImage(String other) {
     return new ContainerPlan(name, other, runArgs, env, ports, emptyDirs, startup, liveness, readiness,
         preStopSleepSeconds, terminationGracePeriodSeconds, runAsUser, runAsGroup);

@@ -107,7 +107,13 @@ final class ContainerPlatform implements AutoCloseable {
   Pod startContainer(String app, ContainerPlan plan) {
     Pod old = pods.remove(app);
     if (old != null) {
+      // a new pod behind the same Service: the gateway keeps its target, so the new container gets the same port
+      Map<String, Integer> hostPorts = new LinkedHashMap<>();
+      old.plan().ports().forEach((name, port) -> hostPorts.put("--publish=127.0.0.1::" + port,
+          old.publishedPort(name)));
       old.close();
+      plan = plan.withRunArgs(plan.runArgs().stream().map(a -> hostPorts.containsKey(a)
+          ? a.replace("127.0.0.1::", "127.0.0.1:" + hostPorts.get(a) + ":") : a).toList());
     }
     // the Service name of the client backend, as the provider's CLIENT_INTERNAL_URL names it
     Map<String, String> hosts = Map.of("client-backend.oc-client.svc", address("client-backend"));

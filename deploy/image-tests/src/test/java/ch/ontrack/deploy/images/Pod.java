@@ -48,7 +48,13 @@ final class Pod implements AutoCloseable {
       throw new AssertionError("container " + plan.name() + " (" + plan.image() + ") did not start: "
           + r.lastLines(10));
     }
-    return new Pod(plan, containerName, ip);
+    Pod pod = new Pod(plan, containerName, ip);
+    try {
+      plan.ports().keySet().forEach(pod::publishedPort);
+    } catch (RuntimeException e) {
+      // it stopped at once: the probes report why
+    }
+    return pod;
   }
 
   /** Waits as the kubelet would: the startup probe, then the readiness probe; fails with the cause. */
@@ -94,12 +100,15 @@ final class Pod implements AutoCloseable {
     return "http://" + ip + ":" + probe.port() + probe.path();
   }
 
-  /** The port podman published on 127.0.0.1 for a port of the container. */
-  int publishedPort(String portName) {
-    int port = plan.ports().get(portName);
-    String out = Podman.check("port", id, port + "/tcp");
-    return Integer.parseInt(out.lines().findFirst().orElseThrow().replaceAll(".*:", ""));
+  /** The port podman published on 127.0.0.1 for a port of the container (read while it runs, then kept). */
+  synchronized int publishedPort(String portName) {
+    return published.computeIfAbsent(portName, name -> {
+      String out = Podman.check("port", id, plan.ports().get(name) + "/tcp");
+      return Integer.parseInt(out.lines().findFirst().orElseThrow().replaceAll(".*:", ""));
+    });
   }
+
+  private final Map<String, Integer> published = new java.util.HashMap<>();
 
   /** Kubernetes' stop: the preStop sleep, then SIGTERM (the image's stop signal), SIGKILL when the grace period ends. */
   Stopped stop() {
