@@ -2,21 +2,23 @@ package ch.ontrack.deploy.images;
 
 import java.nio.file.Path;
 
-/** What the publishing workflow passes as image labels, read from the working copy. */
+/** What the publishing workflow passes as image labels, read from the working copy once per test run. */
 final class Git {
+
+  private static final java.util.Map<String, String> READ = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Git() {}
 
   static String revision(Path root) {
-    return git(root, "rev-parse", "HEAD").orElse("unknown");
+    return READ.computeIfAbsent("revision", k -> git(root, "rev-parse", "HEAD").orElse("unknown"));
   }
 
   static String version(Path root) {
-    return "0.1.0-" + git(root, "rev-parse", "--short=12", "HEAD").orElse("dev");
+    return READ.computeIfAbsent("version", k -> "0.1.0-" + git(root, "rev-parse", "--short=12", "HEAD").orElse("dev"));
   }
 
   static String source(Path root) {
-    return git(root, "remote", "get-url", "origin").orElse("file://" + root);
+    return READ.computeIfAbsent("source", k -> git(root, "remote", "get-url", "origin").orElse("file://" + root));
   }
 
   private static java.util.Optional<String> git(Path root, String... args) {
