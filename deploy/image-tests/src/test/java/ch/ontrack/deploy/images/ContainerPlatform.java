@@ -36,7 +36,7 @@ final class ContainerPlatform implements AutoCloseable {
   private EmbeddedPostgres postgres;
   private Map<String, Map<String, String>> secrets = Map.of();
   /** From podman run to the readiness probe's first success (to within a probe period), by app. */
-  final Map<String, Duration> readyAfter = new LinkedHashMap<>();
+  final Map<String, Duration> readyAfter = new java.util.concurrent.ConcurrentHashMap<>();
   private ContainerGateway gateway;
 
   private ContainerPlatform(Path dir, String network, String subnet) {
@@ -85,10 +85,17 @@ final class ContainerPlatform implements AutoCloseable {
       started.put(app, System.nanoTime());
       startContainer(app, adjust.apply(freshPlan(app)));
     }
-    pods.forEach((app, pod) -> {
+    // the kubelet probes each container on its own: wait for all at once
+    List<java.util.concurrent.CompletableFuture<Void>> ready = new ArrayList<>();
+    pods.forEach((app, pod) -> ready.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
       pod.awaitReady();
       readyAfter.put(app, Duration.ofNanos(System.nanoTime() - started.get(app)));
-    });
+    })));
+    try {
+      java.util.concurrent.CompletableFuture.allOf(ready.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof Error error ? error : new IllegalStateException(e.getCause().getMessage(), e);
+    }
     Map<String, Integer> ports = new LinkedHashMap<>();
     pods.forEach((app, pod) -> ports.put(app, pod.publishedPort(Images.isBackend(app) ? "api" : "http")));
     try {
