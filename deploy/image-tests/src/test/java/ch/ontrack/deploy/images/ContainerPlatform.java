@@ -94,7 +94,10 @@ final class ContainerPlatform implements AutoCloseable {
     try {
       java.util.concurrent.CompletableFuture.allOf(ready.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
     } catch (java.util.concurrent.CompletionException e) {
-      throw e.getCause() instanceof Error error ? error : new IllegalStateException(e.getCause().getMessage(), e);
+      if (e.getCause() instanceof Error error) {
+        throw error; // an AssertionError naming the container and the cause
+      }
+      throw new IllegalStateException(e.getCause().getMessage(), e);
     }
     Map<String, Integer> ports = new LinkedHashMap<>();
     pods.forEach((app, pod) -> ports.put(app, pod.publishedPort(Images.isBackend(app) ? "api" : "http")));
