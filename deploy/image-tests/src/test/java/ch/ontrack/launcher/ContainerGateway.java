@@ -3,7 +3,6 @@ package ch.ontrack.launcher;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
@@ -44,7 +43,7 @@ public final class ContainerGateway implements AutoCloseable {
       if (port == null) {
         throw new IllegalArgumentException("no container for the route to " + component);
       }
-      targets.put(component, new BackendProxy(port));
+      targets.put(component, new BackendProxy(component, port, Gateway.API_TIMEOUT, Gateway.TRANSFER_TIMEOUT));
     }
     Server server = new Server();
     HttpConfiguration secure = new HttpConfiguration();
@@ -52,19 +51,15 @@ public final class ContainerGateway implements AutoCloseable {
     secure.setSecureScheme("https");
     secure.setSecurePort(HTTPS_PORT);
     secure.addCustomizer(new SecureRequestCustomizer());
-    SslContextFactory.Server tls = new SslContextFactory.Server();
-    List<String> hosts = List.of("provider" + GatewayHandler.DOMAIN, "client" + GatewayHandler.DOMAIN);
-    tls.setKeyStore(ca.serverKeyStore(hosts));
-    tls.setKeyStorePassword(new String(LocalCa.KEYSTORE_PASSWORD));
-    tls.setKeyManagerPassword(new String(LocalCa.KEYSTORE_PASSWORD));
-    tls.setCertAlias(hosts.get(0));
+    SslContextFactory.Server tls = GatewayTls.contextFactory(ca, Gateway.hosts());
     ServerConnector https = new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"),
         new HttpConnectionFactory(secure));
     https.setHost("127.0.0.1");
     https.setPort(HTTPS_PORT);
     https.setIdleTimeout(300_000);
     server.addConnector(https);
-    server.setHandler(new GatewayHandler(targets, new NoMail(), HTTPS_PORT));
+    server.setHandler(new GatewayHandler(targets, new NoMail(), Gateway.hosts(), HTTPS_PORT));
+    server.setErrorHandler(new GatewayErrors());
     try {
       server.start();
     } catch (java.io.IOException e) {

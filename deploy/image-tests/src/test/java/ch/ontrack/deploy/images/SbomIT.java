@@ -16,12 +16,12 @@ import org.junit.jupiter.params.provider.FieldSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The CycloneDX SBOM published with each backend image lists what the image really holds, each with its version.
- * (The web apps' SBOMs are not generated yet: see docs/deployment.md.)
+ * The CycloneDX SBOM published with each image lists what the image really holds, each with its version: the
+ * backends' from the CycloneDX Maven plugin, the web apps' from {@code npm sbom} (runtime dependencies only).
  */
 class SbomIT {
 
-  static final List<String> APPS = Images.APPS.stream().filter(Images::isBackend).toList();
+  static final List<String> APPS = Images.APPS;
 
   /**
    * Not a dependency of the project, so not in the Maven SBOM: Spring Boot's repackaging adds it for the
@@ -58,8 +58,67 @@ class SbomIT {
       // a web app's image holds its built files only; its SBOM lists the packages bundled into them
       Set<String> served = inImage(app, root -> files(root.resolve("usr/share/nginx/html")));
       assertThat(served).containsExactlyInAnyOrderElementsOf(files(Images.root().resolve("apps/" + app + "/dist")));
-      List<String> names = components(app).stream().map(c -> c.path("name").asString()).toList();
-      assertThat(names).as(app + " SBOM").contains("preact").doesNotContain("vite", "vitest", "typescript");
+      Set<String> listed = new TreeSet<>();
+      components(app).stream()
+          .filter(c -> c.path("purl").asString().startsWith("pkg:npm/") && !isWorkspace(c))
+          .forEach(c -> listed.add(c.path("name").asString() + "@" + c.path("version").asString()));
+      assertThat(listed).as(app + " SBOM versus the lockfile's runtime dependencies of the app")
+          .containsExactlyInAnyOrderElementsOf(runtimePackages("apps/" + app))
+          .noneMatch(p -> p.startsWith("vite@") || p.startsWith("vitest@") || p.startsWith("typescript@"));
+    }
+  }
+
+  private static boolean isWorkspace(JsonNode component) {
+    for (JsonNode property : component.path("properties")) {
+      // our own workspace packages (the app, libs/web-ui) are the private ones
+      if (property.path("name").asString().equals("cdx:npm:package:private")
+          && property.path("value").asString().equals("true")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** name@version of every registry package the lockfile says a workspace needs at run time (not dev). */
+  static Set<String> runtimePackages(String workspace) {
+    JsonNode packages = Plans.JSON.readTree(Images.root().resolve("package-lock.json").toFile()).path("packages");
+    Set<String> found = new TreeSet<>();
+    java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(workspace));
+    Set<String> seen = new java.util.HashSet<>();
+    while (!todo.isEmpty()) {
+      String path = todo.pop();
+      if (!seen.add(path)) {
+        continue;
+      }
+      JsonNode entry = packages.path(path);
+      if (entry.has("link")) {
+        todo.push(entry.path("resolved").asString());
+        continue;
+      }
+      if (path.contains("node_modules/")) {
+        found.add(path.substring(path.lastIndexOf("node_modules/") + "node_modules/".length())
+            + "@" + entry.path("version").asString());
+      }
+      for (String dependency : entry.path("dependencies").propertyNames()) {
+        todo.push(resolve(packages, path, dependency));
+      }
+    }
+    return found;
+  }
+
+  /** Node's lookup: the nearest node_modules folder upwards from the dependent that holds the package. */
+  private static String resolve(JsonNode packages, String from, String name) {
+    String base = from;
+    while (true) {
+      String candidate = (base.isEmpty() ? "" : base + "/") + "node_modules/" + name;
+      if (packages.has(candidate)) {
+        return candidate;
+      }
+      if (base.isEmpty()) {
+        throw new AssertionError("package-lock.json has no " + name + " for " + from);
+      }
+      int cut = base.lastIndexOf("/node_modules/");
+      base = cut < 0 ? "" : base.substring(0, cut);
     }
   }
 
