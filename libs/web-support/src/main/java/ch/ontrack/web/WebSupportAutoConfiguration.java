@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(
     afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
     beforeName = {"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration"})
+        "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration",
+        "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
 @EnableConfigurationProperties({RequestLimits.class, ForwardedSettings.class})
 @Import({ProblemHandler.class, JsonLimitsConfiguration.class, DatabaseUnavailableAdvice.class})
 public class WebSupportAutoConfiguration {
@@ -47,6 +48,13 @@ public class WebSupportAutoConfiguration {
   @ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")
   ProblemReportValve.Installer problemReportValve() {
     return new ProblemReportValve.Installer();
+  }
+
+  /** Takes the place of Spring Boot's BasicErrorController, which answers its own JSON or HTML. */
+  @Bean
+  @ConditionalOnClass(name = "org.springframework.boot.webmvc.error.ErrorController")
+  ProblemErrorController problemErrorController() {
+    return new ProblemErrorController();
   }
 
   @Bean

@@ -47,6 +47,11 @@ class BoundedRequestsTest {
       return Map.of("read", request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream()));
     }
 
+    @GetMapping("/refused")
+    void refused(jakarta.servlet.http.HttpServletResponse response) throws IOException {
+      response.sendError(400); // as a filter or a firewall does
+    }
+
     @GetMapping("/address")
     Map<String, String> address(HttpServletRequest request) {
       return Map.of("address", request.getRemoteAddr());
@@ -133,6 +138,19 @@ class BoundedRequestsTest {
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.head()).containsIgnoringCase("Content-Type: application/problem+json");
     assertThat(response.type()).isEqualTo("bad-request");
+  }
+
+  @Test
+  void errorsSentToTheErrorPageAreProblemJsonWhateverTheClientAccepts() {
+    for (String accept : new String[] {"text/html", "application/json", "*/*"}) {
+      var response = RawHttp.send("127.0.0.1", port,
+          "GET /refused HTTP/1.1\r\nHost: localhost\r\nAccept: " + accept + "\r\nConnection: close\r\n\r\n", null);
+
+      assertThat(response.status()).as(accept).isEqualTo(400);
+      assertThat(response.head()).as(accept).containsIgnoringCase("Content-Type: application/problem+json");
+      assertThat(response.type()).as(accept).isEqualTo("bad-request");
+      assertThat(response.json().has("timestamp")).as(accept).isFalse();
+    }
   }
 
   @Test
