@@ -2,6 +2,7 @@ package ch.ontrack.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,6 +21,11 @@ public class ProblemErrorController implements ErrorController {
 
   @RequestMapping("${server.error.path:${error.path:/error}}")
   ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof InvalidParameterException) {
+      // thrown by a filter that read a parameter (a CSRF token, a form field) before any controller
+      return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(ProblemHandler.undecodableParameters());
+    }
     HttpStatus status = status(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
     ProblemDetail problem = status == HttpStatus.INTERNAL_SERVER_ERROR
         ? ProblemHandler.problem(status, "internal", "Internal error",

@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -57,6 +58,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
             "The value of '" + e.getName() + "' is not valid.");
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  /**
+   * Tomcat decodes the query string and form bodies when a parameter is first read and refuses
+   * bad UTF-8 (a lone surrogate, a cut sequence) or too many parameters then: the client's fault.
+   */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<ProblemDetail> undecodableParameters(InvalidParameterException e) {
+    return ResponseEntity.status(400).body(undecodableParameters());
+  }
+
+  static ProblemDetail undecodableParameters() {
+    return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+        "The query string or the form body cannot be decoded.");
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
