@@ -69,9 +69,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(400).body(undecodableParameters());
   }
 
+  static final String UNDECODABLE_PARAMETERS = "The query string or the form body cannot be decoded.";
+  static final String INTERNAL = "Something went wrong on our side. Please try again later.";
+
   static ProblemDetail undecodableParameters() {
-    return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
-        "The query string or the form body cannot be decoded.");
+    return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", UNDECODABLE_PARAMETERS);
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
@@ -113,8 +115,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
     log.error("Unexpected error", e);
     ProblemDetail problem =
-        problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-            "Something went wrong on our side. Please try again later.");
+        problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error", INTERNAL);
     return ResponseEntity.internalServerError().body(problem);
   }
 

@@ -7,6 +7,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -52,9 +54,16 @@ public class WebSupportAutoConfiguration {
 
   /** Takes the place of Spring Boot's BasicErrorController, which answers its own JSON or HTML. */
   @Bean
-  @ConditionalOnClass(name = "org.springframework.boot.webmvc.error.ErrorController")
-  ProblemErrorController problemErrorController() {
-    return new ProblemErrorController();
+  ProblemErrorServlet problemErrorServlet(JsonMapper json) {
+    return new ProblemErrorServlet(json);
+  }
+
+  @Bean
+  ServletRegistrationBean<ProblemErrorServlet> problemErrorServletRegistration(ProblemErrorServlet servlet,
+      @Value("${server.error.path:/error}") String path) {
+    ServletRegistrationBean<ProblemErrorServlet> registration = new ServletRegistrationBean<>(servlet, path);
+    registration.setName("problemErrorServlet");
+    return registration;
   }
 
   @Bean

@@ -167,6 +167,10 @@ class BoundedRequestsTest {
       assertThat(response.type()).as(accept).isEqualTo("bad-request");
       assertThat(response.json().has("timestamp")).as(accept).isFalse();
     }
+    var direct = RawHttp.send("127.0.0.1", port, "POST /error HTTP/1.1\r\nHost: localhost\r\n"
+        + "Content-Length: 0\r\nConnection: close\r\n\r\n", null);
+    assertThat(direct.status()).isEqualTo(404);
+    assertThat(direct.type()).isEqualTo("not-found");
   }
 
   @Test
