@@ -132,4 +132,41 @@ class HostileInputTest extends ApiTest {
       assertThat(response.status()).isEqualTo(404);
     }
   }
+
+  @Test
+  void wildcardContentTypeIs415OnThePublicAndTheInternalApi() {
+    var unlock = RawHttp.send("127.0.0.3", publicPort, "POST /api/shares/unknown-token/unlock HTTP/1.1\r\n"
+        + "Host: localhost\r\nContent-Type: */*\r\nContent-Length: 22\r\nConnection: close\r\n\r\n"
+        + "{\"code\":\"22222-22222\"}", null);
+    var expiry = RawHttp.send("127.0.0.1", internalConnector.localPort(),
+        "PUT /internal/shares/" + UUID.randomUUID() + "/expiry HTTP/1.1\r\nHost: localhost\r\n"
+            + "Authorization: Bearer " + Api.SECRET + "\r\nContent-Type: */*\r\nContent-Length: 2\r\n"
+            + "Connection: close\r\n\r\n{}", null);
+
+    for (var response : List.of(unlock, expiry)) {
+      assertThat(response.status()).isEqualTo(415);
+      assertThat(response.type()).isEqualTo("unsupported-media-type");
+    }
+  }
+
+  @Test
+  void oddPathsAndUndecodableQueriesAreProblemJson() {
+    var share = shares.share().file("report.pdf", "application/pdf", TestShares.PDF).deliver();
+    String fileId = api.unlock(share.token(), share.code()).json().path("files").get(0).path("id").asString();
+    String[] targets = {
+      "/api/shares/%22%3B%20DROP%20TABLE%20shares%3B%20--",
+      "/api/shares/%E2%80%AEevil.pdf%E2%80%A8%E2%80%A9/unlock",
+      "/api/shares/%20%C2%A0%22%3B",
+      "/api/shares/" + share.token() + "/files/" + fileId + "?inline=101&%EF%BB%BF=x%ED%BF%BFy",
+      "/api/shares/" + share.token() + "/files/" + fileId + "?inline=a%00b",
+    };
+    for (String target : targets) {
+      var response = RawHttp.send("127.0.0.3", publicPort, "GET " + target + " HTTP/1.1\r\nHost: localhost\r\n"
+          + "Accept: text/html\r\nConnection: close\r\n\r\n", null);
+
+      assertThat(response.status()).as(target).isBetween(400, 499);
+      assertThat(response.head()).as(target).containsIgnoringCase("Content-Type: application/problem+json");
+      assertThat(response.json().has("timestamp")).as(target).isFalse();
+    }
+  }
 }

@@ -135,4 +135,16 @@ class HostileInputTest extends ApiTest {
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.problemType()).isEqualTo("bad-request");
   }
+
+  @Test
+  void queryStringsThatAreNotUtf8Are400() {
+    Browser browser = signedIn();
+
+    var list = browser.get("/api/documents?limit=0&%22%3B=%1F%ED%A0%80a%00");
+    var cursor = browser.get("/api/documents?cursor=x%ED%B0%80y");
+    for (var response : List.of(list, cursor)) {
+      assertThat(response.status()).isEqualTo(400);
+      assertThat(response.problemType()).isEqualTo("invalid-parameter");
+    }
+  }
 }

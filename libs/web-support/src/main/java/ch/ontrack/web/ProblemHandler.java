@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -59,6 +60,22 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(problem);
   }
 
+  /**
+   * Tomcat decodes the query string and form bodies when a parameter is first read and refuses
+   * bad UTF-8 (a lone surrogate, a cut sequence) or too many parameters then: the client's fault.
+   */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<ProblemDetail> undecodableParameters(InvalidParameterException e) {
+    return ResponseEntity.status(400).body(undecodableParameters());
+  }
+
+  static final String UNDECODABLE_PARAMETERS = "The query string or the form body cannot be decoded.";
+  static final String INTERNAL = "Something went wrong on our side. Please try again later.";
+
+  static ProblemDetail undecodableParameters() {
+    return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", UNDECODABLE_PARAMETERS);
+  }
+
   @ExceptionHandler(ConstraintViolationException.class)
   ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
     List<Map<String, String>> errors =
@@ -98,8 +115,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
     log.error("Unexpected error", e);
     ProblemDetail problem =
-        problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-            "Something went wrong on our side. Please try again later.");
+        problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error", INTERNAL);
     return ResponseEntity.internalServerError().body(problem);
   }
 

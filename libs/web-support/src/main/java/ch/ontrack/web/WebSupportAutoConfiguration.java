@@ -7,6 +7,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -20,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(
     afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
     beforeName = {"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration"})
+        "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration",
+        "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
 @EnableConfigurationProperties({RequestLimits.class, ForwardedSettings.class})
 @Import({ProblemHandler.class, JsonLimitsConfiguration.class, DatabaseUnavailableAdvice.class})
 public class WebSupportAutoConfiguration {
@@ -47,6 +50,20 @@ public class WebSupportAutoConfiguration {
   @ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")
   ProblemReportValve.Installer problemReportValve() {
     return new ProblemReportValve.Installer();
+  }
+
+  /** Takes the place of Spring Boot's BasicErrorController, which answers its own JSON or HTML. */
+  @Bean
+  ProblemErrorServlet problemErrorServlet(JsonMapper json) {
+    return new ProblemErrorServlet(json);
+  }
+
+  @Bean
+  ServletRegistrationBean<ProblemErrorServlet> problemErrorServletRegistration(ProblemErrorServlet servlet,
+      @Value("${server.error.path:/error}") String path) {
+    ServletRegistrationBean<ProblemErrorServlet> registration = new ServletRegistrationBean<>(servlet, path);
+    registration.setName("problemErrorServlet");
+    return registration;
   }
 
   @Bean

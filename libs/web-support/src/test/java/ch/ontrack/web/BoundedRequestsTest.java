@@ -47,6 +47,27 @@ class BoundedRequestsTest {
       return Map.of("read", request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream()));
     }
 
+    @GetMapping("/search")
+    Map<String, String> search(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String q) {
+      return Map.of("q", q);
+    }
+
+    /** Reads a parameter before any controller, as a CSRF filter does. */
+    @org.springframework.context.annotation.Bean
+    jakarta.servlet.Filter parameterReadingFilter() {
+      return (request, response, chain) -> {
+        if (((HttpServletRequest) request).getRequestURI().equals("/filtered")) {
+          request.getParameter("token");
+        }
+        chain.doFilter(request, response);
+      };
+    }
+
+    @GetMapping("/refused")
+    void refused(jakarta.servlet.http.HttpServletResponse response) throws IOException {
+      response.sendError(400); // as a filter or a firewall does
+    }
+
     @GetMapping("/address")
     Map<String, String> address(HttpServletRequest request) {
       return Map.of("address", request.getRemoteAddr());
@@ -133,6 +154,35 @@ class BoundedRequestsTest {
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.head()).containsIgnoringCase("Content-Type: application/problem+json");
     assertThat(response.type()).isEqualTo("bad-request");
+  }
+
+  @Test
+  void errorsSentToTheErrorPageAreProblemJsonWhateverTheClientAccepts() {
+    for (String accept : new String[] {"text/html", "application/json", "*/*"}) {
+      var response = RawHttp.send("127.0.0.1", port,
+          "GET /refused HTTP/1.1\r\nHost: localhost\r\nAccept: " + accept + "\r\nConnection: close\r\n\r\n", null);
+
+      assertThat(response.status()).as(accept).isEqualTo(400);
+      assertThat(response.head()).as(accept).containsIgnoringCase("Content-Type: application/problem+json");
+      assertThat(response.type()).as(accept).isEqualTo("bad-request");
+      assertThat(response.json().has("timestamp")).as(accept).isFalse();
+    }
+    var direct = RawHttp.send("127.0.0.1", port, "POST /error HTTP/1.1\r\nHost: localhost\r\n"
+        + "Content-Length: 0\r\nConnection: close\r\n\r\n", null);
+    assertThat(direct.status()).isEqualTo(404);
+    assertThat(direct.type()).isEqualTo("not-found");
+  }
+
+  @Test
+  void queryStringsThatAreNotUtf8Are400WhereverTheyAreRead() {
+    for (String target : new String[] {"/search?q=%ED%A0%80", "/search?a=1&%EF%BB%BF=x%ED%BF%BFy", "/filtered?token=%C3"}) {
+      var response = RawHttp.send("127.0.0.1", port,
+          "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", null);
+
+      assertThat(response.status()).as(target).isEqualTo(400);
+      assertThat(response.head()).as(target).containsIgnoringCase("Content-Type: application/problem+json");
+      assertThat(response.type()).as(target).isEqualTo("invalid-parameter");
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package ch.ontrack.launcher;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -13,7 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway's own error responses: RFC 9457 problem+json under {@code /api}, as the backends
- * answer there, and a short page without stack traces elsewhere.
+ * answer there, and a short page without stack traces elsewhere. A request Jetty rejects while
+ * parsing it (a NUL or bad UTF-8 in the path, an ambiguous path, a request line or headers too
+ * large) reaches this handler under a placeholder path ({@code /badMessage}, {@code /badURI}):
+ * its real path is unknown, so it gets problem+json too, as an API client expects.
  */
 final class GatewayErrors extends ErrorHandler {
 
@@ -28,7 +32,7 @@ final class GatewayErrors extends ErrorHandler {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
-    if (!isApi(Request.getPathInContext(request))) {
+    if (!isApi(Request.getPathInContext(request)) && !isRejectedUnread(request)) {
       return super.handle(request, response, callback);
     }
     int status = response.getStatus();
@@ -48,8 +52,17 @@ final class GatewayErrors extends ErrorHandler {
     return p.equals("/api") || p.startsWith("/api/");
   }
 
+  /** Jetty's placeholder paths for a request whose own path could not be read or was refused. */
+  private static final java.util.Set<String> PLACEHOLDER_PATHS = java.util.Set.of("/badMessage", "/badURI");
+
+  static boolean isRejectedUnread(Request request) {
+    return request.getAttribute(ERROR_EXCEPTION) instanceof HttpException
+        && PLACEHOLDER_PATHS.contains(request.getHttpURI().getPath());
+  }
+
   static String slug(int status) {
     return switch (status) {
+      case 400 -> "bad-request";
       case 404 -> "not-found";
       case 421 -> "misdirected-request";
       case 502 -> "bad-gateway";

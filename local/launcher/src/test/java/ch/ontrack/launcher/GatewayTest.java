@@ -179,6 +179,24 @@ class GatewayTest {
   }
 
   @Test
+  void requestsTheGatewayCannotParseGetProblemJson() throws Exception {
+    String[] rejected = {
+      "GET /api/documents/%00x HTTP/1.1\r\nHost: client.localhost\r\n",
+      "GET /api/documents/%ED%A0%80 HTTP/1.1\r\nHost: client.localhost\r\n",
+      "GET /api/documents/a%2F..%2Fb HTTP/1.1\r\nHost: client.localhost\r\n",
+      "GET /api/" + "x".repeat(10_000) + " HTTP/1.1\r\nHost: client.localhost\r\n",
+      "GET /api/documents HTTP/1.1\r\nHost: client.localhost\r\nX-Big: " + "x".repeat(20_000) + "\r\n",
+    };
+    for (String request : rejected) {
+      String answer = plainHttp(request + "Accept: text/html\r\nConnection: close\r\n\r\n");
+      String label = request.substring(0, Math.min(60, request.length()));
+      assertThat(answer).as(label).matches("(?s)HTTP/1\\.1 4(00|14|31) .*");
+      assertThat(answer).as(label).containsIgnoringCase("Content-Type: application/problem+json")
+          .contains("\"type\":\"https://on-track.ch/problems/").doesNotContain("<html", "org.eclipse");
+    }
+  }
+
+  @Test
   void anUnknownHostIsRefusedOnPlainHttpInsteadOfRedirected() throws Exception {
     for (String host : new String[] {"evil.example", "provider.localhost.evil.example", "localhost"}) {
       String answer = plainHttp("GET /s/abc HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
