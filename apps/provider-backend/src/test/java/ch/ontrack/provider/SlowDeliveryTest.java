@@ -28,7 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A delivery holds no database connection while it talks to the client backend (docs/adr/0212): a real HTTP
  * server stands in for the client backend and holds every share PUT until the test lets go. More sends than the
- * pool has connections (12) wait there at once, and reads meanwhile, and every request succeeds with no 503.
+ * pool has connections (12) wait there at once, and reads meanwhile, and every request succeeds with no 503. A
+ * share revoked while its delivery waits there is revoked at the client backend once it arrives.
  */
 class SlowDeliveryTest extends ApiTest {
 
@@ -48,6 +49,7 @@ class SlowDeliveryTest extends ApiTest {
 
   @Test
   void sendsWaitingOnTheClientBackendLeaveThePoolToEveryoneElse() throws Exception {
+    CLIENT.hold();
     String recipient = "slow-" + UUID.randomUUID() + "@example.ch";
     List<Browser> browsers = new ArrayList<>();
     List<UUID> documents = new ArrayList<>();
@@ -92,13 +94,48 @@ class SlowDeliveryTest extends ApiTest {
         + " where share.recipient_email = ?").param(recipient).query(Integer.class).single()).isZero();
   }
 
-  /** Takes files at once, holds share PUTs until {@link #release}, then answers them like the client backend. */
+  @Test
+  void aShareRevokedWhileItIsBeingDeliveredIsRevokedAtTheClientBackendAndNotMailed() throws Exception {
+    CLIENT.hold();
+    String recipient = "revoked-" + UUID.randomUUID() + "@example.ch";
+    Browser browser = signedIn();
+    UUID document = browser.post("/api/documents", TestData.document("Payslip")).expect(201).id();
+    browser.upload("/api/documents/" + document + "/files", "payslip.pdf", "application/pdf", DocumentApiTest.PDF)
+        .expect(201);
+    ExecutorService threads = Executors.newSingleThreadExecutor();
+    try {
+      Future<Browser.Response> send = threads.submit(() -> browser.post("/api/documents/" + document + "/shares",
+          TestData.shareTo(recipient)).expect(201));
+      CLIENT.untilHeld(1);
+      UUID share = browser.get("/api/documents/" + document + "/shares").expect(200).<List<String>>path("$[*].id")
+          .stream().map(UUID::fromString).findFirst().orElseThrow();
+      // the client backend does not know the share yet: the revoke finds nothing there
+      browser.post("/api/shares/" + share + "/revoke", "{}").expect(200);
+      CLIENT.release();
+
+      var sent = send.get(60, TimeUnit.SECONDS);
+      assertThat(sent.<String>path("$.status")).isEqualTo("REVOKED");
+      assertThat(sent.text()).doesNotContain("accessCode");
+      // the share that arrived after the revoke is revoked there too, through the outbox
+      assertThat(jdbc.sql("select kind from outbox where share_id = ?").param(share).query(String.class).list())
+          .containsExactly("REVOKE");
+    } finally {
+      CLIENT.release();
+      threads.shutdownNow();
+    }
+    assertThat(TestMail.server().getReceivedMessagesForDomain(recipient)).isEmpty();
+  }
+
+  /**
+   * Takes files at once, holds share PUTs until {@link #release}, then answers them like the client backend; a
+   * revoke answers 404 (the share is not there yet).
+   */
   static final class SlowClientBackend {
 
     static final String CODE = "FGHJK-34567";
     final HttpServer server;
     private final AtomicInteger held = new AtomicInteger();
-    private final CountDownLatch released = new CountDownLatch(1);
+    private volatile CountDownLatch released = new CountDownLatch(1);
 
     SlowClientBackend() {
       try {
@@ -123,6 +160,11 @@ class SlowDeliveryTest extends ApiTest {
       assertThat(held.get()).as("share PUTs waiting at the client backend").isEqualTo(count);
     }
 
+    void hold() {
+      held.set(0);
+      released = new CountDownLatch(1);
+    }
+
     void release() {
       released.countDown();
     }
@@ -131,7 +173,10 @@ class SlowDeliveryTest extends ApiTest {
       exchange.getRequestBody().readAllBytes();
       String[] path = exchange.getRequestURI().getPath().split("/");
       byte[] body = new byte[0];
-      if (path.length == 4 && "PUT".equals(exchange.getRequestMethod())) {
+      int status = 201;
+      if (path.length == 5 && "revoke".equals(path[4])) {
+        status = 404;
+      } else if (path.length == 4 && "PUT".equals(exchange.getRequestMethod())) {
         held.incrementAndGet();
         try {
           released.await(60, TimeUnit.SECONDS);
@@ -141,7 +186,7 @@ class SlowDeliveryTest extends ApiTest {
         body = ("{\"accessCode\":\"" + CODE + "\"}").getBytes(StandardCharsets.UTF_8);
       }
       exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(201, body.length == 0 ? -1 : body.length);
+      exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
       if (body.length > 0) {
         exchange.getResponseBody().write(body);
       }
