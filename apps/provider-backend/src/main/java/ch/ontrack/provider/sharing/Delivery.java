@@ -14,12 +14,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Carries out one outbox item: deliver (files, then the share, then the mail), revoke or delete. */
+/**
+ * Carries out one outbox item: deliver (files, then the share, then the mail), revoke or delete. The item is
+ * claimed with a lease in one short statement and carried out without a transaction or a held connection; each
+ * result is recorded in its own short transaction, only while the lease is still ours (docs/adr/0212).
+ */
 @Component
 class Delivery {
 
   private static final Logger log = LoggerFactory.getLogger(Delivery.class);
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
+  /**
+   * Renewed before each step, so longer than the longest step: a file PUT (5 min timeout), the share PUT (30 s),
+   * the mail (25 s of SMTP timeouts). A replica that dies mid-delivery leaves the item for this long.
+   */
+  static final Duration LEASE = Duration.ofMinutes(10);
+
+  /** The lease ran out or the item was cancelled (revoked, deleted): whoever holds it now goes on. */
+  private static final class LeaseLost extends RuntimeException {
+    LeaseLost(Outbox.Item item) {
+      super(item.kind() + " of share " + item.shareId() + " stopped: its outbox item was cancelled or taken over",
+          null, false, false);
+    }
+  }
 
   private final Shares shares;
   private final Outbox outbox;
@@ -51,7 +68,7 @@ class Delivery {
 
   /** Tries one item at once (the send request); empty when it was not delivered now. */
   Optional<String> tryNow(UUID outboxId) {
-    return tx.execute(status -> outbox.lock(outboxId).flatMap(item -> process(item, false)));
+    return outbox.claim(outboxId, LEASE).flatMap(item -> process(item, false));
   }
 
   /** Queues a delivery the client backend refused once more and tries it at once; false when none was parked. */
@@ -61,24 +78,21 @@ class Delivery {
       return outbox.requeue(shareId);
     });
     // the answer shows no code: like a delivery in the background, it waits encrypted to be revealed once
-    requeued.ifPresent(id -> tx.executeWithoutResult(status ->
-        outbox.lock(id).ifPresent(item -> process(item, true))));
+    requeued.flatMap(id -> outbox.claim(id, LEASE)).ifPresent(item -> process(item, true));
     return requeued.isPresent();
   }
 
   /** Works off one due item; false when there was none. */
   boolean processNextDue() {
-    return Boolean.TRUE.equals(tx.execute(status -> outbox.lockNextDue()
-        .map(item -> {
-          process(item, true);
-          return true;
-        })
-        .orElse(false)));
+    return outbox.claimNextDue(LEASE).map(item -> {
+      process(item, true);
+      return true;
+    }).orElse(false);
   }
 
   /**
-   * Never throws: a failure schedules a retry, a permanent refusal of a delivery parks it. In the background
-   * the new code is kept encrypted.
+   * Never throws but for the database: a failure schedules a retry, a permanent refusal of a delivery parks it.
+   * In the background the new code is kept encrypted.
    */
   private Optional<String> process(Outbox.Item item, boolean background) {
     try {
@@ -86,25 +100,33 @@ class Delivery {
         case DELIVER -> deliver(item, background);
         case REVOKE -> {
           client.revoke(item.shareId());
-          outbox.done(item.id());
-          count("REVOKE", "done");
+          finish(item, "REVOKE");
           yield Optional.empty();
         }
         case DELETE -> {
           client.delete(item.shareId());
-          outbox.done(item.id());
-          count("DELETE", "done");
+          finish(item, "DELETE");
           yield Optional.empty();
         }
       };
+    } catch (LeaseLost e) {
+      log.info(e.getMessage());
+      return Optional.empty();
     } catch (ClientBackend.Unavailable e) {
       if (item.kind() == Outbox.Kind.DELIVER && e.permanent()) {
         // retrying cannot help: the provider sees why and retries once the cause is fixed
-        log.warn("Delivery of share {} refused for good (attempt {}): {}", item.shareId(), item.attempts() + 1,
-            e.getMessage());
-        outbox.fail(item, e.getMessage());
-        shares.markDeliveryFailed(item.shareId(), e.reason, item.attempts() + 1);
-        count(item.kind().name(), "failed");
+        boolean parked = Boolean.TRUE.equals(tx.execute(status -> {
+          if (!outbox.fail(item, e.getMessage())) {
+            return false;
+          }
+          shares.markDeliveryFailed(item.shareId(), e.reason, item.attempts() + 1);
+          return true;
+        }));
+        if (parked) {
+          log.warn("Delivery of share {} refused for good (attempt {}): {}", item.shareId(), item.attempts() + 1,
+              e.getMessage());
+          count(item.kind().name(), "failed");
+        }
         return Optional.empty();
       }
       return retryLater(item, e);
@@ -113,19 +135,26 @@ class Delivery {
     }
   }
 
+  private void finish(Outbox.Item item, String kind) {
+    if (outbox.done(item)) {
+      count(kind, "done");
+    }
+  }
+
   private Optional<String> retryLater(Outbox.Item item, RuntimeException e) {
     Duration delay = backoff(item.attempts());
-    log.warn("{} of share {} failed (attempt {}), retrying in {}: {}", item.kind(), item.shareId(),
-        item.attempts() + 1, delay, e.getMessage());
-    outbox.retryLater(item, delay, e.getMessage() == null ? e.getClass().getName() : e.getMessage());
-    count(item.kind().name(), "retry");
+    if (outbox.retryLater(item, delay, e.getMessage() == null ? e.getClass().getName() : e.getMessage())) {
+      log.warn("{} of share {} failed (attempt {}), retrying in {}: {}", item.kind(), item.shareId(),
+          item.attempts() + 1, delay, e.getMessage());
+      count(item.kind().name(), "retry");
+    }
     return Optional.empty();
   }
 
   private Optional<String> deliver(Outbox.Item item, boolean background) {
     Shares.Row share = shares.byId(item.shareId()).orElse(null);
     if (share == null || share.revokedAt() != null) {
-      outbox.done(item.id());
+      outbox.done(item);
       return Optional.empty();
     }
     Document document = documents.find(share.providerId(), share.documentId()).orElseThrow();
@@ -133,31 +162,63 @@ class Delivery {
         .param(share.providerId()).query(String.class).single();
     String code = null;
     if (share.deliveredAt() == null) {
+      boolean sent = false;
       for (StoredFile file : document.files()) {
+        keep(item, sent, false);
+        // each chunk is its own short query: no connection is held across the upload
         client.putFile(share.id(), file.id(), file.name(), file.contentType(), file.size(),
             () -> files.open(file.id()));
+        sent = true;
       }
-      code = client.putShare(share.id(), new ClientBackend.Snapshot(share.tokenHash(), organisation,
+      keep(item, sent, false);
+      String delivered = client.putShare(share.id(), new ClientBackend.Snapshot(share.tokenHash(), organisation,
           document.title(), document.message(), share.recipientEmail(), share.expiresAt(),
           document.files().stream().map(StoredFile::id).toList(), share.language()));
-      shares.markDelivered(share.id(), background ? secrets.seal(code, "code:" + share.id()) : null);
+      byte[] sealed = background ? secrets.seal(delivered, "code:" + share.id()) : null;
+      keep(item, true, true);
+      shares.markDelivered(share.id(), sealed);
+      code = delivered;
       log.info("Share {} delivered to the client backend", share.id());
       count("DELIVER", background ? "delivered-later" : "delivered-at-once");
     }
     // the mail goes out once the client backend has the share; a mail failure retries only the mail
+    keep(item, true, true);
     String token = secrets.open(item.encryptedToken(), "token:" + share.id());
     try {
       mailer.send(share.language(), share.recipientEmail(), organisation, document.title(), settings.link(token),
           share.expiresAt(), document.files().size());
-      outbox.done(item.id());
-      log.info("Share {} mailed", share.id());
     } catch (RuntimeException e) {
       Duration delay = backoff(item.attempts());
-      log.warn("Mail for share {} failed, retrying in {}: {}", share.id(), delay, e.getMessage());
-      count("MAIL", "retry");
-      outbox.retryLater(item, delay, "mail: " + e.getMessage());
+      if (outbox.retryLater(item, delay, "mail: " + e.getMessage())) {
+        log.warn("Mail for share {} failed, retrying in {}: {}", share.id(), delay, e.getMessage());
+        count("MAIL", "retry");
+      }
+      return Optional.ofNullable(code);
     }
+    outbox.done(item);
+    log.info("Share {} mailed", share.id());
     return Optional.ofNullable(code);
+  }
+
+  /**
+   * Renews the lease before the next step, or stops the delivery. When the item was cancelled meanwhile (the share
+   * was revoked, or its document or account deleted), what already reached the client backend is revoked there
+   * (the share was delivered) or deleted (only files, or the share is gone) through the outbox.
+   */
+  private void keep(Outbox.Item item, boolean sentSomething, boolean sharePut) {
+    boolean held = Boolean.TRUE.equals(tx.execute(status -> {
+      if (outbox.renew(item, LEASE)) {
+        return true;
+      }
+      if (sentSomething && !outbox.exists(item.id())) {
+        boolean revoke = sharePut && shares.byId(item.shareId()).isPresent();
+        outbox.add(UUID.randomUUID(), item.shareId(), revoke ? Outbox.Kind.REVOKE : Outbox.Kind.DELETE, null);
+      }
+      return false;
+    }));
+    if (!held) {
+      throw new LeaseLost(item);
+    }
   }
 
   private void count(String kind, String outcome) {

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Every DELIVERY_RETRY_INTERVAL, works off the due outbox items; replicas share the work through SKIP LOCKED. */
+/** Every DELIVERY_RETRY_INTERVAL, works off the due outbox items; replicas share the work through leases. */
 @Configuration
 class DeliveryWorker implements SchedulingConfigurer {
 
@@ -30,7 +30,7 @@ class DeliveryWorker implements SchedulingConfigurer {
   void run() {
     try {
       for (int i = 0; i < BATCH && delivery.processNextDue(); i++) {
-        // each item in its own transaction
+        // each item claimed with its own lease, carried out without a transaction
       }
     } catch (RuntimeException e) {
       log.warn("Delivery run stopped at {}: {}", Instant.now(), e.getMessage());

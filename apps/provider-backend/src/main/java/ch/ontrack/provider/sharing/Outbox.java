@@ -6,15 +6,20 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Work for the client backend that must survive restarts; rows are locked with SKIP LOCKED. */
+/**
+ * Work for the client backend that must survive restarts. An item is claimed with a lease (docs/adr/0212): one
+ * short statement, after which it is delivered without a transaction; results are recorded only under that lease.
+ */
 @Repository
 class Outbox {
 
   enum Kind { DELIVER, REVOKE, DELETE }
 
-  record Item(UUID id, UUID shareId, Kind kind, byte[] encryptedToken, int attempts) {}
+  record Item(UUID id, UUID shareId, Kind kind, byte[] encryptedToken, int attempts, UUID lease) {}
 
-  private static final String COLUMNS = "id, share_id, kind, encrypted_token, attempts";
+  private static final String COLUMNS = "id, share_id, kind, encrypted_token, attempts, lease";
+  private static final String CLAIM =
+      "update outbox set lease = ?, next_attempt_at = now() + ? * interval '1 millisecond'";
   private final JdbcClient jdbc;
 
   Outbox(JdbcClient jdbc) {
@@ -26,42 +31,57 @@ class Outbox {
         .params(id, shareId, kind.name(), encryptedToken).update();
   }
 
-  /** Within a transaction: the row, unless another replica or thread is working on it. */
-  Optional<Item> lock(UUID id) {
-    return jdbc.sql("select " + COLUMNS + " from outbox where id = ? for update skip locked")
-        .param(id).query(Outbox::item).optional();
+  /** Claims the item if it is due and nobody holds a lease on it: for {@code lease} nobody else takes it. */
+  Optional<Item> claim(UUID id, Duration lease) {
+    return jdbc.sql(CLAIM + " where id = ? and failed_at is null and next_attempt_at <= now() returning " + COLUMNS)
+        .params(UUID.randomUUID(), lease.toMillis(), id).query(Outbox::item).optional();
   }
 
-  /** Within a transaction: the next due row nobody else is working on. */
-  Optional<Item> lockNextDue() {
-    return jdbc.sql("select " + COLUMNS + " from outbox where failed_at is null and next_attempt_at <= now()"
-            + " order by next_attempt_at limit 1 for update skip locked")
-        .query(Outbox::item).optional();
+  /** Claims the next due item nobody else holds (an expired lease counts as due). */
+  Optional<Item> claimNextDue(Duration lease) {
+    return jdbc.sql(CLAIM + " where id = (select id from outbox where failed_at is null and next_attempt_at <= now()"
+            + " order by next_attempt_at limit 1 for update skip locked) returning " + COLUMNS)
+        .params(UUID.randomUUID(), lease.toMillis()).query(Outbox::item).optional();
   }
 
-  void done(UUID id) {
-    jdbc.sql("delete from outbox where id = ?").param(id).update();
+  /** Extends the lease before the next step; false when it was lost (the item was cancelled or taken over). */
+  boolean renew(Item item, Duration lease) {
+    return jdbc.sql("update outbox set next_attempt_at = now() + ? * interval '1 millisecond'"
+            + " where id = ? and lease = ?")
+        .params(lease.toMillis(), item.id(), item.lease()).update() == 1;
   }
 
-  void retryLater(Item item, Duration delay, String error) {
-    jdbc.sql("update outbox set attempts = attempts + 1, next_attempt_at = now() + ? * interval '1 millisecond',"
-            + " last_error = ? where id = ?")
-        .params(delay.toMillis(), truncate(error), item.id()).update();
+  /** Whether the item is still in the outbox, under any lease (false: cancelled, e.g. by a revoke). */
+  boolean exists(UUID id) {
+    return jdbc.sql("select count(*) from outbox where id = ?").param(id).query(Integer.class).single() > 0;
+  }
+
+  /** Removes the item if the lease is still this one; false otherwise. */
+  boolean done(Item item) {
+    return jdbc.sql("delete from outbox where id = ? and lease = ?").params(item.id(), item.lease()).update() == 1;
+  }
+
+  /** Ends the lease and schedules the next attempt; false when the lease was lost. */
+  boolean retryLater(Item item, Duration delay, String error) {
+    return jdbc.sql("update outbox set attempts = attempts + 1, next_attempt_at = now() + ? * interval '1 millisecond',"
+            + " last_error = ?, lease = null where id = ? and lease = ?")
+        .params(delay.toMillis(), truncate(error), item.id(), item.lease()).update() == 1;
   }
 
   private static String truncate(String error) {
     return error.length() > 500 ? error.substring(0, 500) : error;
   }
 
-  /** Parks the item: the worker leaves it alone until {@link #requeue} (docs/adr/0210). */
-  void fail(Item item, String error) {
-    jdbc.sql("update outbox set attempts = attempts + 1, failed_at = now(), last_error = ? where id = ?")
-        .params(truncate(error), item.id()).update();
+  /** Parks the item: the worker leaves it alone until {@link #requeue} (docs/adr/0210); false if the lease was lost. */
+  boolean fail(Item item, String error) {
+    return jdbc.sql("update outbox set attempts = attempts + 1, failed_at = now(), last_error = ?, lease = null"
+            + " where id = ? and lease = ?")
+        .params(truncate(error), item.id(), item.lease()).update() == 1;
   }
 
   /** Makes a parked delivery of the share due at once; its id, or empty when none was parked. */
   Optional<UUID> requeue(UUID shareId) {
-    return jdbc.sql("update outbox set failed_at = null, attempts = 0, next_attempt_at = now()"
+    return jdbc.sql("update outbox set failed_at = null, attempts = 0, next_attempt_at = now(), lease = null"
             + " where share_id = ? and kind = 'DELIVER' and failed_at is not null returning id")
         .param(shareId).query(UUID.class).optional();
   }
@@ -77,6 +97,7 @@ class Outbox {
 
   private static Item item(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
     return new Item(rs.getObject("id", UUID.class), rs.getObject("share_id", UUID.class),
-        Kind.valueOf(rs.getString("kind")), rs.getBytes("encrypted_token"), rs.getInt("attempts"));
+        Kind.valueOf(rs.getString("kind")), rs.getBytes("encrypted_token"), rs.getInt("attempts"),
+        rs.getObject("lease", UUID.class));
   }
 }
