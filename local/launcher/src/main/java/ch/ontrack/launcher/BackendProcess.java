@@ -20,6 +20,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -55,6 +56,8 @@ final class BackendProcess implements Component {
     this.console = console;
   }
 
+  private final ReentrantLock starting = new ReentrantLock();
+
   @Override
   public String name() {
     return name;
@@ -62,9 +65,22 @@ final class BackendProcess implements Component {
 
   @Override
   public void start() throws Exception {
-    synchronized (this) {
-      stopRequested = false;
+    // one start at a time: a supervised restart and a start on purpose must not run two processes
+    starting.lock();
+    try {
+      synchronized (this) {
+        stopRequested = false;
+        if (process != null && process.isAlive()) { // started meanwhile by the other caller, and ready
+          return;
+        }
+      }
+      startProcess();
+    } finally {
+      starting.unlock();
     }
+  }
+
+  private void startProcess() throws Exception {
     Files.createDirectories(workDir);
     Files.createDirectories(logFile.getParent());
     ProcessBuilder builder = new ProcessBuilder(command.get()).directory(workDir.toFile()).redirectErrorStream(true);

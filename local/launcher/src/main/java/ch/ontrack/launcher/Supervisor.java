@@ -31,6 +31,8 @@ final class Supervisor implements AutoCloseable {
   private final Map<String, Integer> crashesInARow = new ConcurrentHashMap<>();
   private final Set<String> stoppedOnPurpose = ConcurrentHashMap.newKeySet();
   private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+  /** Bumped by every start or stop on purpose: a restart scheduled before it must not touch the component. */
+  private final Map<String, Integer> purposeful = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   /** {@code start} starts a component and returns when it is ready, or throws; {@code stop} stops it. */
@@ -43,11 +45,13 @@ final class Supervisor implements AutoCloseable {
   }
 
   void stoppedOnPurpose(String name) {
+    purposeful.merge(name, 1, Integer::sum);
     stoppedOnPurpose.add(name);
     cancelPending(name);
   }
 
   void startedOnPurpose(String name) {
+    purposeful.merge(name, 1, Integer::sum);
     stoppedOnPurpose.remove(name);
     cancelPending(name);
     crashesInARow.remove(name);
@@ -66,22 +70,23 @@ final class Supervisor implements AutoCloseable {
   }
 
   private void schedule(String name, Duration delay) {
+    int epoch = purposeful.getOrDefault(name, 0);
     try {
-      pending.put(name, restarts.schedule(() -> restart(name), delay.toMillis(), TimeUnit.MILLISECONDS));
+      pending.put(name, restarts.schedule(() -> restart(name, epoch), delay.toMillis(), TimeUnit.MILLISECONDS));
     } catch (RejectedExecutionException e) {
       // the platform is stopping
     }
   }
 
-  private void restart(String name) {
+  private void restart(String name, int epoch) {
     pending.remove(name);
-    if (closed || stoppedOnPurpose.contains(name)) {
+    if (overtaken(name, epoch)) {
       return;
     }
     try {
       start.accept(name);
     } catch (RuntimeException e) {
-      if (closed || stoppedOnPurpose.contains(name)) {
+      if (overtaken(name, epoch)) { // stopped or started on purpose meanwhile: theirs, not ours
         return;
       }
       stop.accept(name); // a start that timed out may have left its process behind
@@ -90,6 +95,10 @@ final class Supervisor implements AutoCloseable {
       progress.info("[" + name + "] restart failed; next attempt in " + delay.toSeconds() + " s.");
       schedule(name, delay);
     }
+  }
+
+  private boolean overtaken(String name, int epoch) {
+    return closed || stoppedOnPurpose.contains(name) || purposeful.getOrDefault(name, 0) != epoch;
   }
 
   private void cancelPending(String name) {

@@ -53,4 +53,35 @@ class SupervisorTest {
     }
     assertThat(started).isEmpty();
   }
+
+  /**
+   * A restart whose start fails because the component was stopped and started on purpose meanwhile leaves the
+   * new process alone: it neither stops it nor schedules another restart.
+   */
+  @Test
+  void aFailedRestartOvertakenByAStopAndStartOnPurposeLeavesTheNewProcessAlone() throws Exception {
+    List<String> stopped = new CopyOnWriteArrayList<>();
+    CountDownLatch inStart = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try (Supervisor supervisor = new Supervisor(quick, new Progress(new PrintStream(console, true,
+        StandardCharsets.UTF_8)), Path.of("logs"), name -> {
+          started.add(name);
+          inStart.countDown();
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          throw new LaunchException(name + " stopped during start-up (exit code 143).");
+        }, stopped::add)) {
+      supervisor.exitedOnItsOwn("client-backend", 137, Duration.ofSeconds(3));
+      assertThat(inStart.await(10, TimeUnit.SECONDS)).isTrue();
+      supervisor.stoppedOnPurpose("client-backend");
+      supervisor.startedOnPurpose("client-backend");
+      release.countDown();
+      Thread.sleep(1000); // longer than any back-off of this test's supervisor
+    }
+    assertThat(stopped).as("the supervisor stopped what a start on purpose had started").isEmpty();
+    assertThat(started).containsExactly("client-backend");
+  }
 }
