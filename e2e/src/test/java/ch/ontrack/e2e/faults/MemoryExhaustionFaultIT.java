@@ -67,7 +67,10 @@ class MemoryExhaustionFaultIT {
       }
       for (CompletableFuture<String> answer : answers) {
         String result = answer.join();
-        if (result.startsWith("5")) {
+        // The local gateway reports a backend that hangs up during the upload (as Tomcat does after answering
+        // early without reading a huge body) as its own 502 "bad-gateway", the same as a closed connection above.
+        // Any other 5xx, and any 5xx from a backend itself, still fails the test.
+        if (result.startsWith("5") && !result.startsWith("502 {\"type\":\"https://on-track.ch/problems/bad-gateway\"")) {
           serverErrors.add(operation + " " + result);
         }
       }
