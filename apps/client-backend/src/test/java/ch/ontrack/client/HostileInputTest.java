@@ -85,6 +85,15 @@ class HostileInputTest extends ApiTest {
   }
 
   @Test
+  void hugeExpiryAtAnOddShareIdIs4xx() {
+    var response = api.internalCall("PUT", "/internal/shares/%CC%81%22%E2%80%AE%25/expiry",
+        "{\"expiresAt\":\"" + "a".repeat(759_000) + "\"}");
+
+    assertThat(response.status()).isBetween(400, 499);
+    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+  }
+
+  @Test
   void textPostgresCannotStoreIs422WithTheField() {
     for (String field : List.of("title", "providerName", "message")) {
       var body = Api.JSON.readTree(shares.share().body());

@@ -44,7 +44,8 @@ public class BodyLimitFilter extends OncePerRequestFilter {
 
   /** The limit in bytes for a decoded, normalised request path: the first matching rule's, or the default. */
   long limitFor(String path) {
-    PathContainer container = PathContainer.parsePath(path);
+    // already decoded: decoding again would fail on a literal '%' (from %25) and let %2F-style tricks through
+    PathContainer container = PathContainer.parsePath(path, PathContainer.Options.create('/', false));
     return rules.stream().filter(rule -> rule.pattern().matches(container)).findFirst()
         .map(Rule::limit).orElse(defaultLimit);
   }

@@ -21,6 +21,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
 
@@ -112,6 +113,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     if (tooLarge != null) {
       // a store or a parser wrapped the stream's exception
       return bodyTooLarge(tooLarge);
+    }
+    if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+      // the caller hung up mid-request (an aborted upload): nothing of ours failed, and no one reads the answer
+      log.info("Client went away before the request was complete: {}", e.toString());
+      return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "incomplete-request",
+          "Incomplete request", "The connection closed before the request was complete."));
     }
     log.error("Unexpected error", e);
     ProblemDetail problem =

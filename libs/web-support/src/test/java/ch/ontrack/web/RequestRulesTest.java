@@ -21,6 +21,9 @@ class RequestRulesTest {
     assertThat(filter.limitFor("/internal/shares/s1/files/f1")).isEqualTo(25L * 1024 * 1024);
     assertThat(filter.limitFor("/internal/shares/s1")).isEqualTo(256L * 1024);
     assertThat(filter.limitFor("/api/shares/t/unlock")).isEqualTo(4096);
+    // the servlet path is decoded once already: a literal '%' (from %25) is no escape
+    assertThat(filter.limitFor("/internal/shares/\u0301\"%/expiry")).isEqualTo(256L * 1024);
+    assertThat(filter.limitFor("/internal/shares/%/files/%2")).isEqualTo(25L * 1024 * 1024);
   }
 
   @Test

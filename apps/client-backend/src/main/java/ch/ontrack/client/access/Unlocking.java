@@ -52,8 +52,11 @@ class Unlocking {
   }
 
   Share unlock(String token, String code, HttpServletResponse response) {
-    String shareId = access.byToken(token).id();
-    Outcome outcome = tx.execute(status -> attempt(shareId, code, response));
+    Share found = access.byToken(token);
+    ShareAccess.requireAvailable(found);
+    // Argon2 runs before the transaction: a slow hash must hold neither a pooled connection nor the row lock
+    boolean matches = !found.locked() && codes.matches(code, found.accessCodeHash());
+    Outcome outcome = tx.execute(status -> attempt(found, code, matches, response));
     meters.counter("oc.client.unlock", "outcome", outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)).increment();
     if (outcome instanceof Unlocked unlocked) {
       return unlocked.share();
@@ -65,13 +68,18 @@ class Unlocking {
     throw locked();
   }
 
-  private Outcome attempt(String shareId, String code, HttpServletResponse response) {
+  /** Counts the attempt under the row lock, so that the lockout after N wrong codes stays exact. */
+  private Outcome attempt(Share found, String code, boolean matchedFound, HttpServletResponse response) {
+    String shareId = found.id();
     Share share = shares.lock(shareId).orElseThrow(() -> ApiProblem.notFound("Share"));
     ShareAccess.requireAvailable(share);
     if (share.locked()) {
       return new Locked();
     }
-    if (codes.matches(code, share.accessCodeHash())) {
+    // a new code issued meanwhile (rare) is checked against here, under the lock
+    boolean matches = share.accessCodeHash().equals(found.accessCodeHash())
+        ? matchedFound : codes.matches(code, share.accessCodeHash());
+    if (matches) {
       shares.resetFailures(shareId);
       events.record(shareId, ShareEvents.Type.VIEWED);
       sessions.open(shareId, response);

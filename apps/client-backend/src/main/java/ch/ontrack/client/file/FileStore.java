@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -17,25 +20,52 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Files live in PostgreSQL as 1 MiB chunks, so memory stays bounded in both directions whatever the
- * file size. An upload is one transaction: an interrupted upload leaves nothing behind.
+ * file size. An upload is one transaction: an interrupted upload leaves nothing behind. It holds its
+ * connection while the bytes arrive, so only {@code oc.upload.max-concurrent} uploads run at once and
+ * the others wait a little, then get 503 (the provider backend retries).
  */
 @Component
 public class FileStore {
 
   static final int CHUNK_SIZE = 1024 * 1024;
+  private static final Duration UPLOAD_SLOT_WAIT = Duration.ofSeconds(10);
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final UploadProperties limits;
+  private final Semaphore uploads;
 
   FileStore(JdbcClient jdbc, TransactionTemplate tx, UploadProperties limits) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.limits = limits;
+    this.uploads = new Semaphore(Math.max(1, limits.maxConcurrent()));
   }
 
   /** Stores the file unless (shareId, fileId) is already there; true when it was created. */
   public boolean store(String shareId, String fileId, String fileName, String declaredType,
+      long declaredLength, InputStream body) {
+    if (!acquireUploadSlot()) {
+      throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "uploads-busy", "Busy",
+          "Too many uploads at once. Try again in a few seconds.");
+    }
+    try {
+      return insert(shareId, fileId, fileName, declaredType, declaredLength, body);
+    } finally {
+      uploads.release();
+    }
+  }
+
+  private boolean acquireUploadSlot() {
+    try {
+      return uploads.tryAcquire(UPLOAD_SLOT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private boolean insert(String shareId, String fileId, String fileName, String declaredType,
       long declaredLength, InputStream body) {
     Boolean created = tx.execute(status -> {
       jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("files:" + shareId).query().listOfRows();

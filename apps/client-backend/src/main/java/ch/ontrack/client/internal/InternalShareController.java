@@ -76,7 +76,8 @@ class InternalShareController {
     Ids.require(shareId, "Share");
     var input = new ShareInput(body.tokenHash(), body.providerName(), body.title(), body.message(),
         body.recipientEmail(), body.expiresAt(), Languages.orDefault(body.language()));
-    ShareDelivery.Delivered result = delivery.deliver(shareId, input, body.fileIds());
+    // hashed before the transaction: Argon2 takes a while and must not hold a pooled connection
+    ShareDelivery.Delivered result = delivery.deliver(shareId, input, body.fileIds(), codes.issue());
     return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
         .body(new AccessCode(result.accessCode()));
   }
@@ -90,10 +91,10 @@ class InternalShareController {
   }
 
   @PostMapping("/access-code")
-  @Transactional
   AccessCode newAccessCode(@PathVariable String shareId) {
+    Ids.require(shareId, "Share");
     AccessCodes.Issued code = codes.issue();
-    if (!Ids.valid(shareId) || !shares.replaceAccessCode(shareId, code.hash())) {
+    if (!shares.replaceAccessCode(shareId, code.hash())) {
       throw ApiProblem.notFound("Share");
     }
     return new AccessCode(code.code());

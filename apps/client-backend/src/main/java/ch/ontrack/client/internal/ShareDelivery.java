@@ -23,16 +23,14 @@ class ShareDelivery {
 
   private final Shares shares;
   private final FileStore files;
-  private final AccessCodes codes;
 
-  ShareDelivery(Shares shares, FileStore files, AccessCodes codes) {
+  ShareDelivery(Shares shares, FileStore files) {
     this.shares = shares;
     this.files = files;
-    this.codes = codes;
   }
 
   @Transactional
-  Delivered deliver(String shareId, ShareInput input, List<String> fileIds) {
+  Delivered deliver(String shareId, ShareInput input, List<String> fileIds, AccessCodes.Issued code) {
     shares.lockId(shareId);
     List<String> missing = files.missing(shareId, fileIds);
     if (!missing.isEmpty()) {
@@ -40,7 +38,6 @@ class ShareDelivery {
           "Upload every file of the share before the share itself.", Map.of("missingFileIds", missing));
     }
     files.retainOnly(shareId, fileIds);
-    AccessCodes.Issued code = codes.issue();
     try {
       if (shares.find(shareId).isPresent()) {
         shares.update(shareId, input);

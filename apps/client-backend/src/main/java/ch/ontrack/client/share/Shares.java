@@ -64,11 +64,12 @@ public class Shares {
         .update();
   }
 
-  /** A new code lifts a lockout and ends the sessions opened with the old one. */
+  /** A new code lifts a lockout and ends the sessions opened with the old one, in one statement. */
   public boolean replaceAccessCode(String id, String codeHash) {
-    jdbc.sql("delete from share_sessions where share_id = ?").param(id).update();
-    return jdbc.sql("update shares set access_code_hash = ?, failed_attempts = 0, locked_at = null"
-            + " where id = ?").params(codeHash, id).update() == 1;
+    return jdbc.sql("""
+            with ended as (delete from share_sessions where share_id = ?)
+            update shares set access_code_hash = ?, failed_attempts = 0, locked_at = null where id = ?""")
+        .params(id, codeHash, id).update() == 1;
   }
 
   public void recordFailure(String id, boolean lockNow) {
