@@ -1,32 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { argumentMismatches, missingKeys, sourcesUnder, undefinedKeys, unusedKeys } from '@oc/web-ui/catalog-check';
+import { describeCatalogs } from '@oc/web-ui/catalog-tests';
 import { createI18n } from '@oc/web-ui/i18n';
 import { catalogs, type MessageKey } from './messages';
 
-const keys = Object.keys(catalogs.en);
-const sources = sourcesUnder(import.meta.dirname, (path) => path.includes('/messages/'));
+describeCatalogs('client', catalogs, import.meta.dirname);
 
-describe('client messages', () => {
-  it('has every key in every language', () => {
-    expect(missingKeys(catalogs)).toEqual([]);
-  });
-
-  it('has the same placeholders and plural arguments in every language', () => {
-    expect(argumentMismatches(catalogs)).toEqual([]);
-  });
-
-  it('defines every key the code asks for', () => {
-    expect(undefinedKeys(keys, sources)).toEqual([]);
-  });
-
-  it('uses every key it defines', () => {
-    expect(unusedKeys(keys, sources)).toEqual([]);
-  });
-
-  it('writes Swiss German: ss, never ß', () => {
-    expect(Object.entries(catalogs.de).filter(([, text]) => text.includes('ß'))).toEqual([]);
-  });
-
+describe('client messages in use', () => {
   it('renders plurals by each language\'s rules, numbers in its format', () => {
     const render = (language: 'de' | 'fr' | 'it' | 'en', key: MessageKey, count: number) => {
       const i18n = createI18n<MessageKey>(catalogs, { storageKey: 'x', storage: null, preferred: [language] });

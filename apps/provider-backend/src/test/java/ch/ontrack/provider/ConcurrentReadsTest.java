@@ -1,19 +1,16 @@
 package ch.ontrack.provider;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import ch.ontrack.web.testing.PoolDrill;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,63 +19,31 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** No request holds two pooled connections, so no number of parallel reads can deadlock the pool. */
 class ConcurrentReadsTest extends ApiTest {
 
-  private static final int ROUNDS = 10;
-
   @Autowired HikariDataSource pool;
 
   @Test
   void everyReadEndpointAnswersWithASingleFreeConnection() throws Exception {
     Browser browser = signedIn();
-    List<String> reads = readEndpoints(browser);
-    List<Connection> held = new ArrayList<>();
-    try {
-      // everything but one connection is taken: a request that needs a second one waits and fails
-      for (int i = 1; i < pool.getMaximumPoolSize(); i++) {
-        held.add(pool.getConnection());
-      }
-      for (String path : reads) {
-        assertThat(browser.get(path).status()).as("GET %s with one free connection", path).isEqualTo(200);
-      }
-    } finally {
-      for (Connection connection : held) {
-        connection.close();
-      }
+    Map<String, Callable<Integer>> reads = new LinkedHashMap<>();
+    for (String path : readEndpoints(browser)) {
+      reads.put("GET " + path, () -> browser.get(path).status());
     }
+    PoolDrill.withOneFreeConnection(pool, reads);
   }
 
   @Test
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void everyReadEndpointServesTwiceThePoolSizeInParallel() throws Exception {
     Browser browser = signedIn();
-    List<String> reads = readEndpoints(browser);
     // the browser keeps cookies for one caller at a time: the parallel callers share only its session
     String session = "__Host-oc-session=" + browser.cookie("__Host-oc-session");
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    int parallel = 2 * pool.getMaximumPoolSize();
-    ExecutorService callers = Executors.newFixedThreadPool(parallel);
-    try {
-      for (String path : reads) {
-        List<Future<Integer>> answers = new ArrayList<>();
-        for (int i = 0; i < parallel; i++) {
-          answers.add(callers.submit(() -> {
-            // a steady load rather than one burst: every caller comes back at once, for a while
-            int worst = 200;
-            for (int round = 0; round < ROUNDS && worst == 200; round++) {
-              worst = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                  .header("Cookie", session).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-            }
-            return worst;
-          }));
-        }
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> answer : answers) {
-          statuses.add(answer.get());
-        }
-        assertThat(statuses).as("statuses of %d parallel callers of GET %s", parallel, path).containsOnly(200);
-      }
-    } finally {
-      callers.shutdownNow();
+    Map<String, Callable<Integer>> reads = new LinkedHashMap<>();
+    for (String path : readEndpoints(browser)) {
+      reads.put("GET " + path, () -> http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+          .header("Cookie", session).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
     }
+    PoolDrill.twiceThePoolSizeInParallel(pool, reads);
   }
 
   /** One of each read the provider API has, on data of the signed-in provider. */

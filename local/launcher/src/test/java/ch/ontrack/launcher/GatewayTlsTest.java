@@ -9,34 +9,16 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.util.List;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The gateway's TLS without any outside tool: what made Go clients fail, and what is offered. */
-class GatewayTlsTest {
-
-  @TempDir static Path repo;
-  @TempDir static Path data;
-  static TestGateway gateway;
-
-  @BeforeAll
-  static void start() throws Exception {
-    gateway = TestGateway.start(repo, data);
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-  }
+class GatewayTlsTest extends WithTestGateway {
 
   @Test
   void aServerNameWithAPortAsGoClientsSendItGetsAServerHelloNotAnAlert() throws Exception {

@@ -10,30 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real TLS clients of other implementations against the gateway: Go (Debian's hey), curl and
  * OpenSSL. Each is skipped with a message when its tool is not installed (.ci/run installs them).
  */
-class TlsClientsTest {
-
-  @TempDir static Path repo;
-  @TempDir static Path data;
-  static TestGateway gateway;
-
-  @BeforeAll
-  static void start() throws Exception {
-    gateway = TestGateway.start(repo, data);
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-  }
+class TlsClientsTest extends WithTestGateway {
 
   @Test
   void goClientHeyConnects() throws Exception {
