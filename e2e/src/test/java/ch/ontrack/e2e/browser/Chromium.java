@@ -12,15 +12,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The system Chromium driven by Playwright (its own browser download does not work here). Every
- * page reports console errors and CSP violations, which the tests assert to be empty.
+ * Chromium driven by Playwright: the system's ({@link BrowserExecutable}), else Playwright's own where it
+ * can be downloaded. Every page reports console errors and CSP violations, which the tests assert to be
+ * empty.
  */
 final class Chromium implements AutoCloseable {
 
-  private static final String CHROMIUM = System.getProperty("e2e.chromium", "/usr/bin/chromium");
   private static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
       "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
   // Runs before the page's own code, outside its CSP (injected by the browser, not by the page).
@@ -33,10 +34,20 @@ final class Chromium implements AutoCloseable {
   private final List<Predicate<ConsoleMessage>> expected = new ArrayList<>();
 
   Chromium() {
-    playwright = Playwright.create(new Playwright.CreateOptions()
-        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(Paths.get(CHROMIUM)).setHeadless(true).setArgs(FLAGS));
+    Optional<Path> system = BrowserExecutable.find();
+    BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(FLAGS);
+    if (system.isPresent()) {
+      playwright = Playwright.create(new Playwright.CreateOptions()
+          .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+      browser = playwright.chromium().launch(options.setExecutablePath(system.get()));
+      return;
+    }
+    try {
+      playwright = Playwright.create(); // downloads its browser where the network allows
+      browser = playwright.chromium().launch(options);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(BrowserExecutable.MISSING, e);
+    }
   }
 
   /** A fresh profile (own cookies) as a person on their own device; the local CA is not installed in it. */
