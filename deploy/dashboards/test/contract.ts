@@ -1,5 +1,7 @@
-// The Prometheus series the dashboards may query: the backends' metric contract (docs/dashboards.md), plus the
-// standard meters of Spring Boot (HTTP server, JVM, process), HikariCP and Prometheus itself.
+// The Prometheus series the dashboards may query: the meters the backends publish (Micrometer names as Prometheus
+// scrapes them: "_total" on counters, "_seconds" on timers), the standard meters of Spring Boot (HTTP server, JVM,
+// process) and HikariCP, and Prometheus' own "up". A typo in a dashboard query fails the test instead of showing
+// an empty panel.
 export const SERIES: ReadonlySet<string> = new Set([
   // Spring Boot: HTTP server requests (histogram), JVM and process
   'http_server_requests_seconds_count',
