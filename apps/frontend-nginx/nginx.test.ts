@@ -94,10 +94,16 @@ describe('nginx configuration of the web apps', () => {
     });
 
     it('never writes a link token to the access log', async () => {
-      await fetch(url('/s/SECRETtoken1234567890abcdef'));
+      for (const path of ['/s/SECRETtoken1', '//S/SECRETtoken2', '/api/shares/SECRETtoken3/unlock', '/API//Shares/SECRETtoken4',
+        '/%73/SECRETtoken5', '/api/%73hares/SECRETtoken6']) {
+        await fetch(url(path));
+      }
       await fetch(url('/documents/42?cursor=abc'));
       const log = await waitForLog(join(dir, 'access.log'), '/documents/42');
-      expect(log).toContain('"path":"/s/{token}"');
+      expect(log).toContain('"path":"/s/[redacted]"');
+      expect(log).toContain('"path":"/api/shares/[redacted]"');
+      expect(log).toContain('"path":"[redacted]"');
+      expect(log).toContain('"path":"/documents/42"');
       expect(log).not.toContain('SECRETtoken');
       expect(log).not.toContain('cursor=abc');
     });

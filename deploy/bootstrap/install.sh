@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs or upgrades the cluster add-ons (Gateway API and Envoy Gateway, cert-manager, CloudNativePG and its
-# Barman Cloud plugin, prometheus-operator CRDs), then the oc-gateway chart with the given cluster's values.
+# Barman Cloud plugin, prometheus-operator CRDs, the monitoring stack: kube-prometheus-stack, Loki, Alloy), then the
+# oc-gateway chart with the given cluster's values.
 # Usage: deploy/bootstrap/install.sh <cloud|local>    (needs kubectl and helm at the versions in versions.env)
 set -euo pipefail
 
@@ -60,11 +61,37 @@ helm upgrade --install barman-cloud cnpg/plugin-barman-cloud \
   --version "$BARMAN_CLOUD_CHART_VERSION" --namespace cnpg-system \
   --wait --timeout 10m
 
-log "prometheus-operator ${PROMETHEUS_OPERATOR_VERSION} CRDs (ServiceMonitor, PodMonitor, PrometheusRule)"
-for crd in servicemonitors podmonitors prometheusrules; do
+log "prometheus-operator ${PROMETHEUS_OPERATOR_VERSION} CRDs"
+# All of them (kube-prometheus-stack's Prometheus and Alertmanager need theirs); its chart installs none (crds.enabled).
+for crd in alertmanagerconfigs alertmanagers podmonitors probes prometheusagents prometheuses prometheusrules \
+  scrapeconfigs servicemonitors thanosrulers; do
   kubectl apply --server-side --force-conflicts --filename \
     "https://raw.githubusercontent.com/prometheus-operator/prometheus-operator/${PROMETHEUS_OPERATOR_VERSION}/example/prometheus-operator-crd/monitoring.coreos.com_${crd}.yaml"
 done
+
+log "kube-prometheus-stack ${KUBE_PROMETHEUS_STACK_CHART_VERSION}: Prometheus, Alertmanager, Grafana"
+helm repo add prometheus-community https://prometheus-community.github.io/helm-charts --force-update >/dev/null
+app_version="$(helm show chart prometheus-community/kube-prometheus-stack --version "$KUBE_PROMETHEUS_STACK_CHART_VERSION" \
+  | sed -n 's/^appVersion: *//p' | tr -d '"')"
+if [[ "$app_version" != "$PROMETHEUS_OPERATOR_VERSION" ]]; then
+  echo "chart kube-prometheus-stack ${KUBE_PROMETHEUS_STACK_CHART_VERSION} ships prometheus-operator ${app_version}, expected ${PROMETHEUS_OPERATOR_VERSION}" >&2
+  exit 1
+fi
+helm upgrade --install kube-prometheus-stack prometheus-community/kube-prometheus-stack \
+  --version "$KUBE_PROMETHEUS_STACK_CHART_VERSION" --namespace monitoring --create-namespace \
+  --values "$here/values/kube-prometheus-stack.yaml" --wait --timeout 10m
+
+log "Loki chart ${LOKI_CHART_VERSION} (monolithic, filesystem storage)"
+helm repo add grafana-community https://grafana-community.github.io/helm-charts --force-update >/dev/null
+helm upgrade --install loki grafana-community/loki \
+  --version "$LOKI_CHART_VERSION" --namespace monitoring \
+  --values "$here/values/loki.yaml" --wait --timeout 10m
+
+log "Alloy chart ${ALLOY_CHART_VERSION} (collects every pod's logs into Loki)"
+helm repo add grafana https://grafana.github.io/helm-charts --force-update >/dev/null
+helm upgrade --install alloy grafana/alloy \
+  --version "$ALLOY_CHART_VERSION" --namespace monitoring \
+  --values "$here/values/alloy.yaml" --wait --timeout 10m
 
 log "oc-gateway chart (namespaces, Gateway, issuers, certificates) for the ${cluster} cluster"
 # The release lives in "default": the chart creates (and keeps) the namespaces it labels.

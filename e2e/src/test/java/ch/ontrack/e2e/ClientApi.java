@@ -15,11 +15,12 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ClientApi {
 
   private static final JsonMapper JSON = new JsonMapper();
+  private final CookieManager cookies = new CookieManager();
   private final HttpClient http;
   private final URI base;
 
   public ClientApi(javax.net.ssl.SSLContext tls, URI base) {
-    this.http = HttpClient.newBuilder().sslContext(tls).cookieHandler(new CookieManager())
+    this.http = HttpClient.newBuilder().sslContext(tls).cookieHandler(cookies)
         .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     this.base = base;
   }
@@ -48,6 +49,13 @@ public final class ClientApi {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The cookies the client backend set, by name (the share session {@code __Host-oc-share}). */
+  public Map<String, String> cookies() {
+    Map<String, String> values = new java.util.LinkedHashMap<>();
+    cookies.getCookieStore().getCookies().forEach(c -> values.put(c.getName(), c.getValue()));
+    return values;
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {

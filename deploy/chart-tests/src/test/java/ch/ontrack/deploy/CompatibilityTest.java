@@ -57,6 +57,16 @@ class CompatibilityTest {
         .contains("chart cloudnative-pg 0.29.0 ships CloudNativePG 1.30.0, not 1.29.2");
   }
 
+  @Test
+  void aMonitoringStackWithAnotherOperatorThanTheCrdsIsNamed() {
+    Map<String, String> versions = versions(VERSIONS);
+    versions.put("KUBE_PROMETHEUS_STACK_CHART_VERSION", "88.5.3");
+
+    assertThat(conflicts(versions, yaml("kubernetes-support.yaml"), yaml("releases.yaml")))
+        .contains("chart kube-prometheus-stack 88.5.3 ships prometheus-operator (not listed in "
+            + "deploy/compatibility/releases.yaml), not v0.93.0");
+  }
+
   static List<String> conflicts(Map<String, String> v, JsonNode support, JsonNode releases) {
     List<String> conflicts = new ArrayList<>();
     List<String> supported = minors(v.get("KUBERNETES_MIN"), v.get("KUBERNETES_MAX"));
@@ -105,6 +115,13 @@ class CompatibilityTest {
       conflicts.add("chart cloudnative-pg " + v.get("CNPG_CHART_VERSION") + " ships CloudNativePG "
           + (shipped.isEmpty() ? "(not listed in deploy/compatibility/releases.yaml)" : shipped) + ", not "
           + v.get("CNPG_OPERATOR_VERSION"));
+    }
+    String operator = releases.path("kube-prometheus-stack-chart").path("releases")
+        .path(v.get("KUBE_PROMETHEUS_STACK_CHART_VERSION")).asString("");
+    if (!operator.equals(v.get("PROMETHEUS_OPERATOR_VERSION"))) {
+      conflicts.add("chart kube-prometheus-stack " + v.get("KUBE_PROMETHEUS_STACK_CHART_VERSION") + " ships prometheus-operator "
+          + (operator.isEmpty() ? "(not listed in deploy/compatibility/releases.yaml)" : operator) + ", not "
+          + v.get("PROMETHEUS_OPERATOR_VERSION"));
     }
     String plugin = releases.path("plugin-barman-cloud-chart").path("releases").path(v.get("BARMAN_CLOUD_CHART_VERSION"))
         .asString("");

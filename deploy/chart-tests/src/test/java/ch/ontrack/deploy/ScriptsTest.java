@@ -41,7 +41,10 @@ class ScriptsTest {
         "ENVOY_GATEWAY_VERSION", "v1.9.0",
         "CERT_MANAGER_VERSION", "v1.21.1",
         "CNPG_OPERATOR_VERSION", "1.30.0",
-        "PROMETHEUS_OPERATOR_VERSION", "v0.93.0"));
+        "PROMETHEUS_OPERATOR_VERSION", "v0.93.0",
+        "KUBE_PROMETHEUS_STACK_CHART_VERSION", "88.3.0",
+        "LOKI_CHART_VERSION", "18.11.0",
+        "ALLOY_CHART_VERSION", "1.11.1"));
   }
 
   @Test
@@ -52,7 +55,7 @@ class ScriptsTest {
         .filter(line -> !line.contains("$deploy/charts"))
         .toList();
 
-    assertThat(remoteCharts).hasSize(5)
+    assertThat(remoteCharts).hasSize(8)
         .allSatisfy(command -> assertThat(command).containsPattern("--version \"\\$[A-Z_]+_VERSION\""));
     assertThat(script).doesNotContain("latest");
     assertThat(Files.readString(KIND)).doesNotContain(":latest");

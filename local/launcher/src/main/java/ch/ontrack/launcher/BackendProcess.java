@@ -47,12 +47,19 @@ final class BackendProcess implements Component {
 
   BackendProcess(String name, Supplier<List<String>> command, Map<String, String> environment, Path workDir,
       Path logFile, int managementPort, PrintStream console) {
+    this(name, command, environment, workDir, logFile,
+        URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"), console);
+  }
+
+  /** Any process that is ready when {@code readiness} answers 200 (Prometheus: {@code /-/ready}). */
+  BackendProcess(String name, Supplier<List<String>> command, Map<String, String> environment, Path workDir,
+      Path logFile, URI readiness, PrintStream console) {
     this.name = name;
     this.command = command;
     this.environment = Map.copyOf(environment);
     this.workDir = workDir;
     this.logFile = logFile;
-    this.readiness = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness");
+    this.readiness = readiness;
     this.console = console;
   }
 

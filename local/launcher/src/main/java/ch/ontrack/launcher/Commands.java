@@ -41,6 +41,9 @@ final class Commands {
       System.out.printf("  %-17s %-11s %5d  %s%n", spec.component(), spec.name(), port, up);
     }
     System.out.println("  " + p.getProperty("url.provider") + "  " + p.getProperty("url.client") + "  " + p.getProperty("url.mail"));
+    if (p.getProperty("url.prometheus") != null) {
+      System.out.println("  prometheus " + p.getProperty("url.prometheus"));
+    }
     return true;
   }
 
@@ -117,7 +120,8 @@ final class Commands {
 
   private static boolean isOurs(ProcessHandle p) {
     String command = p.info().command().orElse("");
-    return p.isAlive() && (command.endsWith("/java") || command.endsWith("/postgres"));
+    return p.isAlive() && (command.endsWith("/java") || command.endsWith("/postgres")
+        || command.endsWith("/" + Prometheus.NAME));
   }
 
   private static void deleteTree(Path path) throws IOException {

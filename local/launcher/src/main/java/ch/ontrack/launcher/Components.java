@@ -9,10 +9,10 @@ import java.util.Map;
 /** Builds the platform's components from the options and the topology. */
 final class Components {
 
-  /** Started in this order, each as soon as what it depends on is ready. */
+  /** Started in this order, each as soon as what it depends on is ready; Prometheus only with --monitoring. */
   static final List<String> START_ORDER = List.of(
       LocalTopology.MAIL, LocalTopology.GATEWAY, LocalTopology.PROVIDER_DB, LocalTopology.CLIENT_DB,
-      LocalTopology.PROVIDER_BACKEND, LocalTopology.CLIENT_BACKEND);
+      LocalTopology.PROVIDER_BACKEND, LocalTopology.CLIENT_BACKEND, Prometheus.NAME);
 
   static final Map<String, String> DEPENDS_ON = Map.of(
       LocalTopology.PROVIDER_BACKEND, LocalTopology.PROVIDER_DB,
@@ -45,6 +45,10 @@ final class Components {
       components.put(backend, new BackendProcess(backend, () -> command(options, backend), env,
           options.dataDir().resolve("run").resolve(backend), logs.resolve(backend + ".log"),
           options.port(backend, "management"), options.echoLogs() ? System.out : null));
+    }
+    if (options.monitoring()) {
+      Prometheus.binary(System.getenv("PATH"))
+          .ifPresent(binary -> components.put(Prometheus.NAME, new Prometheus(options, binary)));
     }
     return components;
   }

@@ -29,6 +29,7 @@ final class Gateway implements Component {
   private final Handler mail;
   private final Duration apiTimeout;
   private Server server;
+  private GatewayAccessLog accessLog;
 
   Gateway(LaunchOptions options, LocalCa ca, Handler mail) {
     this(options, ca, mail, API_TIMEOUT);
@@ -93,6 +94,8 @@ final class Gateway implements Component {
     server.addConnector(http);
     server.setHandler(new GatewayHandler(targets, mail, hosts(), options.httpsPort()));
     server.setErrorHandler(new GatewayErrors());
+    accessLog = new GatewayAccessLog(options.dataDir().resolve("logs").resolve(LocalTopology.GATEWAY + ".log"));
+    server.setRequestLog(accessLog);
     try {
       server.start();
     } catch (java.io.IOException e) {
@@ -111,6 +114,10 @@ final class Gateway implements Component {
         // stopping anyway: nothing else to release
       }
       server = null;
+    }
+    if (accessLog != null) {
+      accessLog.close();
+      accessLog = null;
     }
   }
 }

@@ -23,6 +23,9 @@ import java.util.Map;
  * @param echoLogs copy every component's log to the console, prefixed with its name
  * @param durableDatabases PostgreSQL with fsync and synchronous commit on; off is faster and loses
  *     the last commits only if the machine itself crashes ({@code ./platform up --fast-db})
+ * @param monitoring also run Prometheus, scraping both backends ({@code ./platform up --monitoring}),
+ *     when its binary is installed
+ * @param prometheusPort Prometheus's port on 127.0.0.1; 0: 9090 when free, else any free port
  */
 public record LaunchOptions(
     Path repoRoot,
@@ -32,13 +35,18 @@ public record LaunchOptions(
     Map<String, Map<String, String>> extraEnv,
     Map<String, List<String>> jvmOptions,
     boolean echoLogs,
-    boolean durableDatabases) {
+    boolean durableDatabases,
+    boolean monitoring,
+    int prometheusPort) {
 
   /** Extra JVM options for both backends, after the launcher's own. */
   public static final String BACKEND_JVM_OPTIONS_VARIABLE = "LOCAL_BACKEND_JVM_OPTIONS";
 
   /** "true": the databases without fsync, as {@code ./platform up --fast-db}. */
   public static final String FAST_DB_VARIABLE = "LOCAL_FAST_DB";
+
+  /** Prometheus's port with {@code --monitoring}; unset: 9090 when free, else any free port. */
+  public static final String PROMETHEUS_PORT_VARIABLE = "LOCAL_PROMETHEUS_PORT";
 
   public LaunchOptions {
     repoRoot = repoRoot.toAbsolutePath().normalize();
@@ -66,7 +74,9 @@ public record LaunchOptions(
     String dataDir = environment.get("LOCAL_DATA_DIR");
     LaunchOptions options = new LaunchOptions(repoRoot,
         dataDir == null ? repoRoot.resolve(".local") : Path.of(dataDir), ports, true, Map.of(), Map.of(), true,
-        !"true".equalsIgnoreCase(environment.getOrDefault(FAST_DB_VARIABLE, "").trim()));
+        !"true".equalsIgnoreCase(environment.getOrDefault(FAST_DB_VARIABLE, "").trim()), false,
+        environment.containsKey(PROMETHEUS_PORT_VARIABLE)
+            ? parsePort(PROMETHEUS_PORT_VARIABLE, environment.get(PROMETHEUS_PORT_VARIABLE)) : 0);
     // e.g. "-XX:TieredStopAtLevel=4": the production JVM's throughput instead of a quick start
     String jvm = environment.getOrDefault(BACKEND_JVM_OPTIONS_VARIABLE, "").trim();
     for (String backend : jvm.isEmpty() ? List.<String>of() : LocalTopology.BACKENDS) {
@@ -82,7 +92,11 @@ public record LaunchOptions(
   public static LaunchOptions forTests(Path repoRoot, Path dataDir) {
     Map<String, Integer> ports = new LinkedHashMap<>();
     List<ServerSocket> held = new ArrayList<>();
+    int prometheus;
     try {
+      ServerSocket prometheusSocket = new ServerSocket(0);
+      held.add(prometheusSocket);
+      prometheus = prometheusSocket.getLocalPort();
       for (PortSpec spec : LocalTopology.PORTS) {
         ServerSocket socket = new ServerSocket(0);
         held.add(socket);
@@ -94,7 +108,8 @@ public record LaunchOptions(
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new LaunchOptions(repoRoot, dataDir, ports, false, Map.of(), Map.of(), true, false);
+    return new LaunchOptions(repoRoot, dataDir, ports, false, Map.of(), Map.of(), true, false, false,
+        prometheus);
   }
 
   public int port(String component, String name) {
@@ -119,15 +134,35 @@ public record LaunchOptions(
   }
 
   public LaunchOptions withDemoData(boolean demo) {
-    return new LaunchOptions(repoRoot, dataDir, ports, demo, extraEnv, jvmOptions, echoLogs, durableDatabases);
+    return new LaunchOptions(repoRoot, dataDir, ports, demo, extraEnv, jvmOptions, echoLogs, durableDatabases,
+        monitoring, prometheusPort);
   }
 
   public LaunchOptions withDurableDatabases(boolean durable) {
-    return new LaunchOptions(repoRoot, dataDir, ports, demoData, extraEnv, jvmOptions, echoLogs, durable);
+    return new LaunchOptions(repoRoot, dataDir, ports, demoData, extraEnv, jvmOptions, echoLogs, durable,
+        monitoring, prometheusPort);
   }
 
   public LaunchOptions withEchoLogs(boolean echo) {
-    return new LaunchOptions(repoRoot, dataDir, ports, demoData, extraEnv, jvmOptions, echo, durableDatabases);
+    return new LaunchOptions(repoRoot, dataDir, ports, demoData, extraEnv, jvmOptions, echo, durableDatabases,
+        monitoring, prometheusPort);
+  }
+
+  public LaunchOptions withMonitoring(boolean on) {
+    return new LaunchOptions(repoRoot, dataDir, ports, demoData, extraEnv, jvmOptions, echoLogs, durableDatabases, on,
+        prometheusPort);
+  }
+
+  public LaunchOptions withPrometheusPort(int port) {
+    return new LaunchOptions(repoRoot, dataDir, ports, demoData, extraEnv, jvmOptions, echoLogs, durableDatabases,
+        monitoring, port);
+  }
+
+  /** {@code ./platform up}'s options: {@code --no-demo-data}, {@code --fast-db}, {@code --monitoring}. */
+  public LaunchOptions withUpArguments(List<String> arguments) {
+    return withDemoData(!arguments.contains("--no-demo-data"))
+        .withDurableDatabases(durableDatabases && !arguments.contains("--fast-db"))
+        .withMonitoring(monitoring || arguments.contains("--monitoring"));
   }
 
   public LaunchOptions withEnv(String component, String name, String value) {
@@ -135,7 +170,8 @@ public record LaunchOptions(
     Map<String, String> forComponent = new LinkedHashMap<>(env.getOrDefault(component, Map.of()));
     forComponent.put(name, value);
     env.put(component, Map.copyOf(forComponent));
-    return new LaunchOptions(repoRoot, dataDir, ports, demoData, env, jvmOptions, echoLogs, durableDatabases);
+    return new LaunchOptions(repoRoot, dataDir, ports, demoData, env, jvmOptions, echoLogs, durableDatabases,
+        monitoring, prometheusPort);
   }
 
   public LaunchOptions withJvmOptions(String component, String... options) {
@@ -143,10 +179,15 @@ public record LaunchOptions(
     List<String> forComponent = new ArrayList<>(jvm.getOrDefault(component, List.of()));
     forComponent.addAll(List.of(options));
     jvm.put(component, List.copyOf(forComponent));
-    return new LaunchOptions(repoRoot, dataDir, ports, demoData, extraEnv, jvm, echoLogs, durableDatabases);
+    return new LaunchOptions(repoRoot, dataDir, ports, demoData, extraEnv, jvm, echoLogs, durableDatabases,
+        monitoring, prometheusPort);
   }
 
   private static int parsePort(PortSpec spec, String value) {
+    return parsePort(spec.overrideVariable(), value);
+  }
+
+  private static int parsePort(String variable, String value) {
     try {
       int port = Integer.parseInt(value.trim());
       if (port > 0 && port < 65536) {
@@ -156,6 +197,6 @@ public record LaunchOptions(
       // reported below
     }
     throw new LaunchException(
-        spec.overrideVariable() + "=" + value + " is not a port number (1-65535).");
+        variable + "=" + value + " is not a port number (1-65535).");
   }
 }

@@ -50,7 +50,8 @@ public final class LocalPlatform implements AutoCloseable {
   /** Starts everything and returns when all is ready; on failure stops what started and throws. */
   public static LocalPlatform start(LaunchOptions options) {
     Preflight.check(options);
-    LocalPlatform platform = new LocalPlatform(options);
+    LocalPlatform platform = new LocalPlatform(
+        Prometheus.resolve(options, Prometheus.binary(System.getenv("PATH")), System.out::println));
     try {
       platform.startAll();
       if (options.demoData()) {
@@ -70,6 +71,9 @@ public final class LocalPlatform implements AutoCloseable {
     List<CompletableFuture<Void>> all = new ArrayList<>();
     Map<String, CompletableFuture<Void>> started = new LinkedHashMap<>();
     for (String name : Components.START_ORDER) {
+      if (!components.containsKey(name)) {
+        continue;
+      }
       String dependency = Components.DEPENDS_ON.get(name);
       CompletableFuture<Void> after =
           dependency == null ? CompletableFuture.completedFuture(null) : started.get(dependency);
@@ -128,6 +132,12 @@ public final class LocalPlatform implements AutoCloseable {
 
   public Path caCertificate() {
     return ca.certificateFile();
+  }
+
+  /** Prometheus's address when it runs ({@code --monitoring} and installed). */
+  public java.util.Optional<URI> prometheusUrl() {
+    return components.containsKey(Prometheus.NAME) ? java.util.Optional.of(Prometheus.url(options))
+        : java.util.Optional.empty();
   }
 
   public LaunchOptions options() {
@@ -199,12 +209,12 @@ public final class LocalPlatform implements AutoCloseable {
       }
     }
     List<List<String>> waves = List.of(
-        List.of(LocalTopology.GATEWAY),
+        List.of(LocalTopology.GATEWAY, Prometheus.NAME),
         LocalTopology.BACKENDS,
         List.of(LocalTopology.PROVIDER_DB, LocalTopology.CLIENT_DB),
         List.of(LocalTopology.MAIL));
     for (List<String> wave : waves) {
-      awaitQuietly(wave.stream()
+      awaitQuietly(wave.stream().filter(components::containsKey)
           .map(name -> CompletableFuture.runAsync(components.get(name)::stop, executor)).toList());
     }
     executor.shutdownNow();

@@ -17,8 +17,7 @@ public final class Main {
     try {
       LaunchOptions options = LaunchOptions.defaults(root, System.getenv());
       switch (command) {
-        case "up" -> up(options.withDemoData(!arguments.contains("--no-demo-data"))
-            .withDurableDatabases(options.durableDatabases() && !arguments.contains("--fast-db")));
+        case "up" -> up(options.withUpArguments(arguments));
         case "status" -> System.exit(Commands.status(options) ? 0 : 3);
         case "down" -> Commands.down(options);
         case "restart" -> {
@@ -30,7 +29,7 @@ public final class Main {
         }
         case "reset" -> Commands.reset(options, arguments.contains("--yes"));
         default -> {
-          System.err.println("Usage: ./platform up [--no-demo-data] [--fast-db] | status | down | restart <component> | logs [component] | reset");
+          System.err.println("Usage: ./platform up [--no-demo-data] [--fast-db] [--monitoring] | status | down | restart <component> | logs [component] | reset");
           System.exit(2);
         }
       }
@@ -70,6 +69,8 @@ public final class Main {
     System.out.println("  client    " + platform.clientUrl());
     System.out.println("  mail      " + platform.mailUrl());
     System.out.println("  (http://…:" + platform.options().httpPort() + " redirects to https)");
+    platform.prometheusUrl().ifPresent(url -> System.out.println("  prometheus " + url
+        + "  (scrapes both backends; data in " + relative(root, Prometheus.home(platform.options())) + ")"));
     DemoData.account(platform.options().dataDir()).ifPresent(a ->
         System.out.println("  demo account: " + a.email() + " / " + a.password()));
     System.out.println("Browsers accept these sites once they trust the local CA "

@@ -28,6 +28,7 @@ final class StateFile {
     p.setProperty("url.provider", platform.providerUrl().toString());
     p.setProperty("url.client", platform.clientUrl().toString());
     p.setProperty("url.mail", platform.mailUrl().toString());
+    platform.prometheusUrl().ifPresent(url -> p.setProperty("url.prometheus", url.toString()));
     platform.options().ports().forEach((key, port) -> p.setProperty("port." + key, Integer.toString(port)));
     platform.processes().forEach((name, pids) -> p.setProperty("pids." + name,
         pids.stream().map(String::valueOf).collect(Collectors.joining(","))));

@@ -85,6 +85,24 @@ class GatewayTest {
   }
 
   @Test
+  void theAccessLogHasEveryRequestWithoutLinkTokensOrQueries() throws Exception {
+    String token = "Acc3ssLogT0ken_" + System.nanoTime();
+    assertThat(get("https://client.localhost:%d/s/" + token).statusCode()).isEqualTo(200);
+    get("https://client.localhost:%d/api/shares/" + token + "/unlock?code=ABCDE");
+    get("https://provider.localhost:%d/api/clients?secret=" + token);
+
+    java.nio.file.Path log = options.dataDir().resolve("logs/gateway.log");
+    String lines = "";
+    for (int i = 0; i < 50 && !lines.contains("/api/clients\""); i++) { // written once the answer is sent
+      sleep(Duration.ofMillis(100));
+      lines = java.nio.file.Files.readString(log);
+    }
+    assertThat(lines).doesNotContain(token).doesNotContain("ABCDE")
+        .contains("\"method\":\"GET\",\"host\":\"client.localhost:" + options.httpsPort() + "\",\"path\":\"/s/[redacted]\"")
+        .contains("\"path\":\"/api/shares/[redacted]/unlock\"", "\"path\":\"/api/clients\",\"status\":200");
+  }
+
+  @Test
   void clientSideRoutesGetTheAppsIndexWithoutCaching() throws Exception {
     HttpResponse<String> r = get("https://client.localhost:%d/s/some-token");
     assertThat(r.statusCode()).isEqualTo(200);
