@@ -2,6 +2,7 @@ package ch.ontrack.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.web.testing.PrometheusScrape;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,9 +47,12 @@ class OperationsTest extends ApiTest {
   }
 
   @Test
-  void loginOutcomesAreCounted() throws Exception {
+  void loginOutcomesAreCounted() {
+    String url = "http://localhost:" + managementPort + "/actuator/prometheus";
+    double before = PrometheusScrape.of(url).sum("oc_logins_total", "outcome", "failed");
     TestData.provider().login(browser()).expect(401);
-    assertThat(management("/actuator/prometheus").body()).contains("oc_logins_total{outcome=\"failed\"");
+    assertThat(PrometheusScrape.of(url).sum("oc_logins_total", "application", "provider-backend", "outcome", "failed"))
+        .isEqualTo(before + 1);
   }
 
   @Test

@@ -88,6 +88,18 @@ class BadValuesTest {
         .hasMessageContaining("letsencrypt");
   }
 
+  @Test
+  void aLatencyThresholdThatIsNoHistogramBucketFails() {
+    assertThatThrownBy(() -> renderProvider(Map.of("monitoring.slo.providerApi.latencyThreshold", "0.3")))
+        .hasMessageContaining("/monitoring/slo/providerApi/latencyThreshold");
+  }
+
+  @Test
+  void anObjectiveOfOneFails() {
+    assertThatThrownBy(() -> renderProvider(Map.of("monitoring.slo.clientRead.availability", "1")))
+        .hasMessageContaining("/monitoring/slo/clientRead/availability");
+  }
+
   private static void renderProvider(Map<String, String> sets) {
     Map<String, String> all = new HashMap<>(Charts.OFFLINE);
     all.putAll(sets);

@@ -7,6 +7,8 @@ import ch.ontrack.client.share.Share;
 import ch.ontrack.client.share.ShareEvents;
 import ch.ontrack.web.ApiProblem;
 import ch.ontrack.web.SecurityHeaders;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,11 +30,22 @@ class FileDownloadController {
   private final ShareAccess access;
   private final FileStore files;
   private final ShareEvents events;
+  private final MeterRegistry meters;
+  private final Counter bytes;
 
-  FileDownloadController(ShareAccess access, FileStore files, ShareEvents events) {
+  FileDownloadController(ShareAccess access, FileStore files, ShareEvents events, MeterRegistry meters) {
     this.access = access;
     this.files = files;
     this.events = events;
+    this.meters = meters;
+    this.bytes = Counter.builder("oc.download.bytes").description("Bytes of files served").register(meters);
+    downloads(true);
+    downloads(false);
+  }
+
+  private Counter downloads(boolean inline) {
+    return Counter.builder("oc.downloads").description("Files served (HEAD requests excepted)")
+        .tag("disposition", inline ? "inline" : "attachment").register(meters);
   }
 
   @GetMapping("/api/shares/{token}/files/{fileId}")
@@ -55,6 +68,8 @@ class FileDownloadController {
     response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
     if (!head) {
       files.copy(file, response.getOutputStream());
+      downloads(showInline).increment();
+      bytes.increment(file.size());
     }
   }
 }

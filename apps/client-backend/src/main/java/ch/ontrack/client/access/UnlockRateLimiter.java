@@ -4,6 +4,8 @@ import ch.ontrack.web.ApiProblem;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -36,8 +38,12 @@ class UnlockRateLimiter implements WebMvcConfigurer, HandlerInterceptor {
         }
       });
 
-  UnlockRateLimiter(AccessProperties properties) {
+  private final Counter limited;
+
+  UnlockRateLimiter(AccessProperties properties, MeterRegistry meters) {
     this.perMinute = properties.rateLimitPerMinute();
+    this.limited = Counter.builder("oc.rate.limited").description("Requests answered 429")
+        .tag("limiter", "unlock").register(meters);
   }
 
   @Override
@@ -58,6 +64,7 @@ class UnlockRateLimiter implements WebMvcConfigurer, HandlerInterceptor {
         .build());
     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
     if (!probe.isConsumed()) {
+      limited.increment();
       long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
       response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
       throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many attempts",

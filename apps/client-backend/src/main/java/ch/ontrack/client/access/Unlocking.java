@@ -27,7 +27,8 @@ class Unlocking {
   private interface Outcome {}
   private record Unlocked(Share share) implements Outcome {}
   private record WrongCode(int attemptsLeft) implements Outcome {}
-  private record Locked() implements Outcome {}
+  /** {@code justNow}: this attempt was the last wrong one, the share locks now. */
+  private record Locked(boolean justNow) implements Outcome {}
 
   private final ShareAccess access;
   private final Shares shares;
@@ -49,6 +50,10 @@ class Unlocking {
     this.properties = properties;
     this.tx = tx;
     this.meters = meters;
+    for (String outcome : new String[] {"unlocked", "wrongcode", "locked"}) {
+      meters.counter("oc.client.unlock", "outcome", outcome);
+    }
+    meters.counter("oc.lockouts");
   }
 
   Share unlock(String token, String code, HttpServletResponse response) {
@@ -58,6 +63,9 @@ class Unlocking {
     boolean matches = !found.locked() && codes.matches(code, found.accessCodeHash());
     Outcome outcome = tx.execute(status -> attempt(found, code, matches, response));
     meters.counter("oc.client.unlock", "outcome", outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)).increment();
+    if (outcome instanceof Locked locked && locked.justNow()) {
+      meters.counter("oc.lockouts").increment();
+    }
     if (outcome instanceof Unlocked unlocked) {
       return unlocked.share();
     }
@@ -74,7 +82,7 @@ class Unlocking {
     Share share = shares.lock(shareId).orElseThrow(() -> ApiProblem.notFound("Share"));
     ShareAccess.requireAvailable(share);
     if (share.locked()) {
-      return new Locked();
+      return new Locked(false);
     }
     // a new code issued meanwhile (rare) is checked against here, under the lock
     boolean matches = share.accessCodeHash().equals(found.accessCodeHash())
@@ -92,7 +100,7 @@ class Unlocking {
     if (lockNow) {
       events.record(shareId, ShareEvents.Type.LOCKED);
       log.warn("Share {} locked after {} wrong access codes", shareId, failures);
-      return new Locked();
+      return new Locked(true);
     }
     return new WrongCode(properties.maxAttempts() - failures);
   }

@@ -72,6 +72,10 @@ class AccountController {
     this.tx = tx;
     this.sessions = sessions;
     this.meters = meters;
+    for (String outcome : new String[] {"succeeded", "failed", "throttled"}) {
+      meters.counter("oc.logins", "outcome", outcome);
+    }
+    meters.counter("oc.rate.limited", "limiter", "login");
     this.dummyHash = passwords.encode("a password nobody has " + UUID.randomUUID());
   }
 
@@ -103,6 +107,7 @@ class AccountController {
     if (wait.isPresent()) {
       log.warn("Login throttled for {} from {}", email, request.getRemoteAddr());
       meters.counter("oc.logins", "outcome", "throttled").increment();
+      meters.counter("oc.rate.limited", "limiter", "login").increment();
       ProblemDetail problem = ProblemHandler.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts",
           "Too many attempts", "Too many sign-in attempts. Try again later.");
       return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)

@@ -1,5 +1,7 @@
 package ch.ontrack.provider.mail;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
@@ -16,15 +18,39 @@ public class Mailer {
   private final MailSettings settings;
   private final MailTemplates templates;
   private final JavaMailSenderImpl sender;
+  private final MeterRegistry meters;
 
-  public Mailer(MailSettings settings, MailTemplates templates) {
+  public Mailer(MailSettings settings, MailTemplates templates, MeterRegistry meters) {
     this.settings = settings;
     this.templates = templates;
     this.sender = sender(settings);
+    this.meters = meters;
+  }
+
+  /** Registers oc_mail_total for a template at 0, so its failure ratio exists before the first mail. */
+  public void expect(String template) {
+    counter("sent", template);
+    counter("failed", template);
   }
 
   /** Renders {@code template} in {@code language} (de, fr, it, en; anything else: German) and sends it. */
   public void send(String recipient, String template, String language, Map<String, Object> args) {
+    try {
+      deliver(recipient, template, language, args);
+    } catch (RuntimeException e) {
+      counter("failed", template).increment();
+      throw e;
+    }
+    counter("sent", template).increment();
+  }
+
+  private Counter counter(String outcome, String template) {
+    // template names are the classpath folders under mail/: a bounded set
+    return Counter.builder("oc.mail").description("E-mails by outcome and template")
+        .tag("outcome", outcome).tag("template", template).register(meters);
+  }
+
+  private void deliver(String recipient, String template, String language, Map<String, Object> args) {
     Mail mail = templates.render(template, language, args);
     MimeMessage message = sender.createMimeMessage();
     try {

@@ -49,10 +49,11 @@ class Delivery {
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final MeterRegistry meters;
+  private final SharingMeters sharing;
 
   Delivery(Shares shares, Outbox outbox, ClientBackend client, Documents documents, FileStore files,
       Secrets secrets, ShareMailer mailer, SharingSettings settings, JdbcClient jdbc, TransactionTemplate tx,
-      MeterRegistry meters) {
+      MeterRegistry meters, SharingMeters sharing) {
     this.shares = shares;
     this.outbox = outbox;
     this.client = client;
@@ -64,6 +65,7 @@ class Delivery {
     this.jdbc = jdbc;
     this.tx = tx;
     this.meters = meters;
+    this.sharing = sharing;
   }
 
   /** Tries one item at once (the send request); empty when it was not delivered now. */
@@ -126,6 +128,7 @@ class Delivery {
           log.warn("Delivery of share {} refused for good (attempt {}): {}", item.shareId(), item.attempts() + 1,
               e.getMessage());
           count(item.kind().name(), "failed");
+          sharing.failed(e);
         }
         return Optional.empty();
       }
@@ -147,6 +150,9 @@ class Delivery {
       log.warn("{} of share {} failed (attempt {}), retrying in {}: {}", item.kind(), item.shareId(),
           item.attempts() + 1, delay, e.getMessage());
       count(item.kind().name(), "retry");
+      if (item.kind() == Outbox.Kind.DELIVER) {
+        sharing.retried(e);
+      }
     }
     return Optional.empty();
   }
@@ -176,7 +182,7 @@ class Delivery {
           document.files().stream().map(StoredFile::id).toList(), share.language()));
       byte[] sealed = background ? secrets.seal(delivered, "code:" + share.id()) : null;
       keep(item, true, true);
-      shares.markDelivered(share.id(), sealed);
+      sharing.delivered(shares.markDelivered(share.id(), sealed));
       code = delivered;
       log.info("Share {} delivered to the client backend", share.id());
       count("DELIVER", background ? "delivered-later" : "delivered-at-once");

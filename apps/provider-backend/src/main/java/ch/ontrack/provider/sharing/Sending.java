@@ -32,9 +32,10 @@ class Sending {
   private final Delivery delivery;
   private final SharingSettings settings;
   private final TransactionTemplate tx;
+  private final SharingMeters meters;
 
   Sending(Shares shares, Outbox outbox, Clients clients, Documents documents, UploadSettings uploads,
-      Secrets secrets, Delivery delivery, SharingSettings settings, TransactionTemplate tx) {
+      Secrets secrets, Delivery delivery, SharingSettings settings, TransactionTemplate tx, SharingMeters meters) {
     this.shares = shares;
     this.outbox = outbox;
     this.clients = clients;
@@ -44,6 +45,7 @@ class Sending {
     this.delivery = delivery;
     this.settings = settings;
     this.tx = tx;
+    this.meters = meters;
   }
 
   /** {@code language} is for a typed address; a client from the address book is written to in theirs. */
@@ -69,6 +71,7 @@ class Sending {
       // the token waits encrypted only until the mail with the link has gone out
       outbox.add(outboxId, shareId, Outbox.Kind.DELIVER, secrets.seal(token, "token:" + shareId));
     });
+    meters.sent();
     Optional<String> code = delivery.tryNow(outboxId);
     Shares.Row row = shares.byId(shareId).orElseThrow();
     return ShareView.of(row, null, Instant.now()).withSecrets(settings.link(token), code.orElse(null));

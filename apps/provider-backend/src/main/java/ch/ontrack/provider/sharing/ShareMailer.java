@@ -15,6 +15,7 @@ class ShareMailer {
 
   ShareMailer(Mailer mailer) {
     this.mailer = mailer;
+    mailer.expect(TEMPLATE);
   }
 
   void send(String language, String recipient, String organisation, String title, String link, Instant expiresAt,

@@ -58,9 +58,12 @@ class Shares {
     return jdbc.sql("select id from share where provider_id = ?").param(providerId).query(UUID.class).list();
   }
 
-  void markDelivered(UUID id, byte[] encryptedCode) {
-    jdbc.sql("update share set delivered_at = now(), encrypted_code = ? where id = ?")
-        .params(encryptedCode, id).update();
+  /** Records the delivery; the time since the send (both database clock readings). */
+  java.time.Duration markDelivered(UUID id, byte[] encryptedCode) {
+    return jdbc.sql("update share set delivered_at = now(), encrypted_code = ? where id = ?"
+            + " returning (extract(epoch from delivered_at - created_at) * 1000)::bigint")
+        .params(encryptedCode, id).query(Long.class).optional().map(java.time.Duration::ofMillis)
+        .orElse(java.time.Duration.ZERO);
   }
 
   /** The client backend refused the delivery for good: the reason and the attempts so far, for the provider. */

@@ -32,7 +32,7 @@ class ShareMailTest {
     smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     smtp.start();
     var settings = new MailSettings("127.0.0.1", smtp.getSmtp().getPort(), "", "", false, "no-reply@on-track.ch");
-    mailer = new ShareMailer(new Mailer(settings, new MailTemplates()));
+    mailer = new ShareMailer(new Mailer(settings, new MailTemplates(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
   }
 
   @AfterAll
