@@ -131,6 +131,26 @@ class AlertRulesTest {
     return found.get(0);
   }
 
+  /**
+   * deploy/monitoring/rules/<site>.yaml, which `./platform up --monitoring` loads into the local Prometheus, holds
+   * exactly the production chart's rule groups; {@code -Dmonitoring.rules.write=true} writes them.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"provider", "client"})
+  void theLocalPrometheusLoadsTheChartsRules(String site) throws IOException {
+    Path local = Charts.DEPLOY.resolve("monitoring/rules/" + site + ".yaml");
+    String rendered = Files.readString(writeRules(site));
+    String header = "# Generated from the oc-platform chart's PrometheusRule (production values) by AlertRulesTest;\n"
+        + "# regenerate with: mvn -pl deploy/chart-tests verify -Dtest=AlertRulesTest -Dmonitoring.rules.write=true\n";
+    if (Boolean.getBoolean("monitoring.rules.write")) {
+      Files.createDirectories(local.getParent());
+      Files.writeString(local, header + rendered);
+    }
+    assertThat(Files.exists(local) ? Files.readString(local) : "")
+        .as(local + " is out of date with the chart's rules; regenerate it with -Dmonitoring.rules.write=true")
+        .isEqualTo(header + rendered);
+  }
+
   /** The rule groups of a site as a Prometheus rule file; its path. */
   static Path writeRules(String site) throws IOException {
     Files.createDirectories(WORK);

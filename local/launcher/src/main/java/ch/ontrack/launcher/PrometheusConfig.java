@@ -55,7 +55,9 @@ final class PrometheusConfig {
           .append("    metrics_path: /actuator/prometheus\n")
           .append("    static_configs:\n")
           .append("      - targets: [\"127.0.0.1:").append(options.port(backend, "management")).append("\"]\n")
-          .append("        labels: {service: ").append(backend).append("}\n");
+          // the namespace the backend has in the cluster: the chart's alert rules select by it
+          .append("        labels: {service: ").append(backend).append(", namespace: oc-")
+          .append(backend.substring(0, backend.indexOf('-'))).append("}\n");
     }
     return yaml.toString();
   }
