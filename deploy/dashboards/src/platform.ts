@@ -1,8 +1,9 @@
 // Both backends side by side: availability, traffic, errors, latency, and the health of the delivery outbox.
 import { assemble } from './layout.js';
-import { graph, query, single, GOOD_WHEN_ZERO, QUARTER, THIRD, HALF, type Query, type Section } from './panels.js';
+import { graph, query, single, QUARTER, THIRD, HALF, type Query, type Section } from './panels.js';
 import { perMinute, quantile, rate } from './sections/selector.js';
 import * as variables from './variables.js';
+import { outboxHealth } from './sections/delivery.js';
 
 interface Backend {
   readonly application: string;
@@ -117,37 +118,7 @@ function delivery(): Section {
   return {
     title: 'Delivery from provider to client',
     panels: [
-      single({
-        title: 'Pending outbox items',
-        description: 'Outbox items of the provider backend not yet done.',
-        unit: 'short',
-        size: THIRD,
-        steps: [
-          { value: null, color: 'green' },
-          { value: 100, color: 'orange' },
-        ],
-        queries: [query(`max(oc_outbox_pending{${provider}})`, 'pending')],
-      }),
-      single({
-        title: 'Oldest pending item',
-        description: 'Age of the oldest pending outbox item; 0 when none.',
-        unit: 's',
-        size: THIRD,
-        steps: [
-          { value: null, color: 'green' },
-          { value: 300, color: 'orange' },
-          { value: 1800, color: 'red' },
-        ],
-        queries: [query(`max(oc_outbox_oldest_age_seconds{${provider}})`, 'oldest')],
-      }),
-      single({
-        title: 'Dead letters',
-        description: 'Shares whose delivery failed for good.',
-        unit: 'short',
-        size: THIRD,
-        steps: GOOD_WHEN_ZERO,
-        queries: [query(`max(oc_outbox_dead_letters{${provider}})`, 'dead letters')],
-      }),
+      ...outboxHealth(provider),
       graph({
         title: 'Deliveries by outcome',
         description: 'Delivery attempts per minute: delivered, retried, failed.',

@@ -1,42 +1,12 @@
 // Provider backend: the outbox that delivers shares to the client site, and the mails it sends.
-import { graph, query, single, GOOD_WHEN_ZERO, HALF, THIRD, type Section } from '../panels.js';
+import { graph, query, single, GOOD_WHEN_ZERO, HALF, THIRD, type Panel, type Section } from '../panels.js';
 import { BACKEND, DATABASE_WIDE, QUANTILES, perMinute, quantile } from './selector.js';
 
 export function outbox(): Section {
   return {
     title: 'Delivery outbox',
     panels: [
-      single({
-        title: 'Pending outbox items',
-        description: 'Outbox items not yet done (oc_outbox_pending).',
-        unit: 'short',
-        size: THIRD,
-        steps: [
-          { value: null, color: 'green' },
-          { value: 100, color: 'orange' },
-        ],
-        queries: [query(`max(oc_outbox_pending{${DATABASE_WIDE}})`, 'pending')],
-      }),
-      single({
-        title: 'Oldest pending item',
-        description: 'Age of the oldest pending outbox item; 0 when none. Grows when the client site is unreachable.',
-        unit: 's',
-        size: THIRD,
-        steps: [
-          { value: null, color: 'green' },
-          { value: 300, color: 'orange' },
-          { value: 1800, color: 'red' },
-        ],
-        queries: [query(`max(oc_outbox_oldest_age_seconds{${DATABASE_WIDE}})`, 'oldest')],
-      }),
-      single({
-        title: 'Dead letters',
-        description: 'Shares whose delivery failed for good (DELIVERY_FAILED); they need a person.',
-        unit: 'short',
-        size: THIRD,
-        steps: GOOD_WHEN_ZERO,
-        queries: [query(`max(oc_outbox_dead_letters{${DATABASE_WIDE}})`, 'dead letters')],
-      }),
+      ...outboxHealth(DATABASE_WIDE),
       graph({
         title: 'Deliveries by outcome',
         description: 'Delivery attempts per minute: delivered, retried, failed (dead letter).',
@@ -113,4 +83,41 @@ export function providerActivity(): Section {
       }),
     ],
   };
+}
+
+/** Pending items, the oldest one's age and the dead letters of the provider's outbox (also on the overview). */
+export function outboxHealth(selector: string): Panel[] {
+  return [
+    single({
+      title: 'Pending outbox items',
+      description: 'Outbox items not yet done (oc_outbox_pending).',
+      unit: 'short',
+      size: THIRD,
+      steps: [
+        { value: null, color: 'green' },
+        { value: 100, color: 'orange' },
+      ],
+      queries: [query(`max(oc_outbox_pending{${selector}})`, 'pending')],
+    }),
+    single({
+      title: 'Oldest pending item',
+      description: 'Age of the oldest pending outbox item; 0 when none. Grows when the client site is unreachable.',
+      unit: 's',
+      size: THIRD,
+      steps: [
+        { value: null, color: 'green' },
+        { value: 300, color: 'orange' },
+        { value: 1800, color: 'red' },
+      ],
+      queries: [query(`max(oc_outbox_oldest_age_seconds{${selector}})`, 'oldest')],
+    }),
+    single({
+      title: 'Dead letters',
+      description: 'Shares whose delivery failed for good (DELIVERY_FAILED); they need a person.',
+      unit: 'short',
+      size: THIRD,
+      steps: GOOD_WHEN_ZERO,
+      queries: [query(`max(oc_outbox_dead_letters{${selector}})`, 'dead letters')],
+    }),
+  ];
 }
