@@ -40,6 +40,13 @@ public record LaunchOptions(
   /** "true": the databases without fsync, as {@code ./platform up --fast-db}. */
   public static final String FAST_DB_VARIABLE = "LOCAL_FAST_DB";
 
+  /**
+   * Passed on to both backends when set where {@code ./platform up} runs, e.g.
+   * {@code OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:4318 ./platform up} sends their traces to a local collector.
+   */
+  public static final List<String> TRACING_VARIABLES =
+      List.of("OTEL_EXPORTER_OTLP_ENDPOINT", "TRACING_SAMPLING_PROBABILITY");
+
   public LaunchOptions {
     repoRoot = repoRoot.toAbsolutePath().normalize();
     dataDir = dataDir.toAbsolutePath().normalize();
@@ -71,6 +78,12 @@ public record LaunchOptions(
     String jvm = environment.getOrDefault(BACKEND_JVM_OPTIONS_VARIABLE, "").trim();
     for (String backend : jvm.isEmpty() ? List.<String>of() : LocalTopology.BACKENDS) {
       options = options.withJvmOptions(backend, jvm.split("\\s+"));
+    }
+    for (String variable : TRACING_VARIABLES) {
+      String value = environment.getOrDefault(variable, "").trim();
+      for (String backend : value.isEmpty() ? List.<String>of() : LocalTopology.BACKENDS) {
+        options = options.withEnv(backend, variable, value);
+      }
     }
     return options;
   }
