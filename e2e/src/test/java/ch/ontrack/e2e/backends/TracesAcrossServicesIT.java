@@ -87,6 +87,7 @@ class TracesAcrossServicesIT {
         .stream().anyMatch(c -> c.attribute("http.url").equals(share))).orElse(false), PATIENCE);
     ReceivedSpan send = send(spans, sharing).orElseThrow(() -> new AssertionError("no span of the send: " + spans));
     List<ReceivedSpan> trace = trace(spans, send.traceId());
+    print("The trace of one send", trace);
 
     assertThat(trace).extracting(ReceivedSpan::service).contains(PROVIDER, CLIENT);
     assertThat(trace).as("one trace: the send is its only root").filteredOn(s -> !s.spanId().equals(send.spanId()))
@@ -152,6 +153,7 @@ class TracesAcrossServicesIT {
         });
     assertThat(Integer.parseInt(worker.attribute("oc.outbox.attempt"))).isGreaterThanOrEqualTo(2);
     List<ReceivedSpan> trace = trace(spans, worker.traceId());
+    print("The trace of a delivery by the worker", trace);
     Map<String, ReceivedSpan> byId = trace.stream().collect(Collectors.toMap(ReceivedSpan::spanId, s -> s));
     ReceivedSpan sharePut = served(trace, share).stream().filter(s -> s.attribute("http.url").equals(share))
         .findFirst().orElseThrow();
@@ -193,6 +195,21 @@ class TracesAcrossServicesIT {
       ancestors.add(parent.spanId());
     }
     return ancestors;
+  }
+
+  /** The trace as an indented tree on the test output: what docs/operations.md describes. */
+  private static void print(String title, List<ReceivedSpan> trace) {
+    StringBuilder out = new StringBuilder(title).append(":\n");
+    Set<String> ids = new HashSet<>(ids(trace));
+    trace.stream().filter(s -> !ids.contains(s.parentSpanId())).forEach(root -> print(out, root, trace, 1));
+    System.out.print(out);
+  }
+
+  private static void print(StringBuilder out, ReceivedSpan span, List<ReceivedSpan> trace, int depth) {
+    out.append("  ".repeat(depth)).append(span.service()).append(" ").append(span.kind()).append(" \"")
+        .append(span.name()).append("\"").append(span.linkedSpans().isEmpty() ? "" : " links " + span.linkedSpans())
+        .append('\n');
+    trace.stream().filter(s -> s.parentSpanId().equals(span.spanId())).forEach(s -> print(out, s, trace, depth + 1));
   }
 
   /** The backend's JSON log line with this message. */
