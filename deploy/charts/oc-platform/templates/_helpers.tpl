@@ -130,6 +130,8 @@ s3Credentials:
 {{- $env := dict "SERVER_PORT" (toString $c.ports.api) "MANAGEMENT_PORT" (toString $c.ports.management) -}}
 {{- $_ := set $env "CLIENT_PUBLIC_URL" (include "oc-platform.publicUrl" (dict "root" $root "site" "client")) -}}
 {{- $_ := set $env "TRUSTED_PROXIES" (join "," $root.Values.gateway.proxyCidrs) -}}
+{{- $_ := set $env "OTEL_EXPORTER_OTLP_ENDPOINT" $root.Values.tracing.otlpEndpoint -}}
+{{- $_ := set $env "TRACING_SAMPLING_PROBABILITY" (toString $root.Values.tracing.samplingProbability) -}}
 {{- if eq .site "provider" -}}
 {{- $_ := set $env "PROVIDER_PUBLIC_URL" (include "oc-platform.publicUrl" (dict "root" $root "site" "provider")) -}}
 {{- $_ := set $env "CLIENT_INTERNAL_URL" (printf "http://client-backend.%s.svc:%v" $root.Values.sites.client.namespace $catalog.client.backend.ports.internal) -}}
@@ -144,6 +146,13 @@ s3Credentials:
 {{- $_ := set $env $key (toString $value) -}}
 {{- end -}}
 {{- toYaml $env -}}
+{{- end }}
+
+{{/* TCP port of tracing.otlpEndpoint: the one in the URL, else the scheme's (80, 443). */}}
+{{- define "oc-platform.otlpPort" -}}
+{{- $url := urlParse .Values.tracing.otlpEndpoint -}}
+{{- $port := regexFind ":[0-9]+$" $url.host | trimPrefix ":" -}}
+{{- $port | default (ternary "443" "80" (eq $url.scheme "https")) -}}
 {{- end }}
 
 {{/* Keys of the backend's own Secret; SMTP credentials live there unless smtp.credentialsSecret names another. */}}
@@ -164,6 +173,10 @@ s3Credentials:
 {{- $v := .Values -}}
 {{- if eq $v.sites.provider.namespace $v.sites.client.namespace -}}
 {{- fail "sites.provider.namespace and sites.client.namespace must differ: each site has its own namespace" -}}
+{{- end -}}
+{{- $collector := $v.tracing.collector -}}
+{{- if and $v.tracing.otlpEndpoint (not $collector.namespace) (not $collector.egressCidrs) -}}
+{{- fail "tracing.collector.namespace or tracing.collector.egressCidrs is required when tracing.otlpEndpoint is set (the NetworkPolicy lets the backends reach only the collector)" -}}
 {{- end -}}
 {{- if not $v.smtp.host -}}
 {{- fail "smtp.host is required (the provider backend sends the client links by e-mail)" -}}

@@ -48,6 +48,13 @@ public record LaunchOptions(
   /** Prometheus's port with {@code --monitoring}; unset: 9090 when free, else any free port. */
   public static final String PROMETHEUS_PORT_VARIABLE = "LOCAL_PROMETHEUS_PORT";
 
+  /**
+   * Passed on to both backends when set where {@code ./platform up} runs, e.g.
+   * {@code OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:4318 ./platform up} sends their traces to a local collector.
+   */
+  public static final List<String> TRACING_VARIABLES =
+      List.of("OTEL_EXPORTER_OTLP_ENDPOINT", "TRACING_SAMPLING_PROBABILITY");
+
   public LaunchOptions {
     repoRoot = repoRoot.toAbsolutePath().normalize();
     dataDir = dataDir.toAbsolutePath().normalize();
@@ -81,6 +88,12 @@ public record LaunchOptions(
     String jvm = environment.getOrDefault(BACKEND_JVM_OPTIONS_VARIABLE, "").trim();
     for (String backend : jvm.isEmpty() ? List.<String>of() : LocalTopology.BACKENDS) {
       options = options.withJvmOptions(backend, jvm.split("\\s+"));
+    }
+    for (String variable : TRACING_VARIABLES) {
+      String value = environment.getOrDefault(variable, "").trim();
+      for (String backend : value.isEmpty() ? List.<String>of() : LocalTopology.BACKENDS) {
+        options = options.withEnv(backend, variable, value);
+      }
     }
     return options;
   }

@@ -91,6 +91,7 @@ public final class LocalTopology {
     env.put("SESSION_ABSOLUTE_TIMEOUT", w -> "12h");
     env.put("LOGIN_RATE_LIMIT_PER_MINUTE", w -> "10");
     env.put("DELIVERY_RETRY_INTERVAL", w -> "5s");
+    tracing(env);
     return env;
   }
 
@@ -107,6 +108,7 @@ public final class LocalTopology {
     env.put("SHARE_SESSION_TIMEOUT", w -> "30m");
     env.put("UNLOCK_MAX_ATTEMPTS", w -> "5");
     env.put("UNLOCK_RATE_LIMIT_PER_MINUTE", w -> "20");
+    tracing(env);
     return env;
   }
 
@@ -116,6 +118,12 @@ public final class LocalTopology {
     env.put("DB_NAME", w -> name);
     env.put("DB_USERNAME", w -> name);
     env.put("DB_PASSWORD", w -> w.secrets().databasePassword(db));
+  }
+
+  /** No collector by default: traces stay in the process (see {@link LaunchOptions#TRACING_VARIABLES}). */
+  private static void tracing(Map<String, Function<Wiring, String>> env) {
+    env.put("OTEL_EXPORTER_OTLP_ENDPOINT", w -> "");
+    env.put("TRACING_SAMPLING_PROBABILITY", w -> "1.0");
   }
 
   private static void uploads(Map<String, Function<Wiring, String>> env) {

@@ -36,6 +36,18 @@ class LaunchOptionsTest {
   }
 
   @Test
+  void aCollectorFromTheEnvironmentGetsBothBackendsTraces() {
+    LaunchOptions options = LaunchOptions.defaults(root,
+        Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", " http://localhost:4318 ", "TRACING_SAMPLING_PROBABILITY", "0.5"));
+
+    for (String backend : LocalTopology.BACKENDS) {
+      assertThat(options.extraEnv().get(backend)).containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4318")
+          .containsEntry("TRACING_SAMPLING_PROBABILITY", "0.5");
+    }
+    assertThat(LaunchOptions.defaults(root, Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", " ")).extraEnv()).isEmpty();
+  }
+
+  @Test
   void portsAndDataFolderCanBeChanged() {
     LaunchOptions options = LaunchOptions.defaults(root,
         Map.of("LOCAL_GATEWAY_HTTPS_PORT", "9443", "LOCAL_DATA_DIR", "/tmp/somewhere"));

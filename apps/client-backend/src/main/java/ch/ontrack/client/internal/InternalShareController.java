@@ -18,6 +18,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/internal/shares/{shareId}")
 class InternalShareController {
+
+  private static final Logger log = LoggerFactory.getLogger(InternalShareController.class);
 
   record ShareRequest(
       @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{43}", message = "must be base64url(sha256(token))")
@@ -78,6 +82,7 @@ class InternalShareController {
         body.recipientEmail(), body.expiresAt(), Languages.orDefault(body.language()));
     // hashed before the transaction: Argon2 takes a while and must not hold a pooled connection
     ShareDelivery.Delivered result = delivery.deliver(shareId, input, body.fileIds(), codes.issue());
+    log.info("Share {} delivered by the provider backend{}", shareId, result.created() ? "" : " again");
     return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
         .body(new AccessCode(result.accessCode()));
   }

@@ -1,14 +1,8 @@
 package ch.ontrack.provider.sharing;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,13 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The client backend's internal API (docs/architecture.md), authenticated with INTERNAL_API_SECRET. */
 @Component
 class ClientBackend {
+
+  private static final String SHARE = "/internal/shares/{share}";
 
   record Snapshot(String tokenHash, String providerName, String title, String message, String recipientEmail,
       Instant expiresAt, List<UUID> fileIds, String language) {}
@@ -55,93 +56,118 @@ class ClientBackend {
     }
   }
 
-  private final HttpClient http = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(3))
-      .build();
+  /** One answer of the client backend, read whole (they are small JSON documents or empty). */
+  private record Answer(int status, String body) {}
+
+  private final RestClient files;
+  private final RestClient shares;
+  private final RestClient calls;
+  private final RestClient reads;
   private final SharingSettings settings;
   private final JsonMapper json;
 
-  ClientBackend(SharingSettings settings, JsonMapper json) {
+  /**
+   * Built from Spring Boot's RestClient.Builder, so every call is observed: a span (and http.client.requests) whose
+   * W3C traceparent the client backend continues (docs/adr/0290). The JDK client underneath streams file bodies.
+   */
+  ClientBackend(SharingSettings settings, JsonMapper json, RestClient.Builder builder) {
     this.settings = settings;
     this.json = json;
+    HttpClient http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(3))
+        .build();
+    this.files = client(builder, http, Duration.ofMinutes(5));
+    this.shares = client(builder, http, Duration.ofSeconds(30));
+    this.calls = client(builder, http, Duration.ofSeconds(10));
+    this.reads = client(builder, http, Duration.ofSeconds(5));
+  }
+
+  /** A client whose calls time out after {@code timeout} without an answer. */
+  private RestClient client(RestClient.Builder builder, HttpClient http, Duration timeout) {
+    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+    factory.setReadTimeout(timeout);
+    return builder.clone()
+        .requestFactory(factory)
+        .baseUrl(settings.clientInternalUrl().toString().replaceAll("/+$", ""))
+        .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + settings.internalApiSecret())
+        .defaultHeader(HttpHeaders.ACCEPT, "application/json")
+        .build();
   }
 
   void putFile(UUID shareId, UUID fileId, String name, String contentType, long size,
       Supplier<InputStream> content) {
-    HttpRequest request = request("/internal/shares/" + shareId + "/files/" + fileId, Duration.ofMinutes(5))
-        .header("Content-Type", contentType)
+    String file = SHARE + "/files/{file}";
+    send(files.put().uri(file, shareId, fileId)
+        .header(HttpHeaders.CONTENT_TYPE, contentType)
         .header("X-File-Name", URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
-        .PUT(BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(content), size))
-        .build();
-    send(request, 200, 201);
+        .contentLength(size)
+        .body(out -> {
+          try (InputStream in = content.get()) {
+            in.transferTo(out);
+          }
+        }), call("PUT", file, shareId, fileId), 200, 201);
   }
 
   String putShare(UUID shareId, Snapshot snapshot) {
-    HttpRequest request = request("/internal/shares/" + shareId, Duration.ofSeconds(30))
-        .header("Content-Type", "application/json")
-        .PUT(BodyPublishers.ofString(json.writeValueAsString(snapshot)))
-        .build();
-    return json.readValue(send(request, 200, 201).body(), AccessCode.class).accessCode();
+    Answer answer = send(shares.put().uri(SHARE, shareId)
+        .header(HttpHeaders.CONTENT_TYPE, "application/json")
+        .body(json.writeValueAsBytes(snapshot)), call("PUT", SHARE, shareId), 200, 201);
+    return json.readValue(answer.body(), AccessCode.class).accessCode();
   }
 
   /** False when the client backend does not know the share (nothing to revoke). */
   boolean revoke(UUID shareId) {
-    return send(post("/internal/shares/" + shareId + "/revoke"), 204, 200, 404).statusCode() != 404;
+    String revoke = SHARE + "/revoke";
+    return send(calls.post().uri(revoke, shareId), call("POST", revoke, shareId), 204, 200, 404).status() != 404;
   }
 
   String newAccessCode(UUID shareId) {
-    return json.readValue(send(post("/internal/shares/" + shareId + "/access-code"), 200, 201).body(),
-        AccessCode.class).accessCode();
+    String accessCode = SHARE + "/access-code";
+    Answer answer = send(calls.post().uri(accessCode, shareId), call("POST", accessCode, shareId), 200, 201);
+    return json.readValue(answer.body(), AccessCode.class).accessCode();
   }
 
   void changeExpiry(UUID shareId, Instant expiresAt) {
-    HttpRequest request = request("/internal/shares/" + shareId + "/expiry", Duration.ofSeconds(10))
-        .header("Content-Type", "application/json")
-        .PUT(BodyPublishers.ofString(json.writeValueAsString(Map.of("expiresAt", expiresAt))))
-        .build();
-    send(request, 204, 200);
+    String expiry = SHARE + "/expiry";
+    send(calls.put().uri(expiry, shareId)
+        .header(HttpHeaders.CONTENT_TYPE, "application/json")
+        .body(json.writeValueAsBytes(Map.of("expiresAt", expiresAt))), call("PUT", expiry, shareId), 204, 200);
   }
 
   /** The events as JSON text, stored as the last known state. */
   String events(UUID shareId) {
-    return send(request("/internal/shares/" + shareId + "/events", Duration.ofSeconds(5)).GET().build(), 200).body();
+    String events = SHARE + "/events";
+    return send(reads.get().uri(events, shareId), call("GET", events, shareId), 200).body();
   }
 
   void delete(UUID shareId) {
-    send(request("/internal/shares/" + shareId, Duration.ofSeconds(30)).DELETE().build(), 204, 200, 404);
+    send(shares.delete().uri(SHARE, shareId), call("DELETE", SHARE, shareId), 204, 200, 404);
   }
 
-  private HttpRequest post(String path) {
-    return request(path, Duration.ofSeconds(10)).POST(BodyPublishers.noBody()).build();
+  /** "PUT /internal/shares/…": what a failure message names (the URI template keeps the spans' names short). */
+  private static String call(String method, String template, Object... variables) {
+    return method + " " + UriComponentsBuilder.fromUriString(template).buildAndExpand(variables).toUriString();
   }
 
-  private HttpRequest.Builder request(String path, Duration timeout) {
-    String base = settings.clientInternalUrl().toString().replaceAll("/+$", "");
-    return HttpRequest.newBuilder(URI.create(base + path))
-        .timeout(timeout)
-        .header("Authorization", "Bearer " + settings.internalApiSecret())
-        .header("Accept", "application/json");
-  }
-
-  private HttpResponse<String> send(HttpRequest request, int... accepted) {
-    HttpResponse<String> response;
+  /** Whatever the status, the answer is read here: only {@code accepted} ones are a success. */
+  private Answer send(RestClient.RequestHeadersSpec<?> request, String call, int... accepted) {
+    Answer response;
     try {
-      response = http.send(request, BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new Unavailable(request.method() + " " + request.uri().getPath() + " failed: " + e, 0, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new Unavailable("Interrupted", 0, e);
+      response = request.exchange((req, res) -> new Answer(res.getStatusCode().value(),
+          new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+    } catch (ResourceAccessException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new Unavailable(call + " failed: " + cause, 0, cause);
     }
     for (int status : accepted) {
-      if (response.statusCode() == status) {
+      if (response.status() == status) {
         return response;
       }
     }
-    String reason = "The client service answered " + response.statusCode() + reason(response.body());
-    throw new Unavailable(request.method() + " " + request.uri().getPath() + " answered " + response.statusCode()
-        + reason(response.body()), response.statusCode(), reason, null);
+    String reason = "The client service answered " + response.status() + reason(response.body());
+    throw new Unavailable(call + " answered " + response.status() + reason(response.body()), response.status(),
+        reason, null);
   }
 
   /** The problem+json detail and field errors of a refusal, for the provider to read; empty otherwise. */

@@ -50,10 +50,11 @@ class Delivery {
   private final TransactionTemplate tx;
   private final MeterRegistry meters;
   private final SharingMeters sharing;
+  private final DeliveryTraces traces;
 
   Delivery(Shares shares, Outbox outbox, ClientBackend client, Documents documents, FileStore files,
       Secrets secrets, ShareMailer mailer, SharingSettings settings, JdbcClient jdbc, TransactionTemplate tx,
-      MeterRegistry meters, SharingMeters sharing) {
+      MeterRegistry meters, SharingMeters sharing, DeliveryTraces traces) {
     this.shares = shares;
     this.outbox = outbox;
     this.client = client;
@@ -66,6 +67,7 @@ class Delivery {
     this.tx = tx;
     this.meters = meters;
     this.sharing = sharing;
+    this.traces = traces;
   }
 
   /** Tries one item at once (the send request); empty when it was not delivered now. */
@@ -84,10 +86,10 @@ class Delivery {
     return requeued.isPresent();
   }
 
-  /** Works off one due item; false when there was none. */
+  /** Works off one due item, in a trace of its own (docs/adr/0291); false when there was none. */
   boolean processNextDue() {
     return outbox.claimNextDue(LEASE).map(item -> {
-      process(item, true);
+      traces.inNewTrace(item, () -> process(item, true));
       return true;
     }).orElse(false);
   }

@@ -15,20 +15,24 @@ class Outbox {
 
   enum Kind { DELIVER, REVOKE, DELETE }
 
-  record Item(UUID id, UUID shareId, Kind kind, byte[] encryptedToken, int attempts, UUID lease) {}
+  /** {@code traceParent}: the request that queued it (docs/adr/0291), null when it was not traced. */
+  record Item(UUID id, UUID shareId, Kind kind, byte[] encryptedToken, int attempts, UUID lease,
+      String traceParent) {}
 
-  private static final String COLUMNS = "id, share_id, kind, encrypted_token, attempts, lease";
+  private static final String COLUMNS = "id, share_id, kind, encrypted_token, attempts, lease, trace_parent";
   private static final String CLAIM =
       "update outbox set lease = ?, next_attempt_at = now() + ? * interval '1 millisecond'";
   private final JdbcClient jdbc;
+  private final DeliveryTraces traces;
 
-  Outbox(JdbcClient jdbc) {
+  Outbox(JdbcClient jdbc, DeliveryTraces traces) {
     this.jdbc = jdbc;
+    this.traces = traces;
   }
 
   void add(UUID id, UUID shareId, Kind kind, byte[] encryptedToken) {
-    jdbc.sql("insert into outbox (id, share_id, kind, encrypted_token) values (?, ?, ?, ?)")
-        .params(id, shareId, kind.name(), encryptedToken).update();
+    jdbc.sql("insert into outbox (id, share_id, kind, encrypted_token, trace_parent) values (?, ?, ?, ?, ?)")
+        .params(id, shareId, kind.name(), encryptedToken, traces.current()).update();
   }
 
   /** Claims the item if it is due and nobody holds a lease on it: for {@code lease} nobody else takes it. */
@@ -79,11 +83,11 @@ class Outbox {
         .params(truncate(error), item.id(), item.lease()).update() == 1;
   }
 
-  /** Makes a parked delivery of the share due at once; its id, or empty when none was parked. */
+  /** Makes a parked delivery of the share due at once, queued by the current request; its id, or empty. */
   Optional<UUID> requeue(UUID shareId) {
-    return jdbc.sql("update outbox set failed_at = null, attempts = 0, next_attempt_at = now(), lease = null"
-            + " where share_id = ? and kind = 'DELIVER' and failed_at is not null returning id")
-        .param(shareId).query(UUID.class).optional();
+    return jdbc.sql("update outbox set failed_at = null, attempts = 0, next_attempt_at = now(), lease = null,"
+            + " trace_parent = ? where share_id = ? and kind = 'DELIVER' and failed_at is not null returning id")
+        .params(traces.current(), shareId).query(UUID.class).optional();
   }
 
   /** Drops work still waiting for a share, e.g. a delivery of a share that is revoked now. */
@@ -98,6 +102,6 @@ class Outbox {
   private static Item item(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
     return new Item(rs.getObject("id", UUID.class), rs.getObject("share_id", UUID.class),
         Kind.valueOf(rs.getString("kind")), rs.getBytes("encrypted_token"), rs.getInt("attempts"),
-        rs.getObject("lease", UUID.class));
+        rs.getObject("lease", UUID.class), rs.getString("trace_parent"));
   }
 }
