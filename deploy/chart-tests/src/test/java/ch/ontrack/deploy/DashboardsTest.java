@@ -56,9 +56,25 @@ class DashboardsTest {
   }
 
   @Test
-  void noDashboardsWithoutMonitoringOrWhenTurnedOff() {
-    assertThat(dashboards(Charts.environment(Environment.STAGING))).as("staging: monitoring.enabled is false").isEmpty();
+  void stagingRendersTheSameDashboardsUnderItsOwnUidsAndTitles() throws IOException {
+    List<Manifest> staging = dashboards(Charts.environment(Environment.STAGING));
 
+    assertThat(staging).extracting(m -> m.namespace() + "/" + m.name()).containsExactlyInAnyOrder(
+        "oc-staging-provider/provider-backend-dashboard", "oc-staging-provider/platform-overview-dashboard",
+        "oc-staging-client/client-backend-dashboard");
+    for (Manifest configMap : staging) {
+      String name = configMap.name().replaceFirst("-dashboard$", "");
+      JsonNode dashboard = JSON.readTree(configMap.body().path("data").path(name + ".json").asString());
+      JsonNode production = JSON.readTree(Files.readString(Charts.PLATFORM.resolve("files/dashboards/" + name + ".json")));
+
+      assertThat(dashboard.path("uid").asString()).isEqualTo(production.path("uid").asString() + "-staging");
+      assertThat(dashboard.path("title").asString()).isEqualTo(production.path("title").asString() + " (staging)");
+      assertThat(dashboard.path("panels")).as(name + ": the same panels").isEqualTo(production.path("panels"));
+    }
+  }
+
+  @Test
+  void noDashboardsWithoutMonitoringOrWhenTurnedOff() {
     List<Manifest> off = provider(Map.of("monitoring.dashboards.enabled", "false"));
     assertThat(dashboards(off)).isEmpty();
     assertThat(off).as("scraping stays on").anyMatch(m -> m.is("ServiceMonitor"));
