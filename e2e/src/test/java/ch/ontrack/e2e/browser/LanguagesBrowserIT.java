@@ -64,7 +64,7 @@ class LanguagesBrowserIT extends BrowserTest {
     assertThat(provider.getByText(p.get("errPasswordShort"))).isVisible();
     screens.check("provider-02-sign-up", p, providerEn);
     provider.getByLabel(p.get("password"), new Page.GetByLabelOptions().setExact(true))
-        .fill("correct horse battery staple");
+        .fill("Alpenrose Velo Kaffee 42");
     button(provider, p.get("signUpSubmit")).click();
     assertThat(heading(provider, p.get("documentsTitle"))).isVisible();
     screens.check("provider-03-documents-empty", p, providerEn);
