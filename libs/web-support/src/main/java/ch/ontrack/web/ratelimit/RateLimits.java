@@ -3,7 +3,6 @@ package ch.ontrack.web.ratelimit;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.time.Duration;
@@ -115,11 +114,6 @@ public class RateLimits {
       // more to remove
     }
     jdbc.sql("delete from " + FAILURES + " where forget_at <= now()").update();
-  }
-
-  /** The bucket Bucket4j keeps for a key, for tests and tools that look at the table. */
-  public ProxyManager<Long> buckets() {
-    return buckets;
   }
 
   private RateLimit limit(String name) {
