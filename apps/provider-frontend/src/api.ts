@@ -1,6 +1,7 @@
 import { Api } from '@oc/web-ui/api';
 import type { Language } from '@oc/web-ui/i18n';
 import { i18n } from './i18n';
+import { activityQuery, type ActivityFilter } from './activity';
 
 let sessionEnded: () => void = () => {};
 
@@ -91,6 +92,15 @@ export const shares = {
   retryDelivery: (shareId: string) => api.post<Share>(`/api/shares/${id(shareId)}/retry-delivery`),
   regenerateCode: (shareId: string) => api.post<{ accessCode: string }>(`/api/shares/${id(shareId)}/regenerate-code`),
   extend: (shareId: string, expiresAt: string) => api.patch<Share>(`/api/shares/${id(shareId)}`, { expiresAt }),
+};
+
+export type AuditEntry = { id: number; at: string; type: string; ip?: string | null; subjectId?: string | null; details?: string | null };
+export type AuditPage = { items: AuditEntry[]; page: number; size: number; total: number };
+
+/** The account's audit log (read-only): a page, or the same selection as a CSV download. */
+export const audit = {
+  page: (filter: ActivityFilter, page: number) => api.get<AuditPage>(`/api/audit${activityQuery(filter, page)}`),
+  csvUrl: (filter: ActivityFilter) => `/api/audit.csv${activityQuery(filter)}`,
 };
 
 /** Lists come either as a bare array or as `{items}`; accept both so the UI does not care. */

@@ -10,6 +10,7 @@ import { DocumentsPage } from './documents';
 import { DocumentEditor } from './editor';
 import { DocumentDetail } from './detail';
 import { NotFound } from './not-found';
+import { ActivityPage } from './activity-page';
 
 const PUBLIC = ['/signin', '/signup'];
 
@@ -64,6 +65,7 @@ export function App() {
           <nav aria-label={t('appName')}>
             <NavLink href="/documents" path={path}>{t('navDocuments')}</NavLink>
             <NavLink href="/clients" path={path}>{t('navClients')}</NavLink>
+            <NavLink href="/activity" path={path}>{t('navActivity')}</NavLink>
             <span class="muted">{t('signedInAs', { email: account.email })}</span>
             {languages}
             <button type="button" class="button" onClick={signOut}>{t('signOut')}</button>
@@ -94,6 +96,7 @@ function SignedInRoutes({ path }: { path: string }) {
   if ((m = matchRoute('/documents/:id/edit', path))) return <DocumentEditor id={m.id} />;
   if ((m = matchRoute('/documents/:id', path))) return <DocumentDetail id={m.id} />;
   if (matchRoute('/clients', path)) return <ClientsPage />;
+  if (matchRoute('/activity', path)) return <ActivityPage />;
   if (PUBLIC.includes(path) || path === '/') return null;
   return <NotFound />;
 }

@@ -1,4 +1,4 @@
-import { errorMessage, shownFieldErrors } from '@oc/web-ui/problem';
+import { ApiError, errorMessage, shownFieldErrors } from '@oc/web-ui/problem';
 import { i18n, t } from './i18n';
 import type { MessageKey } from './messages';
 
@@ -22,6 +22,7 @@ const PROBLEMS: Record<string, MessageKey> = {
   'service-unavailable': 'problemServiceUnavailable',
   'malformed-multipart': 'problemMalformedUpload',
   'delivery-not-failed': 'problemDeliveryNotFailed',
+  'common-password': 'errPasswordCommon',
   csrf: 'problemCsrf',
   validation: 'errFixFields',
 };
@@ -34,7 +35,14 @@ export function describe(error: unknown): string {
   });
 }
 
+/** Field errors that are ours to word in every language, by problem type. */
+const FIELD_PROBLEMS: Record<string, MessageKey> = {
+  'common-password': 'errPasswordCommon',
+};
+
 /** The API's messages per field; on a page that is not in English, one message of ours per field. */
 export function serverFieldErrors(error: unknown): Record<string, string> {
-  return shownFieldErrors(error, i18n.language === 'en', t('errInvalid'));
+  const shown = shownFieldErrors(error, i18n.language === 'en', t('errInvalid'));
+  const own = error instanceof ApiError ? FIELD_PROBLEMS[error.type] : undefined;
+  return own ? Object.fromEntries(Object.keys(shown).map((field) => [field, t(own)])) : shown;
 }

@@ -30,11 +30,20 @@ final class Api {
   final String clientAddress;
 
   Api(int publicPort, int internalPort, int managementPort) {
+    this(publicPort, internalPort, managementPort, nextAddress());
+  }
+
+  /** The same client machine as another Api, for example talking to a second replica. */
+  Api(int publicPort, int internalPort, int managementPort, String clientAddress) {
     this.publicPort = publicPort;
     this.internalPort = internalPort;
     this.managementPort = managementPort;
+    this.clientAddress = clientAddress;
+  }
+
+  private static String nextAddress() {
     int n = ADDRESSES.incrementAndGet();
-    this.clientAddress = "198.51." + (n / 256) + "." + (n % 256);
+    return "198.51." + (n / 256) + "." + (n % 256);
   }
 
   record Response(int status, HttpHeaders headers, byte[] body) {

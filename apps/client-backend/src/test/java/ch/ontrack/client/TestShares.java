@@ -37,11 +37,12 @@ final class TestShares {
   }
 
   final class Builder {
-    private final String id = UUID.randomUUID().toString();
+    final String id = UUID.randomUUID().toString();
     private final String token = Tokens.random();
     private final List<File> files = new ArrayList<>();
     private Instant expiresAt = Instant.now().plus(Duration.ofDays(7));
     private String title = "Tax return 2025";
+    private String recipient = "client@example.com";
     private String language;
 
     Builder file(String name, String type, byte[] bytes) {
@@ -69,13 +70,18 @@ final class TestShares {
       return this;
     }
 
+    Builder recipient(String value) {
+      recipient = value;
+      return this;
+    }
+
     String body() {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("tokenHash", Tokens.hash(token));
       body.put("providerName", "Muster Treuhand AG");
       body.put("title", title);
       body.put("message", "Please find the documents attached.");
-      body.put("recipientEmail", "client@example.com");
+      body.put("recipientEmail", recipient);
       body.put("expiresAt", expiresAt.toString());
       body.put("fileIds", files.stream().map(File::id).toList());
       if (language != null) {

@@ -80,16 +80,31 @@ class AccountApiTest extends ApiTest {
   }
 
   @Test
-  void loginThrottledPerAccountWith429AndRetryAfter() {
+  void wrongPasswordsFromOneAddressAre429WithRetryAfter() {
     TestData.ProviderData provider = TestData.provider();
     provider.signUp(browser()).expect(201);
     TestData.ProviderData wrong = TestData.provider().with("email", provider.email()).with("password", "x".repeat(12));
+    Browser attacker = browser();
     for (int i = 0; i < LOGIN_LIMIT; i++) {
-      wrong.login(browser()).expect(401);
+      wrong.login(attacker).expect(401);
     }
-    var throttled = provider.login(browser()).expect(429);
+    var throttled = provider.login(attacker).expect(429);
     assertThat(throttled.problemType()).isEqualTo("too-many-attempts");
     assertThat(Long.parseLong(throttled.header("Retry-After"))).isPositive();
+  }
+
+  @Test
+  void tenWrongPasswordsFromOneAddressDoNotKeepTheOwnerOut() {
+    TestData.ProviderData provider = TestData.provider();
+    provider.signUp(browser()).expect(201);
+    TestData.ProviderData wrong = TestData.provider().with("email", provider.email()).with("password", "x".repeat(12));
+    Browser attacker = browser();
+    for (int i = 0; i < 10; i++) {
+      assertThat(wrong.login(attacker).status()).isIn(401, 429);
+    }
+    assertThat(wrong.login(attacker).status()).isEqualTo(429);
+
+    provider.login(browser()).expect(200);
   }
 
   @Test

@@ -62,13 +62,24 @@ final class Browser {
   private final Map<String, String> cookies = new LinkedHashMap<>();
   private final int port;
   // each browser looks like its own client IP to the per-IP login throttle
-  private final String ip = "10.%d.%d.%d".formatted(ThreadLocalRandom.current().nextInt(1, 255),
+  private String ip = "10.%d.%d.%d".formatted(ThreadLocalRandom.current().nextInt(1, 255),
       ThreadLocalRandom.current().nextInt(1, 255), ThreadLocalRandom.current().nextInt(1, 255));
   private boolean sendCsrfHeader = true;
   private String acceptLanguage;
 
   Browser(int port) {
     this.port = port;
+  }
+
+  /** The client address this browser's requests come from (X-Forwarded-For). */
+  String address() {
+    return ip;
+  }
+
+  /** Comes from the same client address as {@code other} (for example to another replica). */
+  Browser sameAddressAs(Browser other) {
+    ip = other.ip;
+    return this;
   }
 
   Browser withoutCsrfHeader() {

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real HTTP server in place of the client backend's internal API, answering shares the way the client
  * backend does when it refuses them: files are taken; a share whose title contains "[refuse]" gets 422
- * problem+json until {@link #fix} is called for it, one containing "[down]" gets 503, others 201.
+ * problem+json until {@link #fix} is called for it, one containing "[down]" gets 503, others 201. New codes,
+ * expiry changes and revocations succeed; events are none unless {@link #events} set them.
  */
 final class StubClientBackend {
 
@@ -26,6 +27,7 @@ final class StubClientBackend {
   private final HttpServer server;
   private final Map<String, AtomicInteger> sharePuts = new ConcurrentHashMap<>();
   private final Set<String> fixed = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> events = new ConcurrentHashMap<>();
 
   StubClientBackend() {
     try {
@@ -50,9 +52,33 @@ final class StubClientBackend {
     fixed.add(shareId.toString());
   }
 
+  /** What GET /internal/shares/{id}/events answers from now on (the client backend's events JSON). */
+  void events(Object shareId, String json) {
+    events.put(shareId.toString(), json);
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     String[] path = exchange.getRequestURI().getPath().split("/");
+    String action = path.length == 5 ? path[4] : "";
+    switch (exchange.getRequestMethod() + " " + action) {
+      case "GET events" -> {
+        answer(exchange, 200, "application/json", events.getOrDefault(path[3],
+            "{\"locked\":false,\"failedAttempts\":0,\"revoked\":false,\"events\":[]}"));
+        return;
+      }
+      case "POST access-code" -> {
+        answer(exchange, 201, "application/json", "{\"accessCode\":\"" + CODE + "\"}");
+        return;
+      }
+      case "PUT expiry", "POST revoke" -> {
+        answer(exchange, 204, "application/json", "");
+        return;
+      }
+      default -> {
+        // files and shares below
+      }
+    }
     boolean share = path.length == 4 && "PUT".equals(exchange.getRequestMethod());
     if (!share) {
       answer(exchange, 201, "application/json", "");

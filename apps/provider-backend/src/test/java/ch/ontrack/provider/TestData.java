@@ -30,7 +30,7 @@ final class TestData {
   static final class ProviderData {
     final Map<String, Object> body = new LinkedHashMap<>(Map.of(
         "email", "provider-" + UUID.randomUUID() + "@example.ch",
-        "password", "correct horse battery staple",
+        "password", "Alpenrose Velo Kaffee 42",
         "organisation", "Muster Treuhand AG"));
 
     ProviderData with(String field, Object value) {

@@ -34,7 +34,7 @@ class DocumentFlowBrowserIT extends BrowserTest {
     BrowserContext providerDevice = chromium.person(1280, 900);
     Page provider = providerDevice.newPage();
     ProviderScreens screens = new ProviderScreens(provider, platform.providerUrl().toString());
-    screens.signUp(providerEmail, "correct horse battery staple", "Example Fiduciary");
+    screens.signUp(providerEmail, "Alpenrose Velo Kaffee 42", "Example Fiduciary");
     screens.addClient("Alex Example", "alex-" + UUID.randomUUID() + "@example.com");
     screens.editAndDeleteClient("Sam Temp", "sam-" + UUID.randomUUID() + "@example.com", "Sam Temporary");
     screens.createDocument("Annual accounts 2025", "Dear Alex,\nhere are your accounts. <b>Not bold</b>.",

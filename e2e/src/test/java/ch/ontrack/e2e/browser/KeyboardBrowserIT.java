@@ -24,7 +24,7 @@ class KeyboardBrowserIT extends BrowserTest {
     page.keyboard().press("Tab");
     page.keyboard().type("keys-" + UUID.randomUUID() + "@example.com");
     page.keyboard().press("Tab");
-    page.keyboard().type("correct horse battery staple");
+    page.keyboard().type("Alpenrose Velo Kaffee 42");
     page.keyboard().press("Enter");
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Documents").setLevel(1))).isVisible();
 

@@ -1,5 +1,6 @@
 package ch.ontrack.web;
 
+import ch.ontrack.web.ratelimit.TooManyAttempts;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
@@ -50,6 +51,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> apiProblem(ApiProblem e) {
     ProblemDetail problem = problem(e.status(), e.type(), e.title(), e.getMessage());
     e.properties().forEach(problem::setProperty);
+    if (e instanceof TooManyAttempts tooMany) {
+      return ResponseEntity.status(e.status())
+          .header(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()))
+          .body(problem);
+    }
     return ResponseEntity.status(e.status()).body(problem);
   }
 

@@ -10,8 +10,8 @@ import ch.ontrack.client.share.Shares;
 import ch.ontrack.web.ApiProblem;
 import ch.ontrack.web.Languages;
 import ch.ontrack.web.ShareLimits;
+import ch.ontrack.web.input.EmailAddress;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -46,7 +46,7 @@ class InternalShareController {
       @NotBlank @Size(max = 200) String providerName,
       @NotBlank @Size(max = 300) String title,
       @Size(max = 20000) String message,
-      @NotBlank @Email @Size(max = 320) String recipientEmail,
+      @NotBlank @EmailAddress @Size(max = 320) String recipientEmail,
       @NotNull Instant expiresAt,
       @NotNull @Size(max = ShareLimits.MAX_FILES)
           List<@NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}") String> fileIds,

@@ -1,12 +1,17 @@
 package ch.ontrack.provider.account;
 
+import ch.ontrack.provider.audit.Audit;
+import ch.ontrack.provider.audit.AuditType;
 import ch.ontrack.provider.system.SignIn;
 import ch.ontrack.web.ApiProblem;
 import ch.ontrack.web.ProblemHandler;
+import ch.ontrack.web.input.EmailAddress;
+import ch.ontrack.web.input.EmailAddresses;
+import ch.ontrack.web.input.OneLine;
+import ch.ontrack.web.input.Passwords;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -34,9 +39,9 @@ import org.springframework.web.bind.annotation.*;
 class AccountController {
 
   record SignupRequest(
-      @NotBlank @Email @Size(max = 254) String email,
+      @NotBlank @EmailAddress @Size(max = 254) String email,
       @NotNull @Size(min = 12, max = 128) String password,
-      @NotBlank @Size(max = 200) String organisation) {}
+      @NotBlank @OneLine @Size(max = 200) String organisation) {}
 
   record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {}
 
@@ -59,10 +64,12 @@ class AccountController {
   private final FindByIndexNameSessionRepository<?> sessions;
   private final String dummyHash;
   private final MeterRegistry meters;
+  private final CommonPasswords common;
+  private final Audit audit;
 
   AccountController(Accounts accounts, PasswordEncoder passwords, SignIn signIn, LoginThrottle throttle,
       AccountSettings settings, ApplicationEventPublisher events, TransactionTemplate tx,
-      FindByIndexNameSessionRepository<?> sessions, MeterRegistry meters) {
+      FindByIndexNameSessionRepository<?> sessions, MeterRegistry meters, CommonPasswords common, Audit audit) {
     this.accounts = accounts;
     this.passwords = passwords;
     this.signIn = signIn;
@@ -72,6 +79,8 @@ class AccountController {
     this.tx = tx;
     this.sessions = sessions;
     this.meters = meters;
+    this.common = common;
+    this.audit = audit;
     for (String outcome : new String[] {"succeeded", "failed", "throttled"}) {
       meters.counter("oc.logins", "outcome", outcome);
     }
@@ -87,9 +96,11 @@ class AccountController {
           "New accounts cannot be created here.");
     }
     String email = normalise(body.email());
+    String password = Passwords.normalise(body.password());
+    common.refuseCommon("password", password);
     Provider provider;
     try {
-      provider = accounts.create(email, passwords.encode(body.password()), body.organisation().strip());
+      provider = accounts.create(email, passwords.encode(password), body.organisation().strip());
     } catch (DuplicateKeyException e) {
       throw new ApiProblem(HttpStatus.CONFLICT, "email-taken", "E-mail taken",
           "An account with this e-mail address exists already.");
@@ -116,15 +127,20 @@ class AccountController {
     }
     Optional<Accounts.Stored> stored = accounts.byEmail(email);
     // hash even for unknown accounts, so both failures take the same time
-    boolean ok = passwords.matches(body.password(), stored.map(Accounts.Stored::passwordHash).orElse(dummyHash));
+    boolean ok = matches(body.password(), stored.map(Accounts.Stored::passwordHash).orElse(dummyHash),
+        stored.map(s -> s.provider().id()).orElse(null));
     if (stored.isEmpty() || !ok) {
+      throttle.failed(email, request.getRemoteAddr());
+      stored.ifPresent(s -> audit.record(s.provider().id(), AuditType.SIGN_IN_FAILED));
       log.warn("Login failed for {} from {}", email, request.getRemoteAddr());
       meters.counter("oc.logins", "outcome", "failed").increment();
       throw new ApiProblem(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Invalid credentials",
           "E-mail or password is wrong.");
     }
     Provider provider = stored.get().provider();
+    throttle.succeeded(email, request.getRemoteAddr());
     signIn.start(provider, request, response);
+    audit.record(provider.id(), AuditType.SIGN_IN);
     log.info("Login succeeded for {}", provider.id());
     meters.counter("oc.logins", "outcome", "succeeded").increment();
     return ResponseEntity.ok(Account.of(provider));
@@ -157,7 +173,7 @@ class AccountController {
   ResponseEntity<Void> delete(@AuthenticationPrincipal Provider provider, @Valid @RequestBody DeleteRequest body,
       HttpServletRequest request) {
     Accounts.Stored stored = accounts.byId(provider.id()).orElseThrow(() -> ApiProblem.notFound("The account"));
-    if (!passwords.matches(body.password(), stored.passwordHash())) {
+    if (!matches(body.password(), stored.passwordHash(), provider.id())) {
       throw new ApiProblem(HttpStatus.FORBIDDEN, "wrong-password", "Wrong password",
           "The password does not match.");
     }
@@ -171,7 +187,26 @@ class AccountController {
     return ResponseEntity.noContent().build();
   }
 
+  /**
+   * Checks the password in NFC. A hash made before passwords were normalised may hold another form (NFD, as some
+   * keyboards type it): if the password was typed in a form other than NFC, that form is tried too, and a match
+   * is hashed again in NFC so the next sign-in no longer needs it (docs/security.md).
+   */
+  private boolean matches(String typed, String hash, UUID accountId) {
+    String password = Passwords.normalise(typed);
+    if (passwords.matches(password, hash)) {
+      return true;
+    }
+    // the second check runs for unknown accounts too (against the dummy hash): both take the same time
+    if (password.equals(typed) || !passwords.matches(typed, hash) || accountId == null) {
+      return false;
+    }
+    accounts.changePasswordHash(accountId, passwords.encode(password));
+    return true;
+  }
+
+  /** Accounts are one per mailbox: the whole address in lower case (EmailAddresses explains the rest). */
   private static String normalise(String email) {
-    return email.strip().toLowerCase(Locale.ROOT);
+    return EmailAddresses.normalise(email).toLowerCase(Locale.ROOT);
   }
 }

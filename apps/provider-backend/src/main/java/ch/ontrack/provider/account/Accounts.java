@@ -42,6 +42,10 @@ class Accounts {
         .optional();
   }
 
+  void changePasswordHash(UUID id, String passwordHash) {
+    jdbc.sql("update provider set password_hash = ? where id = ?").params(passwordHash, id).update();
+  }
+
   void delete(UUID id) {
     jdbc.sql("delete from provider where id = ?").param(id).update();
   }

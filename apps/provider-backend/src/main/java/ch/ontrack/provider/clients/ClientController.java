@@ -1,10 +1,13 @@
 package ch.ontrack.provider.clients;
 
 import ch.ontrack.provider.account.Provider;
+import ch.ontrack.provider.audit.Audit;
+import ch.ontrack.provider.audit.AuditType;
 import ch.ontrack.web.ApiProblem;
 import ch.ontrack.web.Languages;
+import ch.ontrack.web.input.EmailAddress;
+import ch.ontrack.web.input.EmailAddresses;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -31,7 +34,7 @@ class ClientController {
   /** A new client without a language gets the one of the request (Accept-Language), else German. */
   record ClientRequest(
       @NotBlank @Size(max = 200) String name,
-      @NotBlank @Email @Size(max = 254) String email,
+      @NotBlank @EmailAddress @Size(max = 254) String email,
       @Pattern(regexp = Languages.PATTERN, message = "must be one of de, fr, it, en") String language) {
 
     String languageOr(String acceptLanguage) {
@@ -40,9 +43,11 @@ class ClientController {
   }
 
   private final Clients clients;
+  private final Audit audit;
 
-  ClientController(Clients clients) {
+  ClientController(Clients clients, Audit audit) {
     this.clients = clients;
+    this.audit = audit;
   }
 
   @GetMapping
@@ -53,8 +58,9 @@ class ClientController {
   @PostMapping
   ResponseEntity<Client> create(@AuthenticationPrincipal Provider provider, @Valid @RequestBody ClientRequest body,
       @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-    Client client = clients.create(provider.id(), body.name().strip(), body.email().strip(),
+    Client client = clients.create(provider.id(), body.name().strip(), EmailAddresses.normalise(body.email()),
         body.languageOr(acceptLanguage));
+    audit.record(provider.id(), AuditType.CLIENT_CREATED, client.id(), client.email());
     return ResponseEntity.status(HttpStatus.CREATED).body(client);
   }
 
@@ -66,7 +72,8 @@ class ClientController {
   @PutMapping("/{id}")
   Client update(@AuthenticationPrincipal Provider provider, @PathVariable UUID id,
       @Valid @RequestBody ClientRequest body) {
-    return clients.update(provider.id(), id, body.name().strip(), body.email().strip(), body.language())
+    return clients.update(provider.id(), id, body.name().strip(), EmailAddresses.normalise(body.email()),
+        body.language())
         .orElseThrow(() -> ApiProblem.notFound("The client"));
   }
 
@@ -75,6 +82,7 @@ class ClientController {
     if (!clients.delete(provider.id(), id)) {
       throw ApiProblem.notFound("The client");
     }
+    audit.record(provider.id(), AuditType.CLIENT_DELETED, id, null);
     return ResponseEntity.noContent().build();
   }
 }

@@ -2,6 +2,7 @@ package ch.ontrack.provider.documents;
 
 import ch.ontrack.provider.account.Provider;
 import ch.ontrack.web.ApiProblem;
+import ch.ontrack.web.input.OneLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.*;
 @RequestMapping("/api/documents")
 class DocumentController {
 
-  record DocumentRequest(@NotBlank @Size(max = 200) String title, @NotNull @Size(max = 10_000) String message) {}
+  record DocumentRequest(@NotBlank @OneLine @Size(max = 200) String title, @NotNull @Size(max = 10_000) String message) {}
 
   record Page(List<Document> items, String nextCursor) {}
 

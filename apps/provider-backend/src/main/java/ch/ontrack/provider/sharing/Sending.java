@@ -6,10 +6,10 @@ import ch.ontrack.provider.clients.Clients;
 import ch.ontrack.provider.documents.Documents;
 import ch.ontrack.provider.documents.UploadSettings;
 import ch.ontrack.web.ApiProblem;
+import ch.ontrack.web.input.EmailAddresses;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,7 +54,7 @@ class Sending {
     checkExpiry(expiresAt);
     uploads.requireDeliverable(documents.find(provider.id(), documentId)
         .orElseThrow(() -> ApiProblem.notFound("The document")));
-    String recipient = email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+    String recipient = EmailAddresses.normalise(email);
     String readsIn = language;
     if (clientId != null) {
       Client client = clients.find(provider.id(), clientId).orElseThrow(() -> ApiProblem.notFound("The client"));

@@ -1,12 +1,14 @@
 package ch.ontrack.provider.sharing;
 
 import ch.ontrack.provider.account.Provider;
+import ch.ontrack.provider.audit.Audit;
+import ch.ontrack.provider.audit.AuditType;
 import ch.ontrack.provider.documents.Documents;
 import ch.ontrack.web.ApiProblem;
 import ch.ontrack.web.Languages;
+import ch.ontrack.web.input.EmailAddress;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -24,7 +26,7 @@ import org.springframework.web.bind.annotation.*;
 class ShareController {
 
   /** {@code language} only for a typed address (a client has their own); else the request's. */
-  record SendRequest(UUID clientId, @Email @Size(max = 254) String email, @NotNull Instant expiresAt,
+  record SendRequest(UUID clientId, @EmailAddress @Size(max = 254) String email, @NotNull Instant expiresAt,
       @Pattern(regexp = Languages.PATTERN, message = "must be one of de, fr, it, en") String language) {
     @AssertTrue(message = "give either clientId or email")
     boolean isOneRecipient() {
@@ -43,9 +45,10 @@ class ShareController {
   private final Secrets secrets;
   private final Delivery delivery;
   private final TransactionTemplate tx;
+  private final Audit audit;
 
   ShareController(Sending sending, Shares shares, ShareViews views, Documents documents, Outbox outbox,
-      ClientBackend client, Secrets secrets, Delivery delivery, TransactionTemplate tx) {
+      ClientBackend client, Secrets secrets, Delivery delivery, TransactionTemplate tx, Audit audit) {
     this.sending = sending;
     this.shares = shares;
     this.views = views;
@@ -55,6 +58,7 @@ class ShareController {
     this.secrets = secrets;
     this.delivery = delivery;
     this.tx = tx;
+    this.audit = audit;
   }
 
   @GetMapping("/api/documents/{documentId}/shares")
@@ -71,6 +75,7 @@ class ShareController {
       @RequestHeader(name = "Accept-Language", required = false) String acceptLanguage) {
     String language = body.language() != null ? body.language() : Languages.fromAcceptLanguage(acceptLanguage);
     ShareView sent = sending.send(provider, documentId, body.clientId(), body.email(), body.expiresAt(), language);
+    audit.record(provider.id(), AuditType.DOCUMENT_SENT, sent.id(), sent.recipientEmail());
     return ResponseEntity.status(HttpStatus.CREATED).body(sent);
   }
 
@@ -104,6 +109,7 @@ class ShareController {
         // revoking must not get lost: the worker keeps trying
         outbox.add(UUID.randomUUID(), id, Outbox.Kind.REVOKE, null);
       }
+      audit.record(provider.id(), AuditType.SHARE_REVOKED, id, row.recipientEmail());
     }
     return views.current(share(provider, id));
   }
@@ -126,6 +132,7 @@ class ShareController {
     usable(provider, id);
     String code = call(() -> client.newAccessCode(id));
     shares.storeCode(id, null);
+    audit.record(provider.id(), AuditType.CODE_REGENERATED, id, null);
     return Map.of("accessCode", code);
   }
 
@@ -144,6 +151,7 @@ class ShareController {
       });
     }
     shares.changeExpiry(id, body.expiresAt());
+    audit.record(provider.id(), AuditType.EXPIRY_CHANGED, id, body.expiresAt().toString());
     return views.current(share(provider, id));
   }
 

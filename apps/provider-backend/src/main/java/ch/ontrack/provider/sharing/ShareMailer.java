@@ -20,7 +20,15 @@ class ShareMailer {
 
   void send(String language, String recipient, String organisation, String title, String link, Instant expiresAt,
       int fileCount) {
-    mailer.send(recipient, TEMPLATE, language, Map.of("organisation", organisation, "title", title, "link", link,
-        "expiresAt", expiresAt, "fileCount", fileCount));
+    mailer.send(recipient, TEMPLATE, language, Map.of("organisation", oneLine(organisation), "title",
+        oneLine(title), "link", link, "expiresAt", expiresAt, "fileCount", fileCount));
+  }
+
+  /**
+   * The sender's words stay on one line, however they were stored (rows from before the API refused line breaks):
+   * they cannot start paragraphs of their own in a mail from us.
+   */
+  static String oneLine(String text) {
+    return text.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}\\u202A-\\u202E\\u2066-\\u2069]+", " ").strip();
   }
 }

@@ -16,11 +16,13 @@ class ShareViews {
   private final ClientBackend client;
   private final Shares shares;
   private final JsonMapper json;
+  private final ShareEventImport imports;
 
-  ShareViews(ClientBackend client, Shares shares, JsonMapper json) {
+  ShareViews(ClientBackend client, Shares shares, JsonMapper json, ShareEventImport imports) {
     this.client = client;
     this.shares = shares;
     this.json = json;
+    this.imports = imports;
   }
 
   ShareView current(Shares.Row row) {
@@ -47,9 +49,11 @@ class ShareViews {
     } else if (row.deliveredAt() != null && row.revokedAt() == null) {
       try {
         String fresh = client.events(row.id());
-        if (Events.parse(json, fresh) != null) {
+        Events parsed = Events.parse(json, fresh);
+        if (parsed != null) {
           eventsJson = fresh;
           shares.storeEvents(row.id(), fresh);
+          imports.importEvents(row, parsed);
         }
       } catch (ClientBackend.Unavailable e) {
         log.info("Events of share {} unavailable, showing the last known: {}", row.id(), e.getMessage());

@@ -50,6 +50,17 @@ class Shares {
         .params(providerId, documentId).query(Shares::row).list();
   }
 
+  /**
+   * Delivered, unrevoked shares whose events may have changed since they were last fetched (never fetched, or
+   * last fetched before they expired), least recently fetched first.
+   */
+  List<Row> withOpenEvents(UUID providerId, int limit) {
+    return jdbc.sql("select " + COLUMNS + " from share where provider_id = ? and delivered_at is not null"
+            + " and revoked_at is null and (events_at is null or events_at < expires_at)"
+            + " order by events_at nulls first, id limit ?")
+        .params(providerId, limit).query(Shares::row).list();
+  }
+
   List<UUID> idsOfDocument(UUID documentId) {
     return jdbc.sql("select id from share where document_id = ?").param(documentId).query(UUID.class).list();
   }

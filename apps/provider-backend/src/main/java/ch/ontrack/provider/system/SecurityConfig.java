@@ -27,10 +27,9 @@ class SecurityConfig {
   };
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, SignIn signIn, SessionSettings session, JsonMapper json) {
+  SecurityFilterChain api(HttpSecurity http, SignIn signIn, SessionSettings session, JsonMapper json,
+      CookieCsrfTokenRepository csrfTokens) {
     ProblemWriter problems = new ProblemWriter(json);
-    CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
-    csrfTokens.setCookieCustomizer(cookie -> cookie.secure(true).sameSite("Strict").path("/"));
     http.csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens))
         .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
         .addFilterBefore(new AbsoluteSessionTimeoutFilter(session.absoluteTimeout()),
@@ -48,6 +47,14 @@ class SecurityConfig {
             .requestMatchers(PUBLIC).permitAll()
             .anyRequest().authenticated());
     return http.build();
+  }
+
+  /** The XSRF-TOKEN cookie the SPA reads; {@link SignIn} replaces it at every sign-in. */
+  @Bean
+  CookieCsrfTokenRepository csrfTokens() {
+    CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+    csrfTokens.setCookieCustomizer(cookie -> cookie.secure(true).sameSite("Strict").path("/"));
+    return csrfTokens;
   }
 
   /** Paths and headers the firewall refuses (encoded slashes, "..", control characters): problem+json too. */

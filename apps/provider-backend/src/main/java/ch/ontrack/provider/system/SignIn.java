@@ -10,14 +10,20 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Component;
 
-/** Starts and ends the provider's session: always a fresh session id at sign-in. */
+/** Starts and ends the provider's session: always a fresh session id and a fresh CSRF token at sign-in. */
 @Component
 public class SignIn {
 
   static final String SIGNED_IN_AT = "oc.signedInAt";
   private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+  private final CsrfTokenRepository csrfTokens;
+
+  SignIn(CsrfTokenRepository csrfTokens) {
+    this.csrfTokens = csrfTokens;
+  }
 
   public void start(AuthenticatedPrincipal principal, HttpServletRequest request, HttpServletResponse response) {
     HttpSession old = request.getSession(false);
@@ -29,6 +35,8 @@ public class SignIn {
     context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of()));
     SecurityContextHolder.setContext(context);
     contexts.saveContext(context, request, response);
+    // a token seen before sign-in (planted, or read by someone else) is worth nothing after it
+    csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
   }
 
   public void end(HttpServletRequest request) {

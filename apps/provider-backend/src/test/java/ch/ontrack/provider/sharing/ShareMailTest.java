@@ -42,13 +42,14 @@ class ShareMailTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
-      de | Treuhand Muster AG hat Ihnen ein Dokument gesendet: Jahresabschluss <2025> | 3 Dateien | 11. Dezember 2026 | Dokument öffnen    | Freundliche Grüsse | nie per E-Mail
-      fr | Treuhand Muster AG vous a envoyé un document: Jahresabschluss <2025>    | 3 fichiers | 11 décembre 2026 | Ouvrir le document | Meilleures salutations | jamais envoyé par e-mail
-      it | Treuhand Muster AG Le ha inviato un documento: Jahresabschluss <2025>   | 3 file | 11 dicembre 2026 | Apri il documento  | Cordiali saluti | mai inviato per e-mail
-      en | Treuhand Muster AG sent you a document: Jahresabschluss <2025>          | 3 files | 11 December 2026 | Open the document | Kind regards | never sent by e-mail
+      de | Dokument von «Treuhand Muster AG» über OC Platform     | 3 Dateien | 11. Dezember 2026 | Dokument öffnen    | Freundliche Grüsse | nie per E-Mail | vom Absender und werden von OC Platform nicht geprüft | Absender: | «Jahresabschluss <2025>»
+      fr | Document de «Treuhand Muster AG» via OC Platform       | 3 fichiers | 11 décembre 2026 | Ouvrir le document | Meilleures salutations | jamais envoyé par e-mail | de l’expéditeur et ne sont pas vérifiées par OC Platform | Expéditeur: | «Jahresabschluss <2025>»
+      it | Documento da «Treuhand Muster AG» tramite OC Platform  | 3 file | 11 dicembre 2026 | Apri il documento  | Cordiali saluti | mai inviato per e-mail | dal mittente e non sono verificate da OC Platform | Mittente: | «Jahresabschluss <2025>»
+      en | Document from “Treuhand Muster AG” via OC Platform     | 3 files | 11 December 2026 | Open the document | Kind regards | never sent by e-mail | Written by the sender, not checked by OC Platform | Sender: | “Jahresabschluss <2025>”
       """)
   void speaksTheRecipientsLanguageInSubjectTextAndHtml(String language, String subject, String files, String date,
-      String button, String greeting, String noCode) throws Exception {
+      String button, String greeting, String noCode, String sendersWords, String sender, String title)
+      throws Exception {
     String to = language + "@example.ch";
     mailer.send(language, to, "Treuhand Muster AG", "Jahresabschluss <2025>", LINK, EXPIRES, 3);
 
@@ -57,11 +58,25 @@ class ShareMailTest {
     assertThat(mail.getHeader("Content-Language")).containsExactly(language);
     String text = part(mail, "text/plain");
     String html = part(mail, "text/html");
-    assertThat(text).contains(files, date, LINK, greeting, noCode, "Jahresabschluss <2025>").doesNotContain("ß");
+    assertThat(text).contains(files, date, LINK, greeting, noCode, title, sendersWords, sender + " Treuhand Muster AG")
+        .doesNotContain("ß");
+    // what the provider wrote stands in the box that says so, not in our own sentences
+    assertThat(html).contains(sendersWords, sender + " <strong>Treuhand Muster AG</strong>");
     assertThat(html).contains("<html lang=\"" + language + "\">", files, date, button, greeting, noCode,
         "href=\"" + LINK + "\"");
     // what the provider typed is text in the HTML, never markup
     assertThat(html).contains("Jahresabschluss &lt;2025&gt;").doesNotContain("<2025>");
+  }
+
+  @org.junit.jupiter.api.Test
+  void theSendersWordsStayOnOneLineWhateverWasStored() throws Exception {
+    String to = "lines@example.ch";
+    mailer.send("en", to, "Muster AG\r\n\r\nURGENT: pay now to CH00 0000", "Tax\u2028return", LINK, EXPIRES, 1);
+
+    MimeMessage mail = received(to);
+    assertThat(mail.getSubject()).isEqualTo("Document from “Muster AG URGENT: pay now to CH00 0000” via OC Platform");
+    assertThat(part(mail, "text/plain").lines().map(String::strip))
+        .contains("Sender: Muster AG URGENT: pay now to CH00 0000", "Title: “Tax return”");
   }
 
   @ParameterizedTest

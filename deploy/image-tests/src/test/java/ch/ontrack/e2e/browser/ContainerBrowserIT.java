@@ -27,7 +27,7 @@ class ContainerBrowserIT {
       chromium.expectFailedRequest(401, "/api/auth/me");
       Page page = chromium.person(1280, 900).newPage();
       ProviderScreens screens = new ProviderScreens(page, provider);
-      screens.signUp("images-" + UUID.randomUUID() + "@example.com", "correct horse battery staple", "Image Test");
+      screens.signUp("images-" + UUID.randomUUID() + "@example.com", "Alpenrose Velo Kaffee 42", "Image Test");
       screens.addClient("Alex Example", "alex-" + UUID.randomUUID() + "@example.com");
       screens.createDocument("Accounts", "From the containers.",
           new FilePayload("accounts.pdf", "application/pdf", DocumentFlowBrowserIT.PDF));
