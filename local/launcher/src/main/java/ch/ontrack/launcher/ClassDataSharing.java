@@ -3,6 +3,7 @@ package ch.ontrack.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,22 +16,27 @@ import java.util.stream.Stream;
  */
 final class ClassDataSharing {
 
+  static final String PENDING = "app.jsa.pending";
+  static final String VERIFIED = "app-verified.jsa";
+
   private ClassDataSharing() {}
 
   /** The JVM options and the jar to run; the plain jar when anything goes wrong. */
   static List<String> jvmArguments(Path java, Path jar, Path dir) {
     try {
       Path extracted = extract(java, jar, dir);
-      Path archive = dir.resolve("app.jsa");
       List<String> args = new ArrayList<>();
       if (Runtime.version().feature() >= 19) {
         args.add("-XX:+AutoCreateSharedArchive");
-        args.add("-XX:SharedArchiveFile=" + archive);
-      } else if (Files.exists(archive)) {
-        args.add("-XX:SharedArchiveFile=" + archive);
+        args.add("-XX:SharedArchiveFile=" + dir.resolve("app.jsa"));
       } else {
-        // written when the backend stops cleanly, used from the next start on
-        args.add("-XX:ArchiveClassesAtExit=" + archive);
+        Path archive = verifiedArchive(java, extracted, dir);
+        if (archive != null) {
+          args.add("-XX:SharedArchiveFile=" + archive);
+        } else {
+          // written when the backend stops cleanly, checked and used from the next start on
+          args.add("-XX:ArchiveClassesAtExit=" + dir.resolve(PENDING));
+        }
       }
       args.add("-Xshare:auto");
       args.add("-Xlog:cds=off,cds+dynamic=off");
@@ -43,6 +49,32 @@ final class ClassDataSharing {
       Thread.currentThread().interrupt();
       return List.of("-jar", jar.toString());
     }
+  }
+
+  /**
+   * The archive to map, or null. A backend killed while it writes its archive at exit leaves a truncated file,
+   * and JDK 17 crashes (SIGSEGV, exit 134) mapping one even with -Xshare:auto; so an archive is written under
+   * a pending name and used only once a throw-away JVM has mapped it with -Xshare:on and exited normally.
+   */
+  static Path verifiedArchive(Path java, Path extracted, Path dir) throws IOException, InterruptedException {
+    Path verified = dir.resolve(VERIFIED);
+    if (Files.exists(verified)) {
+      return verified;
+    }
+    Path pending = dir.resolve(PENDING);
+    if (!Files.exists(pending)) {
+      return null;
+    }
+    Process probe = new ProcessBuilder(java.toString(), "-XX:SharedArchiveFile=" + pending, "-Xshare:on",
+            "-Xlog:cds=off,cds+dynamic=off", "-cp", extracted.toString(), "-version")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0) {
+      Files.move(pending, verified, StandardCopyOption.ATOMIC_MOVE);
+      return verified;
+    }
+    probe.destroyForcibly();
+    Files.deleteIfExists(pending);
+    return null;
   }
 
   private static Path extract(Path java, Path jar, Path dir) throws IOException, InterruptedException {
