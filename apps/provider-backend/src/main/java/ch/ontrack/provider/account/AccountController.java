@@ -2,6 +2,7 @@ package ch.ontrack.provider.account;
 
 import ch.ontrack.provider.system.SignIn;
 import ch.ontrack.web.ApiProblem;
+import ch.ontrack.web.Languages;
 import ch.ontrack.web.ProblemHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -40,7 +42,8 @@ class AccountController {
 
   record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {}
 
-  record DeleteRequest(@NotBlank @Size(max = 128) String password) {}
+  /** {@code code}: a TOTP or recovery code, needed when two-factor sign-in is on. */
+  record DeleteRequest(@NotBlank @Size(max = 128) String password, @Size(max = 40) String code) {}
 
   record Account(UUID id, String email, String organisation) {
     static Account of(Provider p) {
@@ -59,10 +62,14 @@ class AccountController {
   private final FindByIndexNameSessionRepository<?> sessions;
   private final String dummyHash;
   private final MeterRegistry meters;
+  private final AccountState state;
+  private final EmailVerification verification;
+  private final TwoFactor twoFactor;
 
   AccountController(Accounts accounts, PasswordEncoder passwords, SignIn signIn, LoginThrottle throttle,
       AccountSettings settings, ApplicationEventPublisher events, TransactionTemplate tx,
-      FindByIndexNameSessionRepository<?> sessions, MeterRegistry meters) {
+      FindByIndexNameSessionRepository<?> sessions, MeterRegistry meters, AccountState state,
+      EmailVerification verification, TwoFactor twoFactor) {
     this.accounts = accounts;
     this.passwords = passwords;
     this.signIn = signIn;
@@ -72,6 +79,9 @@ class AccountController {
     this.tx = tx;
     this.sessions = sessions;
     this.meters = meters;
+    this.state = state;
+    this.verification = verification;
+    this.twoFactor = twoFactor;
     this.dummyHash = passwords.encode("a password nobody has " + UUID.randomUUID());
   }
 
@@ -90,6 +100,9 @@ class AccountController {
       throw new ApiProblem(HttpStatus.CONFLICT, "email-taken", "E-mail taken",
           "An account with this e-mail address exists already.");
     }
+    String language = Languages.fromAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    state.setLanguage(provider.id(), language);
+    verification.sendLink(provider.id(), provider.email(), language);
     signIn.start(provider, request, response);
     log.info("Account created: {}", provider.id());
     return ResponseEntity.status(HttpStatus.CREATED).body(Account.of(provider));
@@ -119,7 +132,17 @@ class AccountController {
           "E-mail or password is wrong.");
     }
     Provider provider = stored.get().provider();
+    AccountState.State account = state.of(provider.id()).orElseThrow();
+    if (account.twoFactorEnabled()) {
+      // the password was right: the session is signed in only after the code (POST /api/auth/login/second-factor)
+      twoFactor.awaitCode(provider.id(), request);
+      log.info("Password accepted for {}; waiting for the second factor", provider.id());
+      return ResponseEntity.accepted().body(Map.of("secondFactorRequired", true));
+    }
     signIn.start(provider, request, response);
+    if (account.requireTwoFactor()) {
+      request.getSession().setAttribute(TwoFactor.ENROLMENT_REQUIRED, true);
+    }
     log.info("Login succeeded for {}", provider.id());
     meters.counter("oc.logins", "outcome", "succeeded").increment();
     return ResponseEntity.ok(Account.of(provider));
@@ -132,9 +155,9 @@ class AccountController {
   }
 
   @GetMapping("/me")
-  Account me(@AuthenticationPrincipal Provider provider, HttpServletRequest request) {
-    return accounts.byId(provider.id())
-        .map(stored -> Account.of(stored.provider()))
+  AccountView me(@AuthenticationPrincipal Provider provider, HttpServletRequest request) {
+    return state.of(provider.id())
+        .map(AccountView::of)
         .orElseThrow(() -> {
           signIn.end(request);
           return new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Not signed in",
@@ -155,6 +178,10 @@ class AccountController {
     if (!passwords.matches(body.password(), stored.passwordHash())) {
       throw new ApiProblem(HttpStatus.FORBIDDEN, "wrong-password", "Wrong password",
           "The password does not match.");
+    }
+    AccountState.State account = state.of(provider.id()).orElseThrow(() -> ApiProblem.notFound("The account"));
+    if (account.twoFactorEnabled() && !twoFactor.check(account, body.code())) {
+      throw AccountProblems.wrongCode();
     }
     tx.executeWithoutResult(status -> {
       events.publishEvent(new AccountDeleting(provider.id()));

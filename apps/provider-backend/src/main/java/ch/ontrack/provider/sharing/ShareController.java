@@ -1,5 +1,6 @@
 package ch.ontrack.provider.sharing;
 
+import ch.ontrack.provider.account.EmailVerification;
 import ch.ontrack.provider.account.Provider;
 import ch.ontrack.provider.documents.Documents;
 import ch.ontrack.web.ApiProblem;
@@ -43,9 +44,11 @@ class ShareController {
   private final Secrets secrets;
   private final Delivery delivery;
   private final TransactionTemplate tx;
+  private final EmailVerification verification;
 
   ShareController(Sending sending, Shares shares, ShareViews views, Documents documents, Outbox outbox,
-      ClientBackend client, Secrets secrets, Delivery delivery, TransactionTemplate tx) {
+      ClientBackend client, Secrets secrets, Delivery delivery, TransactionTemplate tx,
+      EmailVerification verification) {
     this.sending = sending;
     this.shares = shares;
     this.views = views;
@@ -55,6 +58,7 @@ class ShareController {
     this.secrets = secrets;
     this.delivery = delivery;
     this.tx = tx;
+    this.verification = verification;
   }
 
   @GetMapping("/api/documents/{documentId}/shares")
@@ -69,6 +73,7 @@ class ShareController {
   ResponseEntity<ShareView> send(@AuthenticationPrincipal Provider provider, @PathVariable UUID documentId,
       @Valid @RequestBody SendRequest body,
       @RequestHeader(name = "Accept-Language", required = false) String acceptLanguage) {
+    verification.requireVerified(provider.id());
     String language = body.language() != null ? body.language() : Languages.fromAcceptLanguage(acceptLanguage);
     ShareView sent = sending.send(provider, documentId, body.clientId(), body.email(), body.expiresAt(), language);
     return ResponseEntity.status(HttpStatus.CREATED).body(sent);
