@@ -17,15 +17,22 @@ public class EmailVerification {
   private final AccountTokens tokens;
   private final AccountMails mails;
 
-  EmailVerification(AccountState state, AccountTokens tokens, AccountMails mails) {
+  private final boolean required;
+
+  EmailVerification(AccountState state, AccountTokens tokens, AccountMails mails, AccountFlowSettings settings) {
     this.state = state;
     this.tokens = tokens;
     this.mails = mails;
+    this.required = settings.emailVerificationRequired();
+    if (!required) {
+      org.slf4j.LoggerFactory.getLogger(EmailVerification.class)
+          .warn("EMAIL_VERIFICATION_REQUIRED is false: unverified accounts can send documents");
+    }
   }
 
   /** For the send endpoint: 403 {@code email-not-verified} until the link in the verification mail is opened. */
   public void requireVerified(UUID providerId) {
-    if (!state.of(providerId).map(AccountState.State::emailVerified).orElse(false)) {
+    if (required && !state.of(providerId).map(AccountState.State::emailVerified).orElse(false)) {
       throw new ApiProblem(HttpStatus.FORBIDDEN, "email-not-verified", "E-mail address not verified",
           "Confirm your e-mail address with the link we sent you before sending documents.",
           Map.of("resend", "/api/auth/verify-email/resend"));
