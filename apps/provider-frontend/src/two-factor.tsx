@@ -30,7 +30,7 @@ export function RecoveryCodes(props: { codes: string[] }) {
 }
 
 /** Scan, confirm with a code, keep the recovery codes. */
-export function TwoFactorEnrolment(props: { onEnabled: () => void }) {
+export function TwoFactorEnrolment(props: { onEnabled: (recoveryCodes: string[]) => void }) {
   const [setup, setSetup] = useState<TwoFactorSetup>();
   const [code, setCode] = useState('');
   const [error, setError] = useState<string>();
@@ -48,7 +48,7 @@ export function TwoFactorEnrolment(props: { onEnabled: () => void }) {
     const answer = await action.run(() => accountApi.enableTwoFactor(code.replace(/\s/g, '')));
     if (answer) {
       setCodes(answer.recoveryCodes);
-      props.onEnabled();
+      props.onEnabled(answer.recoveryCodes);
     }
   };
 
@@ -85,6 +85,7 @@ export function TwoFactorSection(props: { account: Account; onChanged: (a?: Acco
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [codes, setCodes] = useState<string[]>();
+  const [justEnabled, setJustEnabled] = useState(false);
   const action = useAction();
 
   const disable = (e: Event) => {
@@ -103,9 +104,10 @@ export function TwoFactorSection(props: { account: Account; onChanged: (a?: Acco
       <h2 id="two-factor-title">{t('twoFactorTitle')}</h2>
       <p>{a.twoFactorEnabled ? t('twoFactorOn') : t('twoFactorOff')}</p>
       <ErrorRegion message={action.error ? describe(action.error) : undefined} />
-      {!a.twoFactorEnabled && <TwoFactorEnrolment onEnabled={() => props.onChanged()} />}
+      {!a.twoFactorEnabled && <TwoFactorEnrolment onEnabled={(c) => { setCodes(c); setJustEnabled(true); props.onChanged(); }} />}
       {a.twoFactorEnabled && (
         <form onSubmit={disable} noValidate>
+          {justEnabled && <Alert kind="success">{t('twoFactorEnabled')}</Alert>}
           {codes && <RecoveryCodes codes={codes} />}
           <Field id="two-factor-password" label={t('password')} type="password" autoComplete="current-password" value={password}
             onInput={setPassword} />
