@@ -17,7 +17,22 @@ export const api = new Api({
   language: () => i18n.language,
 });
 
-export type Account = { id: string; email: string; organisation: string };
+export type Account = {
+  id: string;
+  email: string;
+  organisation: string;
+  /** Until the link in the verification mail is opened, documents cannot be sent. */
+  emailVerified?: boolean;
+  twoFactorEnabled?: boolean;
+  /** The organisation's setting: every sign-in needs a second factor. */
+  requireTwoFactor?: boolean;
+  /** Required but not set up yet: the app asks for enrolment before anything else. */
+  twoFactorEnrolmentRequired?: boolean;
+};
+/** The password step of a sign-in with two-factor sign-in on: the code comes next. */
+export type SecondFactorRequired = { secondFactorRequired: true };
+export type TwoFactorSetup = { secret: string; otpauthUri: string; qrSize: number; qrPath: string };
+export type SessionInfo = { id: string; device: string; address?: string | null; signedInAt: string; lastSeenAt: string; current: boolean };
 export type Client = { id: string; name: string; email: string; language: Language };
 export type ClientRequest = { name: string; email: string; language: Language };
 export type FileInfo = { id: string; name: string; contentType: string; size: number };
@@ -56,8 +71,28 @@ const id = encodeURIComponent;
 export const auth = {
   me: () => api.get<Account>('/api/auth/me'),
   signUp: (body: { email: string; password: string; organisation: string }) => api.post<Account>('/api/auth/signup', body),
-  signIn: (body: { email: string; password: string }) => api.post<Account>('/api/auth/login', body),
+  signIn: (body: { email: string; password: string }) => api.post<Account | SecondFactorRequired>('/api/auth/login', body),
+  secondFactor: (code: string) => api.post<Account>('/api/auth/login/second-factor', { code }),
   signOut: () => api.post<void>('/api/auth/logout'),
+  verifyEmail: (token: string) => api.post<{ email: string }>('/api/auth/verify-email', { token }),
+  resendVerification: () => api.post<void>('/api/auth/verify-email/resend'),
+  forgotPassword: (email: string) => api.post<unknown>('/api/auth/password-reset', { email }),
+  resetPassword: (token: string, password: string) => api.post<void>('/api/auth/password-reset/confirm', { token, password }),
+};
+
+/** The signed-in account's own settings (docs: provider-backend README, "Account"). */
+export const account = {
+  update: (body: { organisation?: string; requireTwoFactor?: boolean }) => api.patch<Account>('/api/auth/account', body),
+  changePassword: (currentPassword: string, newPassword: string) => api.post<void>('/api/auth/password', { currentPassword, newPassword }),
+  changeEmail: (email: string, password: string) => api.post<void>('/api/auth/email', { email, password }),
+  setupTwoFactor: () => api.post<TwoFactorSetup>('/api/auth/two-factor/setup'),
+  enableTwoFactor: (code: string) => api.post<{ recoveryCodes: string[] }>('/api/auth/two-factor/enable', { code }),
+  newRecoveryCodes: (code: string) => api.post<{ recoveryCodes: string[] }>('/api/auth/two-factor/recovery-codes', { code }),
+  disableTwoFactor: (password: string, code: string) => api.post<Account>('/api/auth/two-factor/disable', { password, code }),
+  sessions: () => api.get<SessionInfo[]>('/api/auth/sessions'),
+  endSession: (sessionId: string) => api.delete(`/api/auth/sessions/${id(sessionId)}`),
+  endOtherSessions: () => api.post<{ ended: number }>('/api/auth/sessions/end-others'),
+  remove: (password: string, code?: string) => api.delete('/api/auth/account', code ? { password, code } : { password }),
 };
 
 export const clients = {

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { Alert, ErrorRegion, Field, Link, useFocusHeading } from '@oc/web-ui/components';
 import { useAction } from '@oc/web-ui/hooks';
+import { ApiError } from '@oc/web-ui/problem';
 import { email, hasErrors, maxLength, minLength, required, validate, type Errors } from '@oc/web-ui/validation';
 import { auth, type Account } from './api';
 import { t } from './i18n';
@@ -23,6 +24,7 @@ export function SignIn(props: { notice?: string; onSignedIn: (a: Account) => voi
   const heading = useFocusHeading('signin');
   const [values, setValues] = useState({ email: '', password: '' });
   const [errors, setErrors] = useState<Errors<'email' | 'password'>>({});
+  const [secondStep, setSecondStep] = useState(false);
   const action = useAction();
 
   const submit = async (e: Event) => {
@@ -30,9 +32,12 @@ export function SignIn(props: { notice?: string; onSignedIn: (a: Account) => voi
     const found = validate(values, { email: [required(t('errRequired')), email(t('errEmail'))], password: [required(t('errRequired'))] });
     setErrors(found);
     if (hasErrors(found)) return;
-    const account = await action.run(() => auth.signIn(values));
-    if (account) props.onSignedIn(account);
+    const answer = await action.run(() => auth.signIn(values));
+    if (answer && 'secondFactorRequired' in answer) setSecondStep(true);
+    else if (answer) props.onSignedIn(await auth.me());
   };
+
+  if (secondStep) return <SecondFactorStep onSignedIn={props.onSignedIn} onRestart={() => setSecondStep(false)} />;
 
   return (
     <section class="card auth-page">
@@ -48,6 +53,7 @@ export function SignIn(props: { notice?: string; onSignedIn: (a: Account) => voi
           {action.busy ? t('signInBusy') : t('signInSubmit')}
         </button>
       </form>
+      <p><Link href="/forgot-password">{t('signInForgot')}</Link></p>
       <p class="muted">{t('signInNoAccount')} <Link href="/signup">{t('signInToSignUp')}</Link></p>
     </section>
   );
@@ -65,7 +71,7 @@ export function SignUp(props: { onSignedIn: (a: Account) => void }) {
     setErrors(found);
     if (hasErrors(found)) return;
     const account = await action.run(() => auth.signUp(values));
-    if (account) props.onSignedIn(account);
+    if (account) props.onSignedIn(await auth.me().catch(() => account));
   };
   const serverErrors = serverFieldErrors(action.error);
   const field = (name: SignUpFields) => errors[name] ?? serverErrors[name];
@@ -86,6 +92,42 @@ export function SignUp(props: { onSignedIn: (a: Account) => void }) {
         </button>
       </form>
       <p class="muted">{t('signUpHaveAccount')} <Link href="/signin">{t('signUpToSignIn')}</Link></p>
+    </section>
+  );
+}
+
+/** The second step of a sign-in: a code from the authenticator app, or one of the recovery codes. */
+function SecondFactorStep(props: { onSignedIn: (a: Account) => void; onRestart: () => void }) {
+  const heading = useFocusHeading('second-factor');
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string>();
+  const action = useAction();
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!code.trim()) {
+      setError(t('errRequired'));
+      return;
+    }
+    setError(undefined);
+    const account = await action.run(() => auth.secondFactor(code.trim()));
+    if (account) props.onSignedIn(await auth.me().catch(() => account));
+  };
+  const expired = action.error instanceof ApiError && action.error.type === 'second-factor-expired';
+
+  return (
+    <section class="card auth-page">
+      <h1 tabIndex={-1} ref={heading}>{t('secondFactorTitle')}</h1>
+      <p>{t('secondFactorIntro')}</p>
+      <ErrorRegion message={action.error ? describe(action.error) : undefined} />
+      <form onSubmit={submit} noValidate>
+        <Field id="code" label={t('secondFactorCode')} hint={t('secondFactorHint')} autoComplete="one-time-code"
+          inputMode="text" value={code} error={error} onInput={setCode} />
+        <button class="button button--primary" type="submit" disabled={action.busy || expired}>
+          {action.busy ? t('signInBusy') : t('secondFactorSubmit')}
+        </button>
+      </form>
+      <p><button type="button" class="button button--ghost" onClick={props.onRestart}>{t('secondFactorRestart')}</button></p>
     </section>
   );
 }

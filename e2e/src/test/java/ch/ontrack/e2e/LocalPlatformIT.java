@@ -48,6 +48,7 @@ class LocalPlatformIT {
     HttpClient http = SharedPlatform.httpClient();
     ProviderApi provider = new ProviderApi(http, platform.providerUrl());
     provider.signup(email, PASSWORD, "Example Fiduciary");
+    provider.verifyEmail(platform.awaitMailedToken(email, "/verify-email", Duration.ofSeconds(30)));
     String clientId = provider.createClient("Alex Example", clientEmail).get("id").asString();
     documentId = provider.createDocument("Annual accounts", "Here they are.").get("id").asString();
     String fileId = provider.uploadFile(documentId, "accounts.pdf", "application/pdf", PDF).get("id").asString();

@@ -28,7 +28,7 @@ class DeliveryWhileClientBackendIsDownIT {
   void aShareSentWhileTheClientBackendIsDownArrivesExactlyOnceWhenItIsBack() throws Exception {
     LocalPlatform platform = SharedPlatform.get();
     HttpClient http = SharedPlatform.httpClient();
-    Sharing sharing = Sharing.prepare(new ProviderApi(http, platform.providerUrl()));
+    Sharing sharing = Sharing.prepare(new ProviderApi(http, platform.providerUrl()), platform);
 
     platform.stopComponent(LocalTopology.CLIENT_BACKEND);
     Sharing.Sent sent;

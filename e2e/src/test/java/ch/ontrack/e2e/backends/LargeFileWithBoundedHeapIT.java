@@ -66,7 +66,7 @@ class LargeFileWithBoundedHeapIT {
   void aFileFourTimesTheHeapGoesUpAndDownIntact() throws Exception {
     HttpClient http = LocalCaTrust.httpClient(platform.caCertificate());
     ProviderApi provider = new ProviderApi(http, platform.providerUrl());
-    Sharing sharing = Sharing.prepare(provider);
+    Sharing sharing = Sharing.prepare(provider, platform);
 
     MessageDigest sent = MessageDigest.getInstance("SHA-256");
     String boundary = "----oc" + UUID.randomUUID();

@@ -40,7 +40,7 @@ class RefusedDeliveryIT {
     }
     try (LocalPlatform platform = LocalPlatform.start(options)) {
       Sharing sharing = Sharing.prepare(new ProviderApi(LocalCaTrust.httpClient(platform.caCertificate()),
-          platform.providerUrl()));
+          platform.providerUrl()), platform);
       // over the client backend's 1 MB, small enough for its server to read the refused body to the end
       byte[] scan = new byte[1536 * 1024];
       System.arraycopy(Sharing.PDF, 0, scan, 0, Sharing.PDF.length);

@@ -1,5 +1,6 @@
 package ch.ontrack.e2e.backends;
 
+import ch.ontrack.launcher.LocalPlatform;
 import ch.ontrack.launcher.ProviderApi;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,10 +16,12 @@ record Sharing(ProviderApi provider, String clientEmail, String clientId, String
       + "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R>>endobj\n"
       + "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
 
-  /** Signs up a new provider, creates a client and a document with a small PDF. */
-  static Sharing prepare(ProviderApi provider) {
+  /** Signs up a new provider (verified with the mailed link), creates a client and a document with a small PDF. */
+  static Sharing prepare(ProviderApi provider, LocalPlatform platform) {
     String unique = UUID.randomUUID().toString();
-    provider.signup("provider-" + unique + "@example.com", PASSWORD, "Fiduciary " + unique.substring(0, 8));
+    String email = "provider-" + unique + "@example.com";
+    provider.signup(email, PASSWORD, "Fiduciary " + unique.substring(0, 8));
+    provider.verifyEmail(platform.awaitMailedToken(email, "/verify-email", Duration.ofSeconds(30)));
     String clientEmail = "client-" + unique + "@example.com";
     String clientId = provider.createClient("Client " + unique.substring(0, 8), clientEmail).get("id").asString();
     String documentId = provider.createDocument("Annual accounts", "Dear client,\nhere they are.")

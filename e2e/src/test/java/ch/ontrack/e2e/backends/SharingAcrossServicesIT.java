@@ -35,7 +35,7 @@ class SharingAcrossServicesIT {
 
   @Test
   void providerSeesDeliveredThenViewedThenDownloaded() throws Exception {
-    Sharing sharing = Sharing.prepare(newProvider());
+    Sharing sharing = Sharing.prepare(newProvider(), platform);
     Sharing.Sent sent = sharing.send();
     String shareId = sent.id();
     String token = sent.token();
@@ -75,7 +75,7 @@ class SharingAcrossServicesIT {
 
   @Test
   void fiveWrongCodesLockTheShareUntilTheProviderRegeneratesTheCode() throws Exception {
-    Sharing sharing = Sharing.prepare(newProvider());
+    Sharing sharing = Sharing.prepare(newProvider(), platform);
     Sharing.Sent sent = sharing.send();
     String shareId = sent.id();
     String token = sent.token();
@@ -102,7 +102,7 @@ class SharingAcrossServicesIT {
 
   @Test
   void aRevokedShareCannotBeOpenedEvenWithASession() throws Exception {
-    Sharing sharing = Sharing.prepare(newProvider());
+    Sharing sharing = Sharing.prepare(newProvider(), platform);
     Sharing.Sent sent = sharing.send();
     String token = sent.token();
     ClientApi client = newClient();
@@ -117,7 +117,7 @@ class SharingAcrossServicesIT {
 
   @Test
   void anExpiryChangedByTheProviderIsEnforcedByTheClientBackend() throws Exception {
-    Sharing sharing = Sharing.prepare(newProvider());
+    Sharing sharing = Sharing.prepare(newProvider(), platform);
     Sharing.Sent sent = sharing.send();
     String shareId = sent.id();
     String token = sent.token();
@@ -136,7 +136,7 @@ class SharingAcrossServicesIT {
 
   @Test
   void followingTheLinkWithGetsChangesNothing() throws Exception {
-    Sharing sharing = Sharing.prepare(newProvider());
+    Sharing sharing = Sharing.prepare(newProvider(), platform);
     Sharing.Sent sent = sharing.send();
     String shareId = sent.id();
     String token = sent.token();
@@ -158,9 +158,9 @@ class SharingAcrossServicesIT {
 
   @Test
   void anotherProviderCannotSeeOrTouchTheShare() throws Exception {
-    Sharing sharing = Sharing.prepare(newProvider());
+    Sharing sharing = Sharing.prepare(newProvider(), platform);
     String shareId = sharing.send().id();
-    Sharing other = Sharing.prepare(newProvider());
+    Sharing other = Sharing.prepare(newProvider(), platform);
     for (String[] call : new String[][] {
         {"GET", "/api/shares/" + shareId}, {"POST", "/api/shares/" + shareId + "/revoke"},
         {"POST", "/api/shares/" + shareId + "/regenerate-code"}, {"POST", "/api/shares/" + shareId + "/reveal-code"},

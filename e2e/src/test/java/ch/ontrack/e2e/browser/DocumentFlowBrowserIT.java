@@ -11,6 +11,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ class DocumentFlowBrowserIT extends BrowserTest {
     Page provider = providerDevice.newPage();
     ProviderScreens screens = new ProviderScreens(provider, platform.providerUrl().toString());
     screens.signUp(providerEmail, "Alpenrose Velo Kaffee 42", "Example Fiduciary");
+    screens.verifyEmail(platform.awaitMailedToken(providerEmail, "/verify-email", Duration.ofSeconds(30)));
     screens.addClient("Alex Example", "alex-" + UUID.randomUUID() + "@example.com");
     screens.editAndDeleteClient("Sam Temp", "sam-" + UUID.randomUUID() + "@example.com", "Sam Temporary");
     screens.createDocument("Annual accounts 2025", "Dear Alex,\nhere are your accounts. <b>Not bold</b>.",

@@ -59,8 +59,8 @@ class LanguagesBrowserIT extends BrowserTest {
 
     provider.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(p.get("signInToSignUp"))).click();
     provider.getByLabel(p.get("organisation")).fill("Treuhand Muster AG");
-    provider.getByLabel(p.get("email"), new Page.GetByLabelOptions().setExact(true))
-        .fill("provider-" + UUID.randomUUID() + "@example.ch");
+    String providerEmail = "provider-" + UUID.randomUUID() + "@example.ch";
+    provider.getByLabel(p.get("email"), new Page.GetByLabelOptions().setExact(true)).fill(providerEmail);
     provider.getByLabel(p.get("password"), new Page.GetByLabelOptions().setExact(true)).fill("zu kurz");
     button(provider, p.get("signUpSubmit")).click();
     assertThat(provider.getByText(p.get("errPasswordShort"))).isVisible();
@@ -70,6 +70,11 @@ class LanguagesBrowserIT extends BrowserTest {
     button(provider, p.get("signUpSubmit")).click();
     assertThat(heading(provider, p.get("documentsTitle"))).isVisible();
     screens.check("provider-03-documents-empty", p, providerEn);
+    provider.navigate(platform.providerUrl() + "/verify-email#"
+        + platform.awaitMailedToken(providerEmail, "/verify-email", java.time.Duration.ofSeconds(30)));
+    assertThat(heading(provider, p.get("verifyTitle"))).isVisible();
+    provider.navigate(platform.providerUrl() + "/documents");
+    assertThat(heading(provider, p.get("documentsTitle"))).isVisible();
 
     provider.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(p.get("navClients"))).click();
     button(provider, p.get("clientAdd")).click();

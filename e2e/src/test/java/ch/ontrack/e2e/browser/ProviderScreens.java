@@ -41,6 +41,16 @@ final class ProviderScreens {
     Chromium.screenshot(page, "provider-03-documents-empty");
   }
 
+  /** Until the address is confirmed, a banner says documents cannot be sent; the mailed link confirms it. */
+  void verifyEmail(String token) {
+    assertThat(page.getByTestId("verify-banner")).isVisible();
+    page.navigate(base + "/verify-email#" + token);
+    assertThat(page.getByText("is confirmed. You can send documents now.")).isVisible();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to documents")).click();
+    assertThat(heading("Documents")).isVisible();
+    assertThat(page.getByTestId("verify-banner")).hasCount(0);
+  }
+
   void addClient(String name, String email) {
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Clients")).click();
     assertThat(heading("Clients")).isVisible();

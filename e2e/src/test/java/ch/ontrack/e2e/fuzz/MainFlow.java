@@ -50,6 +50,7 @@ public final class MainFlow {
     String unique = UUID.randomUUID().toString();
     String email = "provider-" + unique + "@example.com";
     provider.signup(email, PASSWORD, "Fiduciary " + unique.substring(0, 8));
+    provider.verifyEmail(platform.awaitMailedToken(email, "/verify-email", Duration.ofSeconds(30)));
     HttpResponse<String> login = waitingOutRateLimit(() -> provider.exchange("POST", "/api/auth/login",
         "application/json", BodyPublishers.ofString(JSON.writeValueAsString(Map.of("email", email,
             "password", PASSWORD)))));

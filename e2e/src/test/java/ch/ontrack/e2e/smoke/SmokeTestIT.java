@@ -20,7 +20,9 @@ class SmokeTestIT {
 
   @Test
   void passesAgainstTheLocalEnvironment(LocalPlatform platform) {
-    Run run = smoke(platform, "--ca-file", platform.caCertificate().toString());
+    // a throwaway account must confirm its address before it sends: the local mail catcher has the link
+    Run run = smoke(platform, "--ca-file", platform.caCertificate().toString(),
+        "--mailbox-url", platform.mailUrl().toString());
 
     assertThat(run.out()).doesNotContain("FAIL", "skip").contains(
         "ok   provider site answers over verified TLS (provider.localhost)",

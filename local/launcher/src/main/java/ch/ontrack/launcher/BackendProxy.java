@@ -78,6 +78,8 @@ final class BackendProxy extends ProxyHandler.Reverse {
     HttpClient client = super.newHttpClient();
     client.setFollowRedirects(false);
     client.setIdleTimeout(300_000);
+    // pass the browser's User-Agent on (the account's list of sessions names devices by it), not Jetty's
+    client.setUserAgentField(null);
     return client;
   }
 

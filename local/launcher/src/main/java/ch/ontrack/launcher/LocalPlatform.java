@@ -2,6 +2,7 @@ package ch.ontrack.launcher;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,6 +129,32 @@ public final class LocalPlatform implements AutoCloseable {
 
   public URI mailUrl() {
     return options.siteUrl("mail");
+  }
+
+  /**
+   * The token of the newest link to {@code path} (e.g. {@code /verify-email}) mailed to {@code recipient}, read
+   * from the mail catcher: the account mails carry it in the link's fragment. Waits up to {@code patience}.
+   */
+  public String awaitMailedToken(String recipient, String path, Duration patience) {
+    MailCatcher mail = (MailCatcher) components.get(LocalTopology.MAIL);
+    java.util.regex.Pattern link = java.util.regex.Pattern.compile(
+        java.util.regex.Pattern.quote(path) + "#([A-Za-z0-9_-]+)");
+    long deadline = System.nanoTime() + patience.toNanos();
+    do {
+      for (MailCatcher.Message message : mail.messages()) {
+        java.util.regex.Matcher m = link.matcher(message.body());
+        if (message.to().contains(recipient) && m.find()) {
+          return m.group(1);
+        }
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LaunchException("Interrupted while waiting for a mail to " + recipient, e);
+      }
+    } while (System.nanoTime() < deadline);
+    throw new LaunchException("No mail with a " + path + " link reached " + recipient + " within " + patience);
   }
 
   public Path caCertificate() {

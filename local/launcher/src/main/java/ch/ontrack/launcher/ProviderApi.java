@@ -48,6 +48,11 @@ public final class ProviderApi {
     return post("/api/auth/signup", Map.of("email", email, "password", password, "organisation", organisation));
   }
 
+  /** Opens a verification link: its token (the link's fragment) confirms the account's address. */
+  public JsonNode verifyEmail(String token) {
+    return post("/api/auth/verify-email", Map.of("token", token));
+  }
+
   public JsonNode login(String email, String password) {
     return post("/api/auth/login", Map.of("email", email, "password", password));
   }

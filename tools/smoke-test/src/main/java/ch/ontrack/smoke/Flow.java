@@ -85,6 +85,9 @@ final class Flow {
       }
       expect(r, 201, "POST /api/auth/signup");
       cleanup.signedIn(password);
+      if (options.mailboxUrl() != null) {
+        verifyEmail(email);
+      }
     } else {
       step = "smoke account signed in";
       Http.Response r = write("POST", "/api/auth/login",
@@ -93,6 +96,29 @@ final class Flow {
       cleanup.signedIn(options.providerPassword());
     }
     report.ok(step);
+  }
+
+  /** Opens the verification link mailed to the throwaway account, read from the mail catcher. */
+  private void verifyEmail(String email) throws Exception {
+    URI messages = options.mailboxUrl().resolve("/api/messages");
+    java.util.regex.Pattern link = java.util.regex.Pattern.compile("/verify-email#([A-Za-z0-9_-]+)");
+    for (int i = 0; i < POLL_ATTEMPTS; i++) {
+      Http.Response r = expect(http.get(messages), 200, "GET /api/messages of the mailbox");
+      if (Json.parse(r.text()) instanceof List<?> list) {
+        for (Object item : list) {
+          if (item instanceof Map<?, ?> message && String.valueOf(message.get("to")).contains(email)) {
+            java.util.regex.Matcher m = link.matcher(String.valueOf(message.get("body")));
+            if (m.find()) {
+              expect(write("POST", "/api/auth/verify-email", Json.of("token", m.group(1))), 200,
+                  "POST /api/auth/verify-email");
+              return;
+            }
+          }
+        }
+      }
+      Thread.sleep(1000);
+    }
+    throw new Failure("no verification mail to " + email + " in " + messages);
   }
 
   private String prepareDocument() throws Exception {
@@ -114,9 +140,13 @@ final class Flow {
 
   private Share send(String documentId) throws Exception {
     step = "document sent to the client";
-    Map<String, Object> share = Json.object(expect(write("POST", "/api/documents/" + documentId + "/shares",
-        Json.of("clientId", cleanup.clientId(), "expiresAt", Instant.now().plus(1, ChronoUnit.DAYS).toString())),
-        201, "POST /api/documents/{id}/shares").text());
+    Http.Response sendAnswer = write("POST", "/api/documents/" + documentId + "/shares",
+        Json.of("clientId", cleanup.clientId(), "expiresAt", Instant.now().plus(1, ChronoUnit.DAYS).toString()));
+    if (sendAnswer.status() == 403 && sendAnswer.text().contains("email-not-verified")) {
+      throw new Failure("the account's e-mail address is not verified (403 email-not-verified); give --mailbox-url "
+          + "of a mail catcher, or --provider-email of a verified smoke account");
+    }
+    Map<String, Object> share = Json.object(expect(sendAnswer, 201, "POST /api/documents/{id}/shares").text());
     String shareId = String.valueOf(share.get("id"));
     String link = String.valueOf(share.get("link"));
     if (!link.contains("/s/")) {

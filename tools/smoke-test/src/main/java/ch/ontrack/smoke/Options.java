@@ -10,7 +10,7 @@ import java.util.Map;
 /** Command-line options, each also readable from an environment variable (the flag wins). */
 record Options(
     URI providerUrl, URI clientUrl, Path caFile, String providerEmail, String providerPassword, Duration timeout,
-    Duration readyWait) {
+    Duration readyWait, URI mailboxUrl) {
 
   static final String USAGE = """
       usage: java -jar smoke-test.jar --provider-url URL --client-url URL [options]
@@ -19,6 +19,9 @@ record Options(
         --ca-file FILE            PEM certificate(s) trusted besides the system's    (SMOKE_CA_FILE)
         --provider-email EMAIL    existing smoke account, when sign-up is disabled   (SMOKE_PROVIDER_EMAIL)
         --provider-password PW    its password                                       (SMOKE_PROVIDER_PASSWORD)
+        --mailbox-url URL         a mail catcher whose /api/messages lists the mails (SMOKE_MAILBOX_URL)
+                                  sent: the throwaway account opens its verification
+                                  link there (new accounts cannot send until verified)
         --timeout SECONDS         per request, default 30                            (SMOKE_TIMEOUT)
         --wait SECONDS            first wait up to this long for both /api/health    (SMOKE_WAIT)
                                   to answer (a fresh deployment), default 0
@@ -31,7 +34,8 @@ record Options(
       "--provider-email", "SMOKE_PROVIDER_EMAIL",
       "--provider-password", "SMOKE_PROVIDER_PASSWORD",
       "--timeout", "SMOKE_TIMEOUT",
-      "--wait", "SMOKE_WAIT");
+      "--wait", "SMOKE_WAIT",
+      "--mailbox-url", "SMOKE_MAILBOX_URL");
 
   /** Thrown for anything the user must fix in the command line; the message says what. */
   static final class UsageException extends Exception {
@@ -72,7 +76,8 @@ record Options(
     }
     return new Options(url(values, "--provider-url"), url(values, "--client-url"), caFile(values.get("--ca-file")),
         email, password, seconds("--timeout", values.getOrDefault("--timeout", "30"), 1),
-        seconds("--wait", values.getOrDefault("--wait", "0"), 0));
+        seconds("--wait", values.getOrDefault("--wait", "0"), 0),
+        values.containsKey("--mailbox-url") ? url(values, "--mailbox-url") : null);
   }
 
   private static URI url(Map<String, String> values, String flag) throws UsageException {

@@ -4,6 +4,7 @@ import ch.ontrack.provider.audit.Audit;
 import ch.ontrack.provider.audit.AuditType;
 import ch.ontrack.provider.system.SignIn;
 import ch.ontrack.web.ApiProblem;
+import ch.ontrack.web.Languages;
 import ch.ontrack.web.ProblemHandler;
 import ch.ontrack.web.input.EmailAddress;
 import ch.ontrack.web.input.EmailAddresses;
@@ -17,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -45,7 +47,8 @@ class AccountController {
 
   record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {}
 
-  record DeleteRequest(@NotBlank @Size(max = 128) String password) {}
+  /** {@code code}: a TOTP or recovery code, needed when two-factor sign-in is on. */
+  record DeleteRequest(@NotBlank @Size(max = 128) String password, @Size(max = 40) String code) {}
 
   record Account(UUID id, String email, String organisation) {
     static Account of(Provider p) {
@@ -66,10 +69,14 @@ class AccountController {
   private final MeterRegistry meters;
   private final CommonPasswords common;
   private final Audit audit;
+  private final AccountState state;
+  private final EmailVerification verification;
+  private final TwoFactor twoFactor;
 
   AccountController(Accounts accounts, PasswordEncoder passwords, SignIn signIn, LoginThrottle throttle,
       AccountSettings settings, ApplicationEventPublisher events, TransactionTemplate tx,
-      FindByIndexNameSessionRepository<?> sessions, MeterRegistry meters, CommonPasswords common, Audit audit) {
+      FindByIndexNameSessionRepository<?> sessions, MeterRegistry meters, CommonPasswords common, Audit audit,
+      AccountState state, EmailVerification verification, TwoFactor twoFactor) {
     this.accounts = accounts;
     this.passwords = passwords;
     this.signIn = signIn;
@@ -81,6 +88,9 @@ class AccountController {
     this.meters = meters;
     this.common = common;
     this.audit = audit;
+    this.state = state;
+    this.verification = verification;
+    this.twoFactor = twoFactor;
     for (String outcome : new String[] {"succeeded", "failed", "throttled"}) {
       meters.counter("oc.logins", "outcome", outcome);
     }
@@ -105,6 +115,9 @@ class AccountController {
       throw new ApiProblem(HttpStatus.CONFLICT, "email-taken", "E-mail taken",
           "An account with this e-mail address exists already.");
     }
+    String language = Languages.fromAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    state.setLanguage(provider.id(), language);
+    verification.sendLink(provider.id(), provider.email(), language);
     signIn.start(provider, request, response);
     log.info("Account created: {}", provider.id());
     return ResponseEntity.status(HttpStatus.CREATED).body(Account.of(provider));
@@ -139,8 +152,18 @@ class AccountController {
     }
     Provider provider = stored.get().provider();
     throttle.succeeded(email, request.getRemoteAddr());
+    AccountState.State account = state.of(provider.id()).orElseThrow();
+    if (account.twoFactorEnabled()) {
+      // the password was right: the session is signed in only after the code (POST /api/auth/login/second-factor)
+      twoFactor.awaitCode(provider.id(), request);
+      log.info("Password accepted for {}; waiting for the second factor", provider.id());
+      return ResponseEntity.accepted().body(Map.of("secondFactorRequired", true));
+    }
     signIn.start(provider, request, response);
     audit.record(provider.id(), AuditType.SIGN_IN);
+    if (account.requireTwoFactor()) {
+      request.getSession().setAttribute(TwoFactor.ENROLMENT_REQUIRED, true);
+    }
     log.info("Login succeeded for {}", provider.id());
     meters.counter("oc.logins", "outcome", "succeeded").increment();
     return ResponseEntity.ok(Account.of(provider));
@@ -153,9 +176,9 @@ class AccountController {
   }
 
   @GetMapping("/me")
-  Account me(@AuthenticationPrincipal Provider provider, HttpServletRequest request) {
-    return accounts.byId(provider.id())
-        .map(stored -> Account.of(stored.provider()))
+  AccountView me(@AuthenticationPrincipal Provider provider, HttpServletRequest request) {
+    return state.of(provider.id())
+        .map(AccountView::of)
         .orElseThrow(() -> {
           signIn.end(request);
           return new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Not signed in",
@@ -176,6 +199,10 @@ class AccountController {
     if (!matches(body.password(), stored.passwordHash(), provider.id())) {
       throw new ApiProblem(HttpStatus.FORBIDDEN, "wrong-password", "Wrong password",
           "The password does not match.");
+    }
+    AccountState.State account = state.of(provider.id()).orElseThrow(() -> ApiProblem.notFound("The account"));
+    if (account.twoFactorEnabled() && !twoFactor.check(account, body.code())) {
+      throw AccountProblems.wrongCode();
     }
     tx.executeWithoutResult(status -> {
       events.publishEvent(new AccountDeleting(provider.id()));

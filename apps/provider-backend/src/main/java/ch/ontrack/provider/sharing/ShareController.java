@@ -1,5 +1,6 @@
 package ch.ontrack.provider.sharing;
 
+import ch.ontrack.provider.account.EmailVerification;
 import ch.ontrack.provider.account.Provider;
 import ch.ontrack.provider.audit.Audit;
 import ch.ontrack.provider.audit.AuditType;
@@ -46,9 +47,11 @@ class ShareController {
   private final Delivery delivery;
   private final TransactionTemplate tx;
   private final Audit audit;
+  private final EmailVerification verification;
 
   ShareController(Sending sending, Shares shares, ShareViews views, Documents documents, Outbox outbox,
-      ClientBackend client, Secrets secrets, Delivery delivery, TransactionTemplate tx, Audit audit) {
+      ClientBackend client, Secrets secrets, Delivery delivery, TransactionTemplate tx, Audit audit,
+      EmailVerification verification) {
     this.sending = sending;
     this.shares = shares;
     this.views = views;
@@ -59,6 +62,7 @@ class ShareController {
     this.delivery = delivery;
     this.tx = tx;
     this.audit = audit;
+    this.verification = verification;
   }
 
   @GetMapping("/api/documents/{documentId}/shares")
@@ -73,6 +77,7 @@ class ShareController {
   ResponseEntity<ShareView> send(@AuthenticationPrincipal Provider provider, @PathVariable UUID documentId,
       @Valid @RequestBody SendRequest body,
       @RequestHeader(name = "Accept-Language", required = false) String acceptLanguage) {
+    verification.requireVerified(provider.id());
     String language = body.language() != null ? body.language() : Languages.fromAcceptLanguage(acceptLanguage);
     ShareView sent = sending.send(provider, documentId, body.clientId(), body.email(), body.expiresAt(), language);
     audit.record(provider.id(), AuditType.DOCUMENT_SENT, sent.id(), sent.recipientEmail());

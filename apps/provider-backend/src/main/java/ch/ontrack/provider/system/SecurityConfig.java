@@ -23,6 +23,8 @@ class SecurityConfig {
 
   private static final String[] PUBLIC = {
     "/api/auth/signup", "/api/auth/login", "/api/auth/csrf", "/api/health", "/api/openapi.json",
+    "/api/auth/login/second-factor", "/api/auth/verify-email", "/api/auth/password-reset",
+    "/api/auth/password-reset/confirm",
     "/error", "/actuator/health/**", "/actuator/prometheus"
   };
 

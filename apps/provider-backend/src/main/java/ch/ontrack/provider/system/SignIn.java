@@ -17,7 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignIn {
 
-  static final String SIGNED_IN_AT = "oc.signedInAt";
+  public static final String SIGNED_IN_AT = "oc.signedInAt";
+  /** The browser's User-Agent and the client address at sign-in, for the account's list of sessions. */
+  public static final String USER_AGENT = "oc.userAgent";
+  public static final String CLIENT_ADDRESS = "oc.clientAddress";
   private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
   private final CsrfTokenRepository csrfTokens;
 
@@ -30,7 +33,11 @@ public class SignIn {
     if (old != null) {
       old.invalidate();
     }
-    request.getSession(true).setAttribute(SIGNED_IN_AT, System.currentTimeMillis());
+    HttpSession session = request.getSession(true);
+    session.setAttribute(SIGNED_IN_AT, System.currentTimeMillis());
+    String userAgent = request.getHeader("User-Agent");
+    session.setAttribute(USER_AGENT, userAgent == null ? "" : userAgent.substring(0, Math.min(300, userAgent.length())));
+    session.setAttribute(CLIENT_ADDRESS, request.getRemoteAddr());
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of()));
     SecurityContextHolder.setContext(context);

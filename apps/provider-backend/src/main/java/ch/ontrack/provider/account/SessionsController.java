@@ -1,0 +1,108 @@
+package ch.ontrack.provider.account;
+
+import ch.ontrack.provider.system.SignIn;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.session.Session;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Where the account is signed in. A session is named by a hash of its id: the id itself is the cookie's secret
+ * and never leaves the session store.
+ */
+@RestController
+@RequestMapping("/api/auth/sessions")
+class SessionsController {
+
+  record SessionView(String id, String device, String address, Instant signedInAt, Instant lastSeenAt,
+      boolean current) {}
+
+  private final Sessions sessions;
+
+  SessionsController(Sessions sessions) {
+    this.sessions = sessions;
+  }
+
+  @GetMapping
+  List<SessionView> list(@AuthenticationPrincipal Provider provider, HttpServletRequest request) {
+    String current = currentId(request);
+    return sessions.repository().findByPrincipalName(provider.getName()).values().stream()
+        .map(session -> view(session, current))
+        .sorted(Comparator.comparing(SessionView::current).reversed()
+            .thenComparing(SessionView::lastSeenAt, Comparator.reverseOrder()))
+        .toList();
+  }
+
+  /** Ends one session (204 also when it has ended already); the current one signs out. */
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> end(@AuthenticationPrincipal Provider provider, @PathVariable String id,
+      HttpServletRequest request) {
+    String current = currentId(request);
+    for (Map.Entry<String, ? extends Session> entry
+        : sessions.repository().findByPrincipalName(provider.getName()).entrySet()) {
+      if (handle(entry.getKey()).equals(id)) {
+        sessions.repository().deleteById(entry.getKey());
+        if (entry.getKey().equals(current)) {
+          request.getSession().invalidate();
+        }
+      }
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  /** Signs out everywhere else; this session stays. */
+  @PostMapping("/end-others")
+  Map<String, Integer> endOthers(@AuthenticationPrincipal Provider provider, HttpServletRequest request) {
+    return Map.of("ended", sessions.endOthers(provider.id(), request));
+  }
+
+  private static SessionView view(Session session, String current) {
+    Long signedIn = session.getAttribute(SignIn.SIGNED_IN_AT);
+    return new SessionView(handle(session.getId()), device(session.getAttribute(SignIn.USER_AGENT)),
+        session.getAttribute(SignIn.CLIENT_ADDRESS), signedIn == null ? session.getCreationTime() : Instant.ofEpochMilli(signedIn),
+        session.getLastAccessedTime(), session.getId().equals(current));
+  }
+
+  private static String currentId(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return session == null ? "" : session.getId();
+  }
+
+  static String handle(String sessionId) {
+    return AccountTokens.hash(sessionId).substring(0, 16);
+  }
+
+  /** Browser and system in a few words, from the User-Agent header; "Unknown" when neither is recognised. */
+  static String device(String userAgent) {
+    if (userAgent == null || userAgent.isBlank()) {
+      return "Unknown";
+    }
+    String browser = userAgent.contains("Edg/") ? "Edge"
+        : userAgent.contains("OPR/") ? "Opera"
+        : userAgent.contains("Firefox/") ? "Firefox"
+        : userAgent.contains("Chrome/") || userAgent.contains("Chromium/") ? "Chrome"
+        : userAgent.contains("Safari/") ? "Safari"
+        : null;
+    String system = userAgent.contains("Windows") ? "Windows"
+        : userAgent.contains("iPhone") || userAgent.contains("iPad") ? "iOS"
+        : userAgent.contains("Android") ? "Android"
+        : userAgent.contains("Mac OS X") ? "macOS"
+        : userAgent.contains("Linux") ? "Linux"
+        : null;
+    if (browser == null && system == null) {
+      return "Unknown";
+    }
+    return browser == null ? system : system == null ? browser : browser + " on " + system;
+  }
+}

@@ -1,0 +1,62 @@
+package ch.ontrack.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SessionsTest extends ApiTest {
+
+  @Test
+  void listsWhereTheAccountIsSignedInWithoutSessionIds() {
+    TestData.ProviderData provider = TestData.provider();
+    Browser browser = browser();
+    provider.signUp(browser).expect(201);
+    provider.login(browser()).expect(200);
+
+    var sessions = browser.get("/api/auth/sessions").expect(200);
+    List<Map<String, Object>> list = sessions.path("$");
+    assertThat(list).hasSize(2);
+    assertThat(list.get(0)).containsEntry("current", true);
+    assertThat(list.get(1)).containsEntry("current", false);
+    assertThat(list.get(0).get("address")).asString().startsWith("10.");
+    assertThat(list.get(0)).containsKeys("device", "lastSeenAt", "signedInAt");
+    assertThat(sessions.text()).doesNotContain(browser.cookie("__Host-oc-session"));
+  }
+
+  @Test
+  void signOutOneSessionAndEverywhereElse() {
+    TestData.ProviderData provider = TestData.provider();
+    Browser browser = browser();
+    provider.signUp(browser).expect(201);
+    Browser second = browser();
+    provider.login(second).expect(200);
+    Browser third = browser();
+    provider.login(third).expect(200);
+
+    List<Map<String, Object>> list = browser.get("/api/auth/sessions").expect(200).path("$");
+    String other = (String) list.get(1).get("id");
+    browser.delete("/api/auth/sessions/" + other).expect(204);
+    assertThat(List.of(second.get("/api/auth/me").status(), third.get("/api/auth/me").status()))
+        .containsExactlyInAnyOrder(200, 401);
+
+    assertThat(browser.post("/api/auth/sessions/end-others", Map.of()).expect(200).<Integer>path("$.ended"))
+        .isOne();
+    second.get("/api/auth/me").expect(401);
+    third.get("/api/auth/me").expect(401);
+    browser.get("/api/auth/me").expect(200);
+    assertThat(browser.get("/api/auth/sessions").<List<?>>path("$")).hasSize(1);
+  }
+
+  @Test
+  void anotherAccountsSessionCannotBeEnded() {
+    TestData.ProviderData owner = TestData.provider();
+    Browser ownerBrowser = browser();
+    owner.signUp(ownerBrowser).expect(201);
+    String id = (String) ownerBrowser.get("/api/auth/sessions").<List<Map<String, Object>>>path("$").get(0).get("id");
+
+    signedIn().delete("/api/auth/sessions/" + id).expect(204);
+    ownerBrowser.get("/api/auth/me").expect(200);
+  }
+}
