@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class AccountFlowsBrowserIT extends BrowserTest {
 
-  static final String PASSWORD = "correct horse battery staple";
+  static final String PASSWORD = "Bergwanderung Zug 1291 Nebel";
   static final String NEW_PASSWORD = "a brand new passphrase 2026";
 
   @Test

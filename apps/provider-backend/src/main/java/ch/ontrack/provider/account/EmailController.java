@@ -1,6 +1,9 @@
 package ch.ontrack.provider.account;
 
+import ch.ontrack.provider.audit.Audit;
+import ch.ontrack.provider.audit.AuditType;
 import ch.ontrack.web.ApiProblem;
+import ch.ontrack.web.input.EmailAddresses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -36,9 +39,11 @@ class EmailController {
   private final AccountLimits limits;
   private final AccountMails mails;
   private final PasswordEncoder passwords;
+  private final Audit audit;
 
   EmailController(AccountState state, AccountTokens tokens, EmailVerification verification, AccountLimits limits,
-      AccountMails mails, PasswordEncoder passwords) {
+      AccountMails mails, PasswordEncoder passwords, Audit audit) {
+    this.audit = audit;
     this.state = state;
     this.tokens = tokens;
     this.verification = verification;
@@ -59,8 +64,10 @@ class EmailController {
     if (!before.email().equalsIgnoreCase(redeemed.email())) {
       mails.notice(before.email(), before.language(), AccountMails.Notice.EMAIL_CHANGED,
           Map.of("email", redeemed.email()));
+      audit.record(redeemed.providerId(), AuditType.EMAIL_CHANGED);
       log.info("E-mail address changed for {}", redeemed.providerId());
     } else {
+      audit.record(redeemed.providerId(), AuditType.EMAIL_VERIFIED);
       log.info("E-mail address verified for {}", redeemed.providerId());
     }
     return ResponseEntity.ok(Map.of("email", redeemed.email()));
@@ -88,7 +95,7 @@ class EmailController {
     if (!passwords.matches(body.password(), account.passwordHash())) {
       throw AccountProblems.wrongPassword();
     }
-    String email = body.email().strip().toLowerCase(Locale.ROOT);
+    String email = EmailAddresses.normalise(body.email()).toLowerCase(Locale.ROOT);
     if (state.emailTaken(email, provider.id())) {
       throw AccountProblems.emailTaken();
     }

@@ -1,6 +1,10 @@
 package ch.ontrack.provider.account;
 
+import ch.ontrack.provider.audit.Audit;
+import ch.ontrack.provider.audit.AuditType;
 import ch.ontrack.web.ApiProblem;
+import ch.ontrack.web.input.EmailAddresses;
+import ch.ontrack.web.input.Passwords;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -42,9 +46,13 @@ class PasswordController {
   private final AccountMails mails;
   private final PasswordEncoder passwords;
   private final Sessions sessions;
+  private final CommonPasswords common;
+  private final Audit audit;
 
   PasswordController(Accounts accounts, AccountState state, AccountTokens tokens, AccountLimits limits,
-      AccountMails mails, PasswordEncoder passwords, Sessions sessions) {
+      AccountMails mails, PasswordEncoder passwords, Sessions sessions, CommonPasswords common, Audit audit) {
+    this.common = common;
+    this.audit = audit;
     this.accounts = accounts;
     this.state = state;
     this.tokens = tokens;
@@ -60,7 +68,7 @@ class PasswordController {
    */
   @PostMapping("/password-reset")
   ResponseEntity<Map<String, String>> forgot(@Valid @RequestBody ForgotRequest body, HttpServletRequest request) {
-    String email = body.email().strip().toLowerCase(Locale.ROOT);
+    String email = EmailAddresses.normalise(body.email()).toLowerCase(Locale.ROOT);
     OptionalLong wait = limits.resetFrom(request.getRemoteAddr());
     if (wait.isEmpty()) {
       wait = limits.resetMail(AccountTokens.sha256Hex(email));
@@ -84,8 +92,11 @@ class PasswordController {
     AccountTokens.Redeemed redeemed = tokens.redeem(body.token(), AccountTokens.Purpose.RESET_PASSWORD)
         .orElseThrow(AccountProblems::invalidLink);
     AccountState.State account = state.of(redeemed.providerId()).orElseThrow(AccountProblems::invalidLink);
-    state.setPassword(account.id(), passwords.encode(body.password()));
+    String password = Passwords.normalise(body.password());
+    common.refuseCommon("password", password);
+    state.setPassword(account.id(), passwords.encode(password));
     int ended = sessions.endAll(account.id());
+    audit.record(account.id(), AuditType.PASSWORD_RESET);
     mails.notice(account.email(), account.language(), AccountMails.Notice.PASSWORD_CHANGED, Map.of());
     log.info("Password reset for {}; {} sessions ended", account.id(), ended);
     return ResponseEntity.noContent().build();
@@ -96,10 +107,14 @@ class PasswordController {
   ResponseEntity<Void> change(@AuthenticationPrincipal Provider provider, @Valid @RequestBody ChangeRequest body,
       HttpServletRequest request) {
     AccountState.State account = state.of(provider.id()).orElseThrow(() -> ApiProblem.notFound("The account"));
-    if (!passwords.matches(body.currentPassword(), account.passwordHash())) {
+    if (!passwords.matches(Passwords.normalise(body.currentPassword()), account.passwordHash())
+        && !passwords.matches(body.currentPassword(), account.passwordHash())) {
       throw AccountProblems.wrongPassword();
     }
-    state.setPassword(account.id(), passwords.encode(body.newPassword()));
+    String newPassword = Passwords.normalise(body.newPassword());
+    common.refuseCommon("newPassword", newPassword);
+    state.setPassword(account.id(), passwords.encode(newPassword));
+    audit.record(account.id(), AuditType.PASSWORD_CHANGED);
     tokens.forget(account.id(), AccountTokens.Purpose.RESET_PASSWORD);
     int ended = sessions.endOthers(account.id(), request);
     mails.notice(account.email(), account.language(), AccountMails.Notice.PASSWORD_CHANGED, Map.of());

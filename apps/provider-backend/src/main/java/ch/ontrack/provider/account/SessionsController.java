@@ -1,5 +1,7 @@
 package ch.ontrack.provider.account;
 
+import ch.ontrack.provider.audit.Audit;
+import ch.ontrack.provider.audit.AuditType;
 import ch.ontrack.provider.system.SignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -30,8 +32,11 @@ class SessionsController {
 
   private final Sessions sessions;
 
-  SessionsController(Sessions sessions) {
+  private final Audit audit;
+
+  SessionsController(Sessions sessions, Audit audit) {
     this.sessions = sessions;
+    this.audit = audit;
   }
 
   @GetMapping
@@ -64,7 +69,9 @@ class SessionsController {
   /** Signs out everywhere else; this session stays. */
   @PostMapping("/end-others")
   Map<String, Integer> endOthers(@AuthenticationPrincipal Provider provider, HttpServletRequest request) {
-    return Map.of("ended", sessions.endOthers(provider.id(), request));
+    int ended = sessions.endOthers(provider.id(), request);
+    audit.record(provider.id(), AuditType.SIGNED_OUT_EVERYWHERE);
+    return Map.of("ended", ended);
   }
 
   private static SessionView view(Session session, String current) {

@@ -1,5 +1,7 @@
 package ch.ontrack.provider.account;
 
+import ch.ontrack.provider.audit.Audit;
+import ch.ontrack.provider.audit.AuditType;
 import ch.ontrack.provider.system.SignIn;
 import ch.ontrack.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,9 +43,11 @@ class TwoFactorController {
   private final AccountMails mails;
   private final PasswordEncoder passwords;
   private final SignIn signIn;
+  private final Audit audit;
 
   TwoFactorController(TwoFactor twoFactor, AccountState state, Accounts accounts, AccountMails mails,
-      PasswordEncoder passwords, SignIn signIn) {
+      PasswordEncoder passwords, SignIn signIn, Audit audit) {
+    this.audit = audit;
     this.twoFactor = twoFactor;
     this.state = state;
     this.accounts = accounts;
@@ -69,11 +73,13 @@ class TwoFactorController {
     if (!twoFactor.check(account, body.code())) {
       session.setAttribute(TwoFactor.PENDING,
           new TwoFactor.Pending(pending.providerId(), pending.until(), pending.triesLeft() - 1));
+      audit.record(account.id(), AuditType.SIGN_IN_FAILED);
       log.warn("Second factor failed for {} from {}", account.id(), request.getRemoteAddr());
       throw AccountProblems.wrongCode();
     }
     Provider provider = accounts.byId(account.id()).orElseThrow(AccountProblems::wrongCode).provider();
     signIn.start(provider, request, response);
+    audit.record(provider.id(), AuditType.SIGN_IN);
     log.info("Login succeeded for {} with a second factor", provider.id());
     return AccountView.of(account);
   }
@@ -107,6 +113,7 @@ class TwoFactorController {
       session.removeAttribute(TwoFactor.ENROLMENT_REQUIRED);
     }
     mails.notice(account.email(), account.language(), AccountMails.Notice.TWO_FACTOR_ENABLED, Map.of());
+    audit.record(account.id(), AuditType.TWO_FACTOR_ENABLED);
     log.info("Two-factor sign-in enabled for {}", account.id());
     return new RecoveryCodes(codes);
   }
@@ -136,6 +143,7 @@ class TwoFactorController {
     }
     state.disableTotp(account.id());
     mails.notice(account.email(), account.language(), AccountMails.Notice.TWO_FACTOR_DISABLED, Map.of());
+    audit.record(account.id(), AuditType.TWO_FACTOR_DISABLED);
     log.info("Two-factor sign-in disabled for {}", account.id());
     return AccountView.of(state.of(account.id()).orElseThrow());
   }
