@@ -76,7 +76,7 @@ class MetricNamesIT {
   }
 
   private void runTheWholeFlow() throws Exception {
-    Sharing sharing = Sharing.prepare(new ProviderApi(http, platform.providerUrl()));
+    Sharing sharing = Sharing.prepare(new ProviderApi(http, platform.providerUrl()), platform);
     Sharing.Sent sent = sharing.send();
     assertThat(sent.status()).isEqualTo("DELIVERED");
     assertThat(Mailbox.awaitMessageTo(platform, http, sharing.clientEmail(), Duration.ofSeconds(30))).isPresent();

@@ -73,7 +73,8 @@ class TracesAcrossServicesIT {
   }
 
   private static Sharing prepare() {
-    return Sharing.prepare(new ProviderApi(LocalCaTrust.httpClient(platform.caCertificate()), platform.providerUrl()));
+    return Sharing.prepare(new ProviderApi(LocalCaTrust.httpClient(platform.caCertificate()), platform.providerUrl()),
+        platform);
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -118,6 +119,20 @@ class AccountFlowsBrowserIT extends BrowserTest {
     page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true)).fill(recovery.get(1));
     button(page, "Confirm").click();
     assertThat(heading(page, "Documents")).isVisible();
+    // the activity log holds what happened, filtered by kind
+    page.navigate(base + "/activity");
+    assertThat(heading(page, "Activity")).isVisible();
+    Locator rows = page.locator("tbody tr");
+    for (String done : List.of("Signed in", "Two-step sign-in turned on", "Signed out everywhere", "Password reset")) {
+      assertThat(rows.filter(new Locator.FilterOptions().setHasText(done)).first()).isVisible();
+    }
+    Chromium.screenshot(page, "account-11-activity");
+    page.locator("#activity-type").selectOption(new SelectOption().setLabel("Password reset"));
+    button(page, "Show").click();
+    assertThat(rows).hasCount(1);
+    assertThat(rows.first()).containsText("Password reset");
+    assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download as CSV"))).isVisible();
+
     page.navigate(base + "/account");
     page.locator("#delete-password").fill(NEW_PASSWORD);
     page.locator("#delete-code").fill(recovery.get(2));

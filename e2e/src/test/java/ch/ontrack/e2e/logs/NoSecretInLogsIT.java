@@ -87,6 +87,9 @@ class NoSecretInLogsIT {
     ProviderApi signUp = new ProviderApi(http, platform.providerUrl());
     signUp.signup(secrets.providerEmail, PASSWORD, "Fiduciary " + unique.substring(0, 8));
     secrets.add("password", PASSWORD);
+    String verification = platform.awaitMailedToken(secrets.providerEmail, "/verify-email", Duration.ofSeconds(30));
+    secrets.add("e-mail verification token", verification);
+    signUp.verifyEmail(verification);
     secrets.addCookies("provider session cookie", signUp.cookies());
     signUp.post("/api/auth/logout", Map.of());
 
