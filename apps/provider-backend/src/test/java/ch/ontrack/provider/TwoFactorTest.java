@@ -2,6 +2,7 @@ package ch.ontrack.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.web.testing.Totp;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class TwoFactorTest extends ApiTest {
         .contains("secret=" + secret, "issuer=OC%20Platform");
     assertThat(setup.<Integer>path("$.qrSize")).isGreaterThan(20);
     assertThat(setup.<String>path("$.qrPath")).startsWith("M");
-    var enabled = browser.post("/api/auth/two-factor/enable", Map.of("code", TestTotp.code(secret, 0))).expect(200);
+    var enabled = browser.post("/api/auth/two-factor/enable", Map.of("code", Totp.code(secret, 0))).expect(200);
     List<String> codes = enabled.path("$.recoveryCodes");
     return new Enrolled(provider, browser, secret, codes);
   }
@@ -32,12 +33,12 @@ class TwoFactorTest extends ApiTest {
     Browser browser = browser();
     var id = provider.signUp(browser).expect(201).id();
     String secret = browser.post("/api/auth/two-factor/setup", Map.of()).expect(200).path("$.secret");
-    String wrong = TestTotp.code(secret, 0).equals("000000") ? "111111" : "000000";
+    String wrong = Totp.code(secret, 0).equals("000000") ? "111111" : "000000";
     assertThat(browser.post("/api/auth/two-factor/enable", Map.of("code", wrong)).expect(403).problemType())
         .isEqualTo("wrong-code");
     assertThat(browser.get("/api/auth/me").<Boolean>path("$.twoFactorEnabled")).isFalse();
 
-    List<String> codes = browser.post("/api/auth/two-factor/enable", Map.of("code", TestTotp.code(secret, 0)))
+    List<String> codes = browser.post("/api/auth/two-factor/enable", Map.of("code", Totp.code(secret, 0)))
         .expect(200).path("$.recoveryCodes");
     assertThat(codes).hasSize(10).doesNotHaveDuplicates();
     assertThat(browser.get("/api/auth/me").<Boolean>path("$.twoFactorEnabled")).isTrue();
@@ -59,7 +60,7 @@ class TwoFactorTest extends ApiTest {
     browser.get("/api/documents").expect(401);
 
     String session = browser.cookie("__Host-oc-session");
-    var signedIn = browser.post("/api/auth/login/second-factor", Map.of("code", TestTotp.code(e.secret(), 1)))
+    var signedIn = browser.post("/api/auth/login/second-factor", Map.of("code", Totp.code(e.secret(), 1)))
         .expect(200);
     assertThat(signedIn.<String>path("$.email")).isEqualTo(e.provider().email());
     assertThat(browser.cookie("__Host-oc-session")).isNotEqualTo(session);
@@ -72,7 +73,7 @@ class TwoFactorTest extends ApiTest {
     // the enrolment used the current step's code already
     Browser browser = browser();
     e.provider().login(browser).expect(202);
-    assertThat(browser.post("/api/auth/login/second-factor", Map.of("code", TestTotp.code(e.secret(), 0)))
+    assertThat(browser.post("/api/auth/login/second-factor", Map.of("code", Totp.code(e.secret(), 0)))
         .expect(403).problemType()).isEqualTo("wrong-code");
     browser.get("/api/auth/me").expect(401);
   }
@@ -100,7 +101,7 @@ class TwoFactorTest extends ApiTest {
     for (int i = 0; i < 5; i++) {
       browser.post("/api/auth/login/second-factor", Map.of("code", "zzzz-zzzz-zzzz")).expect(403);
     }
-    var expired = browser.post("/api/auth/login/second-factor", Map.of("code", TestTotp.code(e.secret(), 1)))
+    var expired = browser.post("/api/auth/login/second-factor", Map.of("code", Totp.code(e.secret(), 1)))
         .expect(401);
     assertThat(expired.problemType()).isEqualTo("second-factor-expired");
   }
@@ -117,7 +118,7 @@ class TwoFactorTest extends ApiTest {
   void turningItOffNeedsThePasswordAndACode() {
     Enrolled e = enrolled();
     Browser browser = e.browser();
-    String code = TestTotp.code(e.secret(), 1);
+    String code = Totp.code(e.secret(), 1);
     assertThat(browser.post("/api/auth/two-factor/disable", Map.of("password", "not the password", "code", code))
         .expect(403).problemType()).isEqualTo("wrong-password");
     assertThat(browser.post("/api/auth/two-factor/disable",
@@ -142,12 +143,12 @@ class TwoFactorTest extends ApiTest {
     provider.login(next).expect(200);
     assertThat(next.get("/api/documents").expect(403).problemType()).isEqualTo("two-factor-enrolment-required");
     String secret = next.post("/api/auth/two-factor/setup", Map.of()).expect(200).path("$.secret");
-    next.post("/api/auth/two-factor/enable", Map.of("code", TestTotp.code(secret, 0))).expect(200);
+    next.post("/api/auth/two-factor/enable", Map.of("code", Totp.code(secret, 0))).expect(200);
     next.get("/api/documents").expect(200);
     assertThat(next.get("/api/auth/me").<Boolean>path("$.twoFactorEnrolmentRequired")).isFalse();
 
     var refused = next.post("/api/auth/two-factor/disable",
-        Map.of("password", provider.password(), "code", TestTotp.code(secret, 1))).expect(409);
+        Map.of("password", provider.password(), "code", Totp.code(secret, 1))).expect(409);
     assertThat(refused.problemType()).isEqualTo("two-factor-required");
     provider.login(browser()).expect(202);
   }

@@ -1,4 +1,4 @@
-package ch.ontrack.e2e.browser;
+package ch.ontrack.web.testing;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -7,22 +7,22 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * TOTP codes computed here from the base32 secret the enrolment shows, straight from RFC 6238 / RFC 4226
- * (HMAC-SHA1, 6 digits, 30 s), independently of the library the service uses.
+ * (HMAC-SHA1, 6 digits, 30 s), independently of the library the service uses (provider backend tests, e2e).
  */
-final class Totp {
+public final class Totp {
 
   private Totp() {}
 
-  static long step(Instant at) {
+  public static long step(Instant at) {
     return at.getEpochSecond() / 30;
   }
 
   /** The code of the current time step plus {@code offset} (the service accepts -1, 0, +1, each step once). */
-  static String code(String base32Secret, int offset) {
+  public static String code(String base32Secret, int offset) {
     return codeAt(base32Secret, step(Instant.now()) + offset);
   }
 
-  static String codeAt(String base32Secret, long step) {
+  public static String codeAt(String base32Secret, long step) {
     try {
       Mac mac = Mac.getInstance("HmacSHA1");
       mac.init(new SecretKeySpec(base32(base32Secret), "HmacSHA1"));
