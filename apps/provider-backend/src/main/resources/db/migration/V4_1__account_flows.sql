@@ -40,10 +40,3 @@ create table recovery_code (
   code_hash   text not null,
   primary key (provider_id, code_hash)
 );
-
--- Moments something limited happened (a verification or reset mail asked for), per key; kept one day.
-create table account_limit_event (
-  key text not null,
-  at  timestamptz not null default now()
-);
-create index account_limit_event_key on account_limit_event (key, at);
