@@ -3,6 +3,7 @@ package ch.ontrack.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.ontrack.web.SecurityHeaders;
+import ch.ontrack.web.testing.RangeChecks;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -104,5 +105,25 @@ class DownloadTest extends ApiTest {
 
     assertThat(response.status()).isEqualTo(401);
     assertThat(response.type()).isEqualTo("unlock-required");
+  }
+
+  @Test
+  void oneByteRangeGivesThatPartSoLargeFilesPreviewAndResume() {
+    byte[] bytes = new byte[1_200_000]; // two chunks
+    new Random(11).nextBytes(bytes);
+    var share = shares.share().file("scans.zip", "application/zip", bytes).deliver();
+    String cookie = open(share);
+    String path = "/api/shares/" + share.token() + "/files/" + share.file(0).id();
+
+    RangeChecks.assertRangesServed(bytes, headers -> {
+      String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of("Cookie", cookie),
+          java.util.Arrays.stream(headers)).toArray(String[]::new);
+      Api.Response r = api.publicCall("GET", path, null, all);
+      return new RangeChecks.Answer(r.status(), r.headers(), r.body());
+    });
+    var events = api.internalCall("GET", "/internal/shares/" + share.id() + "/events", null).json().path("events");
+    long downloads = java.util.stream.StreamSupport.stream(events.spliterator(), false)
+        .filter(e -> e.path("type").asString().equals("DOWNLOADED")).count();
+    assertThat(downloads).as("parts that do not start at byte 0 are no new download").isEqualTo(5);
   }
 }

@@ -97,8 +97,13 @@ final class Browser {
     return cookies.get(name);
   }
 
-  Response get(String path) {
-    return send(request(path).GET());
+  /** A GET with extra request headers (name, value, ...). */
+  Response get(String path, String... headers) {
+    HttpRequest.Builder builder = request(path).GET();
+    for (int i = 0; i < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    return send(builder);
   }
 
   Response post(String path, Object json) {

@@ -3,6 +3,7 @@ package ch.ontrack.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.ontrack.web.SecurityHeaders;
+import ch.ontrack.web.testing.RangeChecks;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -180,5 +181,22 @@ class DocumentApiTest extends ApiTest {
   static final class FileSizes {
     static final int MORE_THAN_ONE_CHUNK = 3 * 1024 * 1024 / 2;
     static final int OVER_FILE_LIMIT = 2 * 1024 * 1024 + 100_000;
+  }
+
+  @Test
+  void downloadsAnswerOneByteRangeSoLargeFilesPreviewAndResume() {
+    Browser browser = signedIn();
+    UUID document = browser.post("/api/documents", TestData.document("Scans")).expect(201).id();
+    byte[] bytes = new byte[1_200_000]; // two chunks
+    new java.util.Random(3).nextBytes(bytes);
+    System.arraycopy(PDF, 0, bytes, 0, PDF.length);
+    UUID file = browser.upload("/api/documents/" + document + "/files", "scans.pdf", "application/pdf", bytes)
+        .expect(201).id();
+    String path = "/api/documents/" + document + "/files/" + file;
+
+    RangeChecks.assertRangesServed(bytes, headers -> {
+      Browser.Response r = browser.get(path, headers);
+      return new RangeChecks.Answer(r.status(), r.headers(), r.body());
+    });
   }
 }

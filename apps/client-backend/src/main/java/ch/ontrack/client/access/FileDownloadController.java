@@ -6,6 +6,7 @@ import ch.ontrack.client.share.Ids;
 import ch.ontrack.client.share.Share;
 import ch.ontrack.client.share.ShareEvents;
 import ch.ontrack.web.ApiProblem;
+import ch.ontrack.web.ByteRanges;
 import ch.ontrack.web.SecurityHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Streams one file of an unlocked share. Inline only for PDF and images whose bytes match their
- * type; everything else (HTML, SVG, scripts, ...) is always an attachment.
+ * Streams one file of an unlocked share, or the one byte range asked for ({@link ByteRanges}). Inline only for
+ * PDF and images whose bytes match their type; everything else (HTML, SVG, scripts, ...) is always an attachment.
  */
 @RestController
 @Tag(name = "Shares", description = "Open a shared document with its link token and access code.")
@@ -57,19 +58,21 @@ class FileDownloadController {
         .orElseThrow(() -> ApiProblem.notFound("File"));
     boolean showInline = inline && file.inlineSafe();
     boolean head = "HEAD".equals(request.getMethod());
-    if (!showInline && !head) {
+    ByteRanges.Part part = ByteRanges.prepare(request, response, file.size(), file.ref());
+    if (!showInline && !head && part.start() == 0) { // a resumed download is the same download
       events.record(share.id(), ShareEvents.Type.DOWNLOADED, file.id());
     }
     response.setContentType(file.contentType());
-    response.setContentLengthLong(file.size());
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION, Downloads.contentDisposition(showInline, file.name()));
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Content-Security-Policy", SecurityHeaders.DOWNLOAD_CONTENT_SECURITY_POLICY);
     response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
     if (!head) {
-      files.copy(file, response.getOutputStream());
-      downloads(showInline).increment();
-      bytes.increment(file.size());
+      files.copy(file, response.getOutputStream(), part.start(), part.end());
+      if (part.start() == 0) {
+        downloads(showInline).increment();
+      }
+      bytes.increment(Math.max(0, part.length()));
     }
   }
 }

@@ -161,15 +161,25 @@ public class FileStore {
     jdbc.sql("delete from files where share_id = ?").param(shareId).update();
   }
 
-  /** Streams the file chunk by chunk; each query holds one chunk in memory. */
-  public void copy(StoredFile file, OutputStream out) throws IOException {
-    for (int seq = 0; ; seq++) {
+  /**
+   * Streams bytes {@code start} to {@code end} (inclusive) of the file chunk by chunk, from the chunk that holds
+   * {@code start}; each query holds one chunk in memory.
+   */
+  public void copy(StoredFile file, OutputStream out, long start, long end) throws IOException {
+    long position = start / CHUNK_SIZE * CHUNK_SIZE;
+    for (long seq = start / CHUNK_SIZE; position <= end; seq++) {
       Optional<byte[]> chunk = jdbc.sql("select data from file_chunks where file_ref = ? and seq = ?")
           .params(file.ref(), seq).query(byte[].class).optional();
       if (chunk.isEmpty()) {
         return;
       }
-      out.write(chunk.get());
+      byte[] data = chunk.get();
+      int from = (int) Math.max(0, start - position);
+      int to = (int) Math.min(data.length, end - position + 1);
+      if (to > from) {
+        out.write(data, from, to - from);
+      }
+      position += data.length;
     }
   }
 

@@ -2,11 +2,14 @@ package ch.ontrack.provider.documents;
 
 import ch.ontrack.provider.account.Provider;
 import ch.ontrack.web.ApiProblem;
+import ch.ontrack.web.ByteRanges;
 import ch.ontrack.web.SecurityHeaders;
 import ch.ontrack.web.ShareLimits;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -79,17 +82,29 @@ class FileController {
 
   @GetMapping("/{fileId}")
   void download(@AuthenticationPrincipal Provider provider, @PathVariable UUID documentId,
-      @PathVariable UUID fileId, HttpServletResponse response) throws IOException {
+      @PathVariable UUID fileId, HttpServletRequest request, HttpServletResponse response) throws IOException {
     StoredFile file = documents.file(provider.id(), documentId, fileId)
         .orElseThrow(() -> ApiProblem.notFound("The file"));
+    ByteRanges.Part part = ByteRanges.prepare(request, response, file.size(), fileId);
     response.setContentType(file.contentType());
-    response.setContentLengthLong(file.size());
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
         ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build().toString());
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Content-Security-Policy", SecurityHeaders.DOWNLOAD_CONTENT_SECURITY_POLICY);
-    try (InputStream in = store.open(fileId)) {
-      in.transferTo(response.getOutputStream());
+    if (part.length() <= 0) {
+      return;
+    }
+    try (InputStream in = store.open(fileId, part.start())) {
+      OutputStream out = response.getOutputStream();
+      byte[] buffer = new byte[64 * 1024];
+      for (long left = part.length(); left > 0; ) {
+        int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+        if (n < 0) {
+          return;
+        }
+        out.write(buffer, 0, n);
+        left -= n;
+      }
     }
   }
 

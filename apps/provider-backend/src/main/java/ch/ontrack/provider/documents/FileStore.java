@@ -39,10 +39,21 @@ public class FileStore {
 
   /** Reads the file lazily, one chunk query at a time; callers must check access first. */
   public InputStream open(UUID fileId) {
+    return chunksFrom(fileId, 0);
+  }
+
+  /** Reads the file from byte {@code start} on: its first query is the chunk that holds that byte. */
+  public InputStream open(UUID fileId, long start) throws IOException {
+    InputStream in = chunksFrom(fileId, start / CHUNK_SIZE);
+    in.skipNBytes(start % CHUNK_SIZE);
+    return in;
+  }
+
+  private InputStream chunksFrom(UUID fileId, long firstChunk) {
     return new InputStream() {
       private byte[] chunk = new byte[0];
       private int position;
-      private int next;
+      private long next = firstChunk;
       private boolean done;
 
       @Override
