@@ -86,6 +86,8 @@ public final class LocalTopology {
     env.put("SMTP_STARTTLS", w -> "false");
     env.put("MAIL_FROM", w -> "no-reply@on-track.ch");
     env.put("SIGNUP_ENABLED", w -> "true");
+    // the mail catcher receives the verification links (docs/adr/0306)
+    env.put("EMAIL_VERIFICATION_REQUIRED", w -> "true");
     uploads(env);
     env.put("SESSION_IDLE_TIMEOUT", w -> "30m");
     env.put("SESSION_ABSOLUTE_TIMEOUT", w -> "12h");
