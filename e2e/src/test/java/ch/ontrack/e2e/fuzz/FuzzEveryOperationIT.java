@@ -120,11 +120,20 @@ class FuzzEveryOperationIT {
    * refusing the previous request's body) is sent once more, as browsers do.
    */
   private static java.net.http.HttpResponse<String> sendRetryingOnce(FuzzRequest request) throws IOException {
+    java.net.http.HttpResponse<String> answer;
     try {
-      return sender.send(request);
+      answer = sender.send(request);
     } catch (IOException | java.io.UncheckedIOException first) {
       return sender.send(request);
     }
+    // Known gap of the local gateway: Tomcat closes the connection after a 400, and when that answer comes before
+    // the gateway has sent the last of the body, the gateway reports its own 502 bad-gateway instead of passing
+    // the 400 on (a race, see the closing notes). Such a request is sent once more; a second 502 still fails.
+    if (answer.statusCode() == 502 && answer.body() != null && answer.body().contains("/problems/bad-gateway")
+        && Backends.alive(pids)) {
+      return sender.send(request);
+    }
+    return answer;
   }
 
   /** Leaves the per-address rate limits refilled (a minute), so that later tests on this platform can unlock. */
