@@ -2,25 +2,26 @@ package ch.ontrack.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Each app has its own workflow that tests pull requests on its inputs (PathFiltersTest); deploy.yml publishes. */
+/**
+ * Each app has its own workflow that tests pull requests on its inputs (PathFiltersTest) by calling the one
+ * reusable build-app.yml with its name; deploy.yml publishes.
+ */
 class AppWorkflowsTest {
 
   @ParameterizedTest
   @CsvSource({"provider-backend", "client-backend", "provider-frontend", "client-frontend"})
-  void testsTheAppOnPullRequestsAndNeverDeploys(String app) {
+  void testsTheAppOnPullRequestsThroughTheReusableWorkflowAndNeverDeploys(String app) {
     Map<String, Object> workflow = Repo.workflow(app + ".yml");
     Map<String, Object> build = Repo.map(Repo.map(workflow, "jobs"), "build");
-    List<Object> steps = Repo.list(build, "steps");
 
     assertThat(Repo.triggers(workflow)).containsOnlyKeys("pull_request", "workflow_dispatch");
     assertThat(Repo.map(workflow, "jobs")).containsOnlyKeys("build");
-    assertThat(steps).anySatisfy(s -> assertThat(((Map<?, ?>) s).get("run"))
-        .isEqualTo("mvn -B -pl apps/" + app + " -am verify"));
-    assertThat(Repo.map(build, "permissions")).containsOnlyKeys("contents");
+    assertThat(build).containsEntry("uses", "./.github/workflows/build-app.yml");
+    assertThat(Repo.map(build, "with")).isEqualTo(Map.of("app", app));
+    assertThat(Repo.map(build, "permissions")).isEqualTo(Map.of("contents", "read"));
   }
 }

@@ -29,6 +29,9 @@ class PathFiltersTest {
       "<dependency>\\s*<groupId>ch\\.ontrack</groupId>\\s*<artifactId>([^<]+)</artifactId>");
   private static final Pattern ARTIFACT = Pattern.compile("</parent>.*?<artifactId>([^<]+)</artifactId>", Pattern.DOTALL);
   private static final Pattern COPY = Pattern.compile("(?m)^COPY (?!--from)(\\S+)");
+  /** The reusable workflow and the composite action every app workflow runs through. */
+  static final List<String> BUILDING_BLOCKS = List.of(".github/workflows/build-app.yml",
+      ".github/actions/setup-toolchain/**");
   private static final List<String> NPM_ROOT = List.of("package.json", "package-lock.json", ".npmrc", "tsconfig.base.json");
 
   @ParameterizedTest
@@ -43,6 +46,7 @@ class PathFiltersTest {
   void anAppWorkflowRunsOnExactlyItsInputs(String app) {
     Set<String> expected = new LinkedHashSet<>(imageInputs(app));
     expected.add(".github/workflows/" + app + ".yml");
+    expected.addAll(BUILDING_BLOCKS);
 
     assertThat(Set.copyOf(filters(app + ".yml", "pull_request"))).isEqualTo(expected);
   }
@@ -55,7 +59,7 @@ class PathFiltersTest {
     }
     required.addAll(moduleInputs("tools/smoke-test"));
     required.addAll(List.of("deploy/charts/oc-platform/**", "deploy/environments/**", "deploy/release/**",
-        "deploy/bootstrap/versions.env", ".github/workflows/deploy.yml"));
+        "deploy/bootstrap/versions.env", ".github/workflows/deploy.yml", ".github/actions/setup-toolchain/**"));
 
     assertThat(uncovered(filters("deploy.yml", "push"), required)).isEmpty();
   }
@@ -67,7 +71,7 @@ class PathFiltersTest {
       required.addAll(imageInputs(app));
     }
     required.addAll(moduleInputs("tools/smoke-test"));
-    required.addAll(List.of("deploy/**", ".github/workflows/charts.yml"));
+    required.addAll(List.of("deploy/**", ".github/workflows/charts.yml", ".github/actions/setup-toolchain/**"));
 
     for (String event : List.of("push", "pull_request")) {
       assertThat(uncovered(filters("charts.yml", event), required)).as(event).isEmpty();

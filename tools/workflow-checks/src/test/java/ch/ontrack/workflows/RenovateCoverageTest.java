@@ -22,6 +22,9 @@ import org.yaml.snakeyaml.Yaml;
  */
 class RenovateCoverageTest {
 
+  private static final Pattern GITHUB_ACTIONS_FILES = Pattern.compile(
+      "(^|/)(workflow-templates|\\.(?:github|gitea|forgejo)/(?:workflows|actions))/.+\\.ya?ml$|(^|/)action\\.ya?ml$");
+
   /** A pinned version: where, and the value Renovate must capture. */
   record Pin(String file, String value) {}
 
@@ -80,8 +83,7 @@ class RenovateCoverageTest {
     while (image.find()) {
       pins.add(new Pin(values, image.group(1)));
     }
-    for (Path workflow : Repo.workflowFiles()) {
-      String file = ".github/workflows/" + workflow.getFileName();
+    for (String file : Repo.actionUsers()) {
       Matcher uses = USES.matcher(Repo.read(file));
       while (uses.find()) {
         pins.add(new Pin(file, "uses " + uses.group(1)));
@@ -109,8 +111,9 @@ class RenovateCoverageTest {
     for (Pin pin : pins) {
       boolean covered;
       if (pin.value().startsWith("uses ") || pin.value().startsWith("container ")) {
-        // Renovate's github-actions manager: action references and job container images in workflows.
-        covered = enabled.contains("github-actions") && pin.file().startsWith(".github/workflows/");
+        // Renovate's github-actions manager: action references and job container images in workflows and
+        // composite actions (its default managerFilePatterns, docs.renovatebot.com/modules/manager/github-actions).
+        covered = enabled.contains("github-actions") && GITHUB_ACTIONS_FILES.matcher(pin.file()).find();
       } else {
         covered = enabled.contains("custom.regex") && ((List<Map<String, Object>>) config.get("customManagers"))
             .stream().anyMatch(manager -> captures(manager, pin, content));

@@ -33,6 +33,28 @@ final class Repo {
     }
   }
 
+  /** The repository's own composite actions (.github/actions/<name>/action.yml), as paths from the root. */
+  static List<String> actionFiles() {
+    try (Stream<Path> files = Files.walk(ROOT.resolve(".github/actions"))) {
+      return files.filter(p -> p.getFileName().toString().equals("action.yml")).sorted()
+          .map(p -> ROOT.relativize(p).toString()).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every file that names actions: the workflows and the composite actions, as paths from the root. */
+  static List<String> actionUsers() {
+    List<String> files = new java.util.ArrayList<>();
+    workflowFiles().forEach(w -> files.add(".github/workflows/" + w.getFileName()));
+    files.addAll(actionFiles());
+    return files;
+  }
+
+  static Map<String, Object> yaml(String relative) {
+    return new Yaml().load(read(relative));
+  }
+
   static Map<String, Object> workflow(String name) {
     return new Yaml().load(read(".github/workflows/" + name));
   }
