@@ -1,6 +1,7 @@
 package ch.ontrack.client.file;
 
 import ch.ontrack.web.ApiProblem;
+import ch.ontrack.web.files.FileNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -72,7 +73,7 @@ public class FileStore {
       Optional<Long> ref = jdbc.sql("""
               insert into files (share_id, file_id, name, content_type)
               values (?, ?, ?, ?) on conflict (share_id, file_id) do nothing returning id""")
-          .params(shareId, fileId, FileNames.sanitize(fileName), ContentTypes.clean(declaredType))
+          .params(shareId, fileId, FileNames.fromHeader(fileName), ContentTypes.clean(declaredType))
           .query(Long.class).optional();
       if (ref.isEmpty()) {
         return false;
