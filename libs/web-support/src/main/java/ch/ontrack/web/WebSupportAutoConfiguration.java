@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
     beforeName = {"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration",
         "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
-@EnableConfigurationProperties({RequestLimits.class, ForwardedSettings.class})
+@EnableConfigurationProperties({RequestSettings.class, ForwardedSettings.class})
 @Import({ProblemHandler.class, JsonLimitsConfiguration.class, DatabaseUnavailableAdvice.class})
 public class WebSupportAutoConfiguration {
 
@@ -36,7 +36,7 @@ public class WebSupportAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  BodyLimitFilter bodyLimitFilter(RequestLimits limits, JsonMapper json) {
+  BodyLimitFilter bodyLimitFilter(RequestSettings limits, JsonMapper json) {
     return new BodyLimitFilter(limits, json);
   }
 

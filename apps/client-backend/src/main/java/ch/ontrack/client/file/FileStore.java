@@ -33,10 +33,10 @@ public class FileStore {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
-  private final UploadProperties limits;
+  private final UploadSettings limits;
   private final Semaphore uploads;
 
-  FileStore(JdbcClient jdbc, TransactionTemplate tx, UploadProperties limits) {
+  FileStore(JdbcClient jdbc, TransactionTemplate tx, UploadSettings limits) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.limits = limits;
