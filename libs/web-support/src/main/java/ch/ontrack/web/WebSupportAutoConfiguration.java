@@ -28,6 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Import({ProblemHandler.class, JsonLimitsConfiguration.class, DatabaseUnavailableAdvice.class})
 public class WebSupportAutoConfiguration {
 
+  /** Static: a bean factory post-processor, made before every other bean. */
+  @Bean
+  static UnsetVariableCheck unsetVariableCheck() {
+    return new UnsetVariableCheck();
+  }
+
   @Bean
   @ConditionalOnMissingBean
   SecurityHeadersFilter securityHeadersFilter() {
