@@ -1,6 +1,6 @@
 package ch.ontrack.client.access;
 
-import ch.ontrack.client.share.Tokens;
+import ch.ontrack.web.Tokens;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
