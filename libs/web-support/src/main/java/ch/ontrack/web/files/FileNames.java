@@ -1,6 +1,7 @@
 package ch.ontrack.web.files;
 
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 
@@ -13,6 +14,8 @@ import java.text.Normalizer;
  */
 public final class FileNames {
 
+  /** The internal API's header with the file name, URL-encoded UTF-8 ({@link #toHeader}, {@link #fromHeader}). */
+  public static final String HEADER = "X-File-Name";
   public static final int MAX_LENGTH = 200;
   private static final int MAX_EXTENSION = 16;
   private static final String FALLBACK = "file";
@@ -35,7 +38,12 @@ public final class FileNames {
     return name.isEmpty() ? FALLBACK : name;
   }
 
-  /** The internal API's X-File-Name header: URL-encoded UTF-8; a malformed encoding is taken as it is. */
+  /** The value of {@link #HEADER} for a name: URL-encoded UTF-8, spaces as %20. */
+  public static String toHeader(String name) {
+    return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** A name read from {@link #HEADER}, made safe; a malformed encoding is taken as it is. */
   public static String fromHeader(String encoded) {
     if (encoded == null) {
       return sanitise(null);

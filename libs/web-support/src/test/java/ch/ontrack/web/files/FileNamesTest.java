@@ -80,4 +80,12 @@ class FileNamesTest {
     assertThat(FileNames.fromHeader("..%2F..%2Fsecret")).isEqualTo("secret");
     assertThat(FileNames.fromHeader(null)).isEqualTo("file");
   }
+
+  @Test
+  void whatTheProviderSendsTheClientReadsBack() {
+    for (String name : List.of("Jahresabschluss 2025 – Müller.zip", "a+b=c&d.pdf", "100%.pdf", "日本語.txt")) {
+      assertThat(FileNames.toHeader(name)).as(name).matches("[A-Za-z0-9%._*-]+");
+      assertThat(FileNames.fromHeader(FileNames.toHeader(name))).isEqualTo(name);
+    }
+  }
 }
