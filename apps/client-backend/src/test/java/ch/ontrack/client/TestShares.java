@@ -2,7 +2,7 @@ package ch.ontrack.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.ontrack.client.share.Tokens;
+import ch.ontrack.web.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -18,7 +18,7 @@ import org.springframework.web.util.pattern.PathPattern;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Bounds every request body by {@link RequestLimits}: a declared Content-Length over the limit is
+ * Bounds every request body by {@link RequestSettings}: a declared Content-Length over the limit is
  * refused before a byte is read; otherwise the bytes actually read are counted and reading stops
  * with 413 the moment the limit is crossed, so chunked bodies are bounded too. Runs before
  * security and MVC, so nothing reads an unbounded body. Multipart bodies are parsed by the
@@ -34,7 +34,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
   private final long defaultLimit;
   private final JsonMapper json;
 
-  public BodyLimitFilter(RequestLimits limits, JsonMapper json) {
+  public BodyLimitFilter(RequestSettings limits, JsonMapper json) {
     this.rules = limits.paths().stream()
         .map(path -> new Rule(path.parsed(), path.maxBodySize().toBytes()))
         .toList();

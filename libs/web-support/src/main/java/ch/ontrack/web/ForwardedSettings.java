@@ -5,12 +5,14 @@ import java.util.regex.Pattern;
 import org.apache.catalina.util.NetMask;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code oc.forwarded.trusted-proxies} (TRUSTED_PROXIES): the addresses or CIDR ranges of the
  * proxies whose X-Forwarded-* headers are believed. Empty: the headers are ignored and the peer
  * address is the client address.
  */
+@Validated
 @ConfigurationProperties("oc.forwarded")
 public record ForwardedSettings(@DefaultValue List<String> trustedProxies) {
 

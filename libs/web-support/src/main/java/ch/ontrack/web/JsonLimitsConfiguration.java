@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON mapper every backend parses requests with: Spring Boot's, with Jackson's stream read
- * constraints from {@link RequestLimits.Json} and {@link StorableText} for every string. Jackson
+ * constraints from {@link RequestSettings.Json} and {@link StorableText} for every string. Jackson
  * fixes the constraints in the factory, so the builder itself is replaced (Boot backs off).
  */
 @Configuration(proxyBeanMethods = false)
@@ -20,8 +20,8 @@ class JsonLimitsConfiguration {
 
   @Bean
   @Scope("prototype")
-  JsonMapper.Builder jsonMapperBuilder(RequestLimits limits, ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
-    RequestLimits.Json json = limits.json();
+  JsonMapper.Builder jsonMapperBuilder(RequestSettings limits, ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
+    RequestSettings.Json json = limits.json();
     StreamReadConstraints constraints = StreamReadConstraints.builder()
         .maxStringLength(json.maxStringLength())
         .maxNameLength(Math.min(json.maxStringLength(), 1000))

@@ -24,9 +24,15 @@ import tools.jackson.databind.json.JsonMapper;
     beforeName = {"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration",
         "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
-@EnableConfigurationProperties({RequestLimits.class, ForwardedSettings.class})
+@EnableConfigurationProperties({RequestSettings.class, ForwardedSettings.class})
 @Import({ProblemHandler.class, JsonLimitsConfiguration.class, DatabaseUnavailableAdvice.class})
 public class WebSupportAutoConfiguration {
+
+  /** Static: a bean factory post-processor, made before every other bean. */
+  @Bean
+  static UnsetVariableCheck unsetVariableCheck() {
+    return new UnsetVariableCheck();
+  }
 
   @Bean
   @ConditionalOnMissingBean
@@ -36,7 +42,7 @@ public class WebSupportAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  BodyLimitFilter bodyLimitFilter(RequestLimits limits, JsonMapper json) {
+  BodyLimitFilter bodyLimitFilter(RequestSettings limits, JsonMapper json) {
     return new BodyLimitFilter(limits, json);
   }
 

@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "server.forward-headers-strategy=native",
-      "oc.requests.max-body-size=1KB",
-      "oc.requests.paths[0].pattern=/raw",
-      "oc.requests.paths[0].max-body-size=64KB",
-      "oc.requests.json.max-string-length=500",
+      "oc.request.max-body-size=1KB",
+      "oc.request.paths[0].pattern=/raw",
+      "oc.request.paths[0].max-body-size=64KB",
+      "oc.request.json.max-string-length=500",
       "oc.forwarded.trusted-proxies=127.0.0.1"
     })
 class BoundedRequestsTest {

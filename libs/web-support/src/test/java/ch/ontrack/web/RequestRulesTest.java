@@ -13,10 +13,10 @@ class RequestRulesTest {
 
   @Test
   void firstMatchingPathLimitWinsElseTheDefault() {
-    var filter = new BodyLimitFilter(new RequestLimits(DataSize.ofKilobytes(4), List.of(
-        new RequestLimits.PathLimit("/internal/shares/*/files/*", DataSize.ofMegabytes(25)),
-        new RequestLimits.PathLimit("/internal/**", DataSize.ofKilobytes(256))),
-        new RequestLimits.Json(100, 8, DataSize.ofKilobytes(1))), JsonMapper.builder().build());
+    var filter = new BodyLimitFilter(new RequestSettings(DataSize.ofKilobytes(4), List.of(
+        new RequestSettings.PathLimit("/internal/shares/*/files/*", DataSize.ofMegabytes(25)),
+        new RequestSettings.PathLimit("/internal/**", DataSize.ofKilobytes(256))),
+        new RequestSettings.Json(100, 8, DataSize.ofKilobytes(1))), JsonMapper.builder().build());
 
     assertThat(filter.limitFor("/internal/shares/s1/files/f1")).isEqualTo(25L * 1024 * 1024);
     assertThat(filter.limitFor("/internal/shares/s1")).isEqualTo(256L * 1024);

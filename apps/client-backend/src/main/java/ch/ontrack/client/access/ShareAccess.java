@@ -2,8 +2,8 @@ package ch.ontrack.client.access;
 
 import ch.ontrack.client.share.Share;
 import ch.ontrack.client.share.Shares;
-import ch.ontrack.client.share.Tokens;
 import ch.ontrack.web.ApiProblem;
+import ch.ontrack.web.Tokens;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Optional;

@@ -34,13 +34,13 @@ class ShareAccessController {
   private final ShareAccess access;
   private final Unlocking unlocking;
   private final FileStore files;
-  private final AccessProperties properties;
+  private final AccessSettings settings;
 
-  ShareAccessController(ShareAccess access, Unlocking unlocking, FileStore files, AccessProperties properties) {
+  ShareAccessController(ShareAccess access, Unlocking unlocking, FileStore files, AccessSettings settings) {
     this.access = access;
     this.unlocking = unlocking;
     this.files = files;
-    this.properties = properties;
+    this.settings = settings;
   }
 
   @GetMapping
@@ -55,7 +55,7 @@ class ShareAccessController {
     if (share.locked()) {
       return new ShareState(State.LOCKED, 0, share.language());
     }
-    return new ShareState(State.AVAILABLE, Math.max(0, properties.maxAttempts() - share.failedAttempts()),
+    return new ShareState(State.AVAILABLE, Math.max(0, settings.maxAttempts() - share.failedAttempts()),
         share.language());
   }
 

@@ -1,6 +1,6 @@
 package ch.ontrack.client.access;
 
-import ch.ontrack.client.share.Tokens;
+import ch.ontrack.web.Tokens;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,11 +21,11 @@ class ShareSessions {
   static final String COOKIE = "__Host-oc-share";
 
   private final JdbcClient jdbc;
-  private final AccessProperties properties;
+  private final AccessSettings settings;
 
-  ShareSessions(JdbcClient jdbc, AccessProperties properties) {
+  ShareSessions(JdbcClient jdbc, AccessSettings settings) {
     this.jdbc = jdbc;
-    this.properties = properties;
+    this.settings = settings;
   }
 
   void open(String shareId, HttpServletResponse response) {
@@ -33,10 +33,10 @@ class ShareSessions {
     // the database clock decides, both here and when the session is checked
     jdbc.sql("insert into share_sessions (token_hash, share_id, expires_at)"
             + " values (?, ?, now() + make_interval(secs => ?))")
-        .params(Tokens.hash(value), shareId, properties.sessionTimeout().toSeconds()).update();
+        .params(Tokens.hash(value), shareId, settings.sessionTimeout().toSeconds()).update();
     ResponseCookie cookie = ResponseCookie.from(COOKIE, value)
         .secure(true).httpOnly(true).sameSite("Strict").path("/")
-        .maxAge(properties.sessionTimeout())
+        .maxAge(settings.sessionTimeout())
         .build();
     response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
   }

@@ -35,8 +35,8 @@ class UnlockRateLimiter implements WebMvcConfigurer, HandlerInterceptor {
   }
 
   @Bean
-  static RateLimit unlockPerAddress(AccessProperties properties) {
-    return new RateLimit(PER_ADDRESS, properties.rateLimitPerMinute(), Duration.ofMinutes(1));
+  static RateLimit unlockPerAddress(AccessSettings settings) {
+    return new RateLimit(PER_ADDRESS, settings.rateLimitPerMinute(), Duration.ofMinutes(1));
   }
 
   @Override

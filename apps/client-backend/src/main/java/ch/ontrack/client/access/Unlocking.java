@@ -35,19 +35,19 @@ class Unlocking {
   private final ShareEvents events;
   private final AccessCodes codes;
   private final ShareSessions sessions;
-  private final AccessProperties properties;
+  private final AccessSettings settings;
   private final TransactionTemplate tx;
   private final MeterRegistry meters;
 
   Unlocking(ShareAccess access, Shares shares, ShareEvents events, AccessCodes codes,
-      ShareSessions sessions, AccessProperties properties, TransactionTemplate tx,
+      ShareSessions sessions, AccessSettings settings, TransactionTemplate tx,
       MeterRegistry meters) {
     this.access = access;
     this.shares = shares;
     this.events = events;
     this.codes = codes;
     this.sessions = sessions;
-    this.properties = properties;
+    this.settings = settings;
     this.tx = tx;
     this.meters = meters;
     for (String outcome : new String[] {"unlocked", "wrongcode", "locked"}) {
@@ -94,7 +94,7 @@ class Unlocking {
       return new Unlocked(share);
     }
     int failures = share.failedAttempts() + 1;
-    boolean lockNow = failures >= properties.maxAttempts();
+    boolean lockNow = failures >= settings.maxAttempts();
     shares.recordFailure(shareId, lockNow);
     events.record(shareId, ShareEvents.Type.UNLOCK_FAILED);
     if (lockNow) {
@@ -102,7 +102,7 @@ class Unlocking {
       log.warn("Share {} locked after {} wrong access codes", shareId, failures);
       return new Locked(true);
     }
-    return new WrongCode(properties.maxAttempts() - failures);
+    return new WrongCode(settings.maxAttempts() - failures);
   }
 
   static ApiProblem locked() {

@@ -1,6 +1,7 @@
 package ch.ontrack.client.file;
 
 import ch.ontrack.web.ApiProblem;
+import ch.ontrack.web.files.FileNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,10 +33,10 @@ public class FileStore {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
-  private final UploadProperties limits;
+  private final UploadSettings limits;
   private final Semaphore uploads;
 
-  FileStore(JdbcClient jdbc, TransactionTemplate tx, UploadProperties limits) {
+  FileStore(JdbcClient jdbc, TransactionTemplate tx, UploadSettings limits) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.limits = limits;
@@ -72,7 +73,7 @@ public class FileStore {
       Optional<Long> ref = jdbc.sql("""
               insert into files (share_id, file_id, name, content_type)
               values (?, ?, ?, ?) on conflict (share_id, file_id) do nothing returning id""")
-          .params(shareId, fileId, FileNames.sanitize(fileName), ContentTypes.clean(declaredType))
+          .params(shareId, fileId, FileNames.fromHeader(fileName), ContentTypes.clean(declaredType))
           .query(Long.class).optional();
       if (ref.isEmpty()) {
         return false;

@@ -11,9 +11,9 @@ public class InternalConnector implements WebServerFactoryCustomizer<TomcatServl
 
   private final Connector connector;
 
-  InternalConnector(InternalApiProperties properties) {
+  InternalConnector(InternalApiSettings settings) {
     connector = new Connector(TomcatServletWebServerFactory.DEFAULT_PROTOCOL);
-    connector.setPort(properties.port());
+    connector.setPort(settings.port());
   }
 
   @Override

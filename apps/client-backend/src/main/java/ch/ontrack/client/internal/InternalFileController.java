@@ -2,6 +2,7 @@ package ch.ontrack.client.internal;
 
 import ch.ontrack.client.file.FileStore;
 import ch.ontrack.client.share.Ids;
+import ch.ontrack.web.files.FileNames;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
@@ -24,7 +25,7 @@ class InternalFileController {
 
   @PutMapping("/internal/shares/{shareId}/files/{fileId}")
   ResponseEntity<Void> upload(@PathVariable String shareId, @PathVariable String fileId,
-      @RequestHeader("X-File-Name") String fileName,
+      @RequestHeader(FileNames.HEADER) String fileName,
       @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
       HttpServletRequest request) throws IOException {
     Ids.require(shareId, "Share");

@@ -28,9 +28,9 @@ class InternalPortFilter extends OncePerRequestFilter {
   private final InternalConnector connector;
   private final byte[] expected;
 
-  InternalPortFilter(InternalConnector connector, InternalApiProperties properties) {
+  InternalPortFilter(InternalConnector connector, InternalApiSettings settings) {
     this.connector = connector;
-    this.expected = digest("Bearer " + properties.secret());
+    this.expected = digest("Bearer " + settings.secret());
   }
 
   @Override

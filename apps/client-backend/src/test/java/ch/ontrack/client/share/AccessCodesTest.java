@@ -31,4 +31,23 @@ class AccessCodesTest {
     assertThat(codes.matches("22222-22222", issued.hash())).isFalse();
     assertThat(codes.matches("", issued.hash())).isFalse();
   }
+
+  @Test
+  void theAlphabetHasNoLookAlikesAndGivesAboutFortyNineBits() {
+    assertThat(AccessCodes.ALPHABET).doesNotContain("0", "O", "1", "I", "L").hasSize(31);
+    assertThat(AccessCodes.LENGTH * Math.log(AccessCodes.ALPHABET.length()) / Math.log(2)).isBetween(49.0, 50.0);
+  }
+
+  @Test
+  void typedCodesAreNormalisedToUpperCaseWithoutSeparators() {
+    assertThat(AccessCodes.normalize(" k7m2p-9qrst ")).isEqualTo("K7M2P9QRST");
+    assertThat(AccessCodes.normalize("K7M2P 9QRST")).isEqualTo("K7M2P9QRST");
+    assertThat(AccessCodes.normalize(null)).isEmpty();
+  }
+
+  @Test
+  void aCodeOfTheWrongLengthIsRefusedWithoutHashing() {
+    assertThat(codes.matches("K7M2P-9QRS", "not-a-hash")).isFalse();
+    assertThat(codes.matches("K7M2P-9QRSTU", "not-a-hash")).isFalse();
+  }
 }

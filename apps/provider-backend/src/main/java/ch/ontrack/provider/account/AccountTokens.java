@@ -1,13 +1,8 @@
 package ch.ontrack.provider.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import ch.ontrack.web.Tokens;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +19,6 @@ class AccountTokens {
 
   record Redeemed(UUID providerId, String email) {}
 
-  private static final SecureRandom RANDOM = new SecureRandom();
   private final JdbcClient jdbc;
 
   AccountTokens(JdbcClient jdbc) {
@@ -33,14 +27,12 @@ class AccountTokens {
 
   /** A new link for this purpose; earlier links of the same purpose stop working. */
   Issued issue(UUID providerId, Purpose purpose, String email, Duration validity) {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String token = Tokens.random();
     Instant expiresAt = Instant.now().plus(validity);
     jdbc.sql("delete from account_token where provider_id = ? and purpose = ?").params(providerId, purpose.name())
         .update();
     jdbc.sql("insert into account_token (token_hash, provider_id, purpose, email, expires_at) values (?, ?, ?, ?, ?)")
-        .params(hash(token), providerId, purpose.name(), email, java.sql.Timestamp.from(expiresAt))
+        .params(Tokens.hash(token), providerId, purpose.name(), email, java.sql.Timestamp.from(expiresAt))
         .update();
     return new Issued(token, expiresAt);
   }
@@ -53,7 +45,7 @@ class AccountTokens {
     return jdbc.sql("""
         delete from account_token where token_hash = ? and purpose = ?
         returning provider_id, email, expires_at > now() as valid""")
-        .params(hash(token), purpose.name())
+        .params(Tokens.hash(token), purpose.name())
         .query((rs, n) -> rs.getBoolean("valid")
             ? Optional.of(new Redeemed(rs.getObject("provider_id", UUID.class), rs.getString("email")))
             : Optional.<Redeemed>empty())
@@ -71,20 +63,4 @@ class AccountTokens {
     jdbc.sql("delete from account_token where expires_at < now()").update();
   }
 
-  /** base64url(sha256(token)) without padding. */
-  static String hash(String token) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(token));
-  }
-
-  static String sha256Hex(String value) {
-    return HexFormat.of().formatHex(sha256(value));
-  }
-
-  private static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -3,6 +3,7 @@ package ch.ontrack.provider.account;
 import ch.ontrack.provider.audit.Audit;
 import ch.ontrack.provider.audit.AuditType;
 import ch.ontrack.web.ApiProblem;
+import ch.ontrack.web.Tokens;
 import ch.ontrack.web.input.EmailAddresses;
 import ch.ontrack.web.input.Passwords;
 import jakarta.servlet.http.HttpServletRequest;
@@ -71,7 +72,7 @@ class PasswordController {
     String email = EmailAddresses.normalise(body.email()).toLowerCase(Locale.ROOT);
     OptionalLong wait = limits.resetFrom(request.getRemoteAddr());
     if (wait.isEmpty()) {
-      wait = limits.resetMail(AccountTokens.sha256Hex(email));
+      wait = limits.resetMail(Tokens.sha256Hex(email));
     }
     if (wait.isPresent()) {
       throw new AccountProblems.RateLimited(wait.getAsLong());

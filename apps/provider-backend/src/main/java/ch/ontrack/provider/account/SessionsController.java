@@ -3,6 +3,7 @@ package ch.ontrack.provider.account;
 import ch.ontrack.provider.audit.Audit;
 import ch.ontrack.provider.audit.AuditType;
 import ch.ontrack.provider.system.SignIn;
+import ch.ontrack.web.Tokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Instant;
@@ -87,7 +88,7 @@ class SessionsController {
   }
 
   static String handle(String sessionId) {
-    return AccountTokens.hash(sessionId).substring(0, 16);
+    return Tokens.hash(sessionId).substring(0, 16);
   }
 
   /** Browser and system in a few words, from the User-Agent header; "Unknown" when neither is recognised. */

@@ -1,5 +1,6 @@
 package ch.ontrack.provider.account;
 
+import ch.ontrack.web.Tokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
@@ -113,7 +114,7 @@ class TwoFactor {
   }
 
   static String recoveryHash(String code) {
-    return AccountTokens.sha256Hex(code.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""));
+    return Tokens.sha256Hex(code.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""));
   }
 
   private static String enc(String text) {

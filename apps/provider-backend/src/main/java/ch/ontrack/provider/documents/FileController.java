@@ -5,6 +5,7 @@ import ch.ontrack.web.ApiProblem;
 import ch.ontrack.web.ByteRanges;
 import ch.ontrack.web.SecurityHeaders;
 import ch.ontrack.web.ShareLimits;
+import ch.ontrack.web.files.FileNames;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -2,13 +2,16 @@ package ch.ontrack.provider.documents;
 
 import ch.ontrack.web.ApiProblem;
 import ch.ontrack.web.ShareLimits;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /** UPLOAD_MAX_FILE_SIZE and UPLOAD_MAX_DOCUMENT_SIZE (all files of one document together). */
-@ConfigurationProperties("oc.uploads")
-public record UploadSettings(DataSize maxFileSize, DataSize maxDocumentSize) {
+@Validated
+@ConfigurationProperties("oc.upload")
+public record UploadSettings(@NotNull DataSize maxFileSize, @NotNull DataSize maxDocumentSize) {
 
   /**
    * Refuses to send a document the client backend would refuse to take, e.g. one uploaded before a limit

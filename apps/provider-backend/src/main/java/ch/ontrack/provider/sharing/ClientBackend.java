@@ -1,7 +1,7 @@
 package ch.ontrack.provider.sharing;
 
+import ch.ontrack.web.files.FileNames;
 import java.io.InputStream;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -100,7 +100,7 @@ class ClientBackend {
     String file = SHARE + "/files/{file}";
     send(files.put().uri(file, shareId, fileId)
         .header(HttpHeaders.CONTENT_TYPE, contentType)
-        .header("X-File-Name", URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+        .header(FileNames.HEADER, FileNames.toHeader(name))
         .contentLength(size)
         .body(out -> {
           try (InputStream in = content.get()) {

@@ -147,7 +147,7 @@ class Delivery {
   }
 
   private Optional<String> retryLater(Outbox.Item item, RuntimeException e) {
-    Duration delay = backoff(item.attempts());
+    Duration delay = retryDelay(settings.deliveryRetryInterval(), item.attempts());
     if (outbox.retryLater(item, delay, e.getMessage() == null ? e.getClass().getName() : e.getMessage())) {
       log.warn("{} of share {} failed (attempt {}), retrying in {}: {}", item.kind(), item.shareId(),
           item.attempts() + 1, delay, e.getMessage());
@@ -196,7 +196,7 @@ class Delivery {
       mailer.send(share.language(), share.recipientEmail(), organisation, document.title(), settings.link(token),
           share.expiresAt(), document.files().size());
     } catch (RuntimeException e) {
-      Duration delay = backoff(item.attempts());
+      Duration delay = retryDelay(settings.deliveryRetryInterval(), item.attempts());
       if (outbox.retryLater(item, delay, "mail: " + e.getMessage())) {
         log.warn("Mail for share {} failed, retrying in {}: {}", share.id(), delay, e.getMessage());
         count("MAIL", "retry");
@@ -233,8 +233,10 @@ class Delivery {
     meters.counter("oc.outbox.items", "kind", kind, "outcome", outcome).increment();
   }
 
-  private Duration backoff(int attempts) {
-    Duration delay = settings.deliveryRetryInterval().multipliedBy(1L << Math.min(attempts, 10));
+  /** The wait before the next try after {@code attempts} tries: the interval doubled per try, at most 15 minutes. */
+  static Duration retryDelay(Duration interval, int attempts) {
+    // past 10 doublings any sensible interval is above the maximum; the shift stays far from overflowing
+    Duration delay = interval.multipliedBy(1L << Math.min(Math.max(attempts, 0), 10));
     return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
   }
 }

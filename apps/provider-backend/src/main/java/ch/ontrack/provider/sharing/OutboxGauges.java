@@ -2,14 +2,12 @@ package ch.ontrack.provider.sharing;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -42,8 +40,7 @@ class OutboxGauges implements DisposableBean {
   });
   private volatile Reading last = Reading.NONE;
 
-  OutboxGauges(JdbcClient jdbc, MeterRegistry meters,
-      @Value("${oc.metrics.outbox-refresh:15s}") Duration refresh) {
+  OutboxGauges(JdbcClient jdbc, MeterRegistry meters, MetricsSettings settings) {
     this.jdbc = jdbc;
     Gauge.builder("oc.outbox.pending", this, g -> g.last.pending())
         .description("Outbox items not yet done (parked ones excepted)").register(meters);
@@ -51,7 +48,7 @@ class OutboxGauges implements DisposableBean {
         .description("Age of the oldest pending outbox item; 0 when none").register(meters);
     Gauge.builder("oc.outbox.dead.letters", this, g -> g.last.deadLetters())
         .description("Shares whose delivery the client backend refused for good (DELIVERY_FAILED)").register(meters);
-    refresher.scheduleWithFixedDelay(this::refresh, 0, refresh.toMillis(), TimeUnit.MILLISECONDS);
+    refresher.scheduleWithFixedDelay(this::refresh, 0, settings.outboxRefresh().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Reads the outbox now; also what the schedule runs. */

@@ -3,8 +3,6 @@ package ch.ontrack.provider.sharing;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
@@ -12,7 +10,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
-/** Link tokens, their hashes, and AES-GCM for what must wait in the database (codes, tokens to mail). */
+/** AES-GCM for what must wait in the database (codes, tokens to mail), with ACCESS_CODE_ENCRYPTION_KEY. */
 @Component
 class Secrets {
 
@@ -31,23 +29,6 @@ class Secrets {
       throw new IllegalStateException("ACCESS_CODE_ENCRYPTION_KEY must be 32 bytes (base64), is " + raw.length);
     }
     key = new SecretKeySpec(raw, "AES");
-  }
-
-  /** 32 random bytes, base64url without padding. */
-  String newToken() {
-    byte[] bytes = new byte[32];
-    random.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  /** base64url(sha256(token)) without padding: the only form of the token that is stored. */
-  static String hash(String token) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The context (e.g. "code:" + share id) is bound as associated data: a value cannot be moved to another row. */

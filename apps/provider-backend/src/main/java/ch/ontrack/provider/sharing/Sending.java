@@ -6,6 +6,7 @@ import ch.ontrack.provider.clients.Clients;
 import ch.ontrack.provider.documents.Documents;
 import ch.ontrack.provider.documents.UploadSettings;
 import ch.ontrack.web.ApiProblem;
+import ch.ontrack.web.Tokens;
 import ch.ontrack.web.input.EmailAddresses;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,12 +63,12 @@ class Sending {
       readsIn = client.language();
     }
     String lang = readsIn;
-    String token = secrets.newToken();
+    String token = Tokens.random();
     UUID shareId = UUID.randomUUID();
     UUID outboxId = UUID.randomUUID();
     String to = recipient;
     tx.executeWithoutResult(status -> {
-      shares.insert(shareId, provider.id(), documentId, clientId, to, Secrets.hash(token), expiresAt, lang);
+      shares.insert(shareId, provider.id(), documentId, clientId, to, Tokens.hash(token), expiresAt, lang);
       // the token waits encrypted only until the mail with the link has gone out
       outbox.add(outboxId, shareId, Outbox.Kind.DELIVER, secrets.seal(token, "token:" + shareId));
     });

@@ -1,5 +1,6 @@
 package ch.ontrack.launcher.topology;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,6 +43,28 @@ public final class LocalTopology {
   /** Never routed, whatever the host: the internal API and the management endpoints. */
   public static final List<String> BLOCKED_PATH_PREFIXES = List.of("/internal", "/actuator");
 
+  /**
+   * Each backend's settings with fixed values (no port, URL or secret): the same as the chart's
+   * {@code settings.<site>} and as the defaults in the backend's application.yml (the parity tests).
+   */
+  private static final Map<String, Map<String, String>> SETTINGS = Map.of(
+      PROVIDER_BACKEND, ordered(
+          "SIGNUP_ENABLED", "true",
+          // the mail catcher receives the verification links (docs/adr/0306)
+          "EMAIL_VERIFICATION_REQUIRED", "true",
+          "UPLOAD_MAX_FILE_SIZE", "25MB",
+          "UPLOAD_MAX_DOCUMENT_SIZE", "100MB",
+          "SESSION_IDLE_TIMEOUT", "30m",
+          "SESSION_ABSOLUTE_TIMEOUT", "12h",
+          "LOGIN_RATE_LIMIT_PER_MINUTE", "10",
+          "DELIVERY_RETRY_INTERVAL", "5s"),
+      CLIENT_BACKEND, ordered(
+          "UPLOAD_MAX_FILE_SIZE", "25MB",
+          "UPLOAD_MAX_DOCUMENT_SIZE", "100MB",
+          "SHARE_SESSION_TIMEOUT", "30m",
+          "UNLOCK_MAX_ATTEMPTS", "5",
+          "UNLOCK_RATE_LIMIT_PER_MINUTE", "20"));
+
   private static final Map<String, Map<String, Function<Wiring, String>>> ENVIRONMENT =
       Map.of(PROVIDER_BACKEND, providerBackend(), CLIENT_BACKEND, clientBackend());
 
@@ -59,6 +82,19 @@ public final class LocalTopology {
     Map<String, Set<String>> names = new LinkedHashMap<>();
     BACKENDS.forEach(b -> names.put(b, Set.copyOf(ENVIRONMENT.get(b).keySet())));
     return Map.copyOf(names);
+  }
+
+  /** The settings of a backend with fixed values, by variable name. */
+  public static Map<String, String> settings(String backend) {
+    return SETTINGS.get(backend);
+  }
+
+  private static Map<String, String> ordered(String... namesAndValues) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      map.put(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return Collections.unmodifiableMap(map);
   }
 
   /** The complete environment of a backend process (before the options' extra variables). */
@@ -85,14 +121,7 @@ public final class LocalTopology {
     env.put("SMTP_PASSWORD", w -> "");
     env.put("SMTP_STARTTLS", w -> "false");
     env.put("MAIL_FROM", w -> "no-reply@on-track.ch");
-    env.put("SIGNUP_ENABLED", w -> "true");
-    // the mail catcher receives the verification links (docs/adr/0306)
-    env.put("EMAIL_VERIFICATION_REQUIRED", w -> "true");
-    uploads(env);
-    env.put("SESSION_IDLE_TIMEOUT", w -> "30m");
-    env.put("SESSION_ABSOLUTE_TIMEOUT", w -> "12h");
-    env.put("LOGIN_RATE_LIMIT_PER_MINUTE", w -> "10");
-    env.put("DELIVERY_RETRY_INTERVAL", w -> "5s");
+    SETTINGS.get(PROVIDER_BACKEND).forEach((name, value) -> env.put(name, w -> value));
     tracing(env);
     return env;
   }
@@ -106,10 +135,7 @@ public final class LocalTopology {
     database(env, CLIENT_DB, "client");
     env.put("CLIENT_PUBLIC_URL", w -> w.publicUrl("client"));
     env.put("INTERNAL_API_SECRET", w -> w.secrets().internalApiSecret());
-    uploads(env);
-    env.put("SHARE_SESSION_TIMEOUT", w -> "30m");
-    env.put("UNLOCK_MAX_ATTEMPTS", w -> "5");
-    env.put("UNLOCK_RATE_LIMIT_PER_MINUTE", w -> "20");
+    SETTINGS.get(CLIENT_BACKEND).forEach((name, value) -> env.put(name, w -> value));
     tracing(env);
     return env;
   }
@@ -126,11 +152,6 @@ public final class LocalTopology {
   private static void tracing(Map<String, Function<Wiring, String>> env) {
     env.put("OTEL_EXPORTER_OTLP_ENDPOINT", w -> "");
     env.put("TRACING_SAMPLING_PROBABILITY", w -> "1.0");
-  }
-
-  private static void uploads(Map<String, Function<Wiring, String>> env) {
-    env.put("UPLOAD_MAX_FILE_SIZE", w -> "25MB");
-    env.put("UPLOAD_MAX_DOCUMENT_SIZE", w -> "100MB");
   }
 
   /** What the environment is computed from. */

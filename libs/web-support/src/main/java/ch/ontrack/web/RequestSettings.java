@@ -4,15 +4,17 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * {@code oc.requests}: how many body bytes each endpoint may read and how much JSON the parser
+ * {@code oc.request}: how many body bytes each endpoint may read and how much JSON the parser
  * accepts. The first path pattern that matches wins; every other endpoint gets {@code maxBodySize}.
  */
-@ConfigurationProperties("oc.requests")
-public record RequestLimits(
+@Validated
+@ConfigurationProperties("oc.request")
+public record RequestSettings(
     @DefaultValue("64KB") DataSize maxBodySize,
     @DefaultValue List<PathLimit> paths,
     @DefaultValue Json json) {
@@ -21,7 +23,7 @@ public record RequestLimits(
   public record PathLimit(String pattern, DataSize maxBodySize) {
     public PathLimit {
       if (pattern == null || pattern.isBlank() || maxBodySize == null || maxBodySize.isNegative()) {
-        throw new IllegalArgumentException("oc.requests.paths needs a pattern and a max-body-size");
+        throw new IllegalArgumentException("oc.request.paths needs a pattern and a max-body-size");
       }
     }
 
@@ -37,14 +39,14 @@ public record RequestLimits(
       @DefaultValue("256KB") DataSize maxDocumentLength) {
     public Json {
       if (maxStringLength < 1 || maxNestingDepth < 1 || maxDocumentLength.toBytes() < 1) {
-        throw new IllegalArgumentException("oc.requests.json limits must be positive");
+        throw new IllegalArgumentException("oc.request.json limits must be positive");
       }
     }
   }
 
-  public RequestLimits {
+  public RequestSettings {
     if (maxBodySize.isNegative()) {
-      throw new IllegalArgumentException("oc.requests.max-body-size must not be negative");
+      throw new IllegalArgumentException("oc.request.max-body-size must not be negative");
     }
     paths = List.copyOf(paths);
   }

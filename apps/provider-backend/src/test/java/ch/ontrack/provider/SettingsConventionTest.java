@@ -1,0 +1,12 @@
+package ch.ontrack.provider;
+
+import ch.ontrack.web.testing.SettingsConvention;
+import org.junit.jupiter.api.Test;
+
+class SettingsConventionTest {
+
+  @Test
+  void everySettingsRecordIsNamedBoundAndValidatedAlike() {
+    SettingsConvention.assertFollowedIn("ch.ontrack.provider");
+  }
+}
