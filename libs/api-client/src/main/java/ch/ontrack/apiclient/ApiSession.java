@@ -35,6 +35,7 @@ public final class ApiSession {
   private final CookieJar cookies = new CookieJar();
   private final Map<String, String> headers = new LinkedHashMap<>();
   private volatile boolean csrfHeader = true;
+  private volatile boolean cookieJar = true;
 
   private ApiSession(HttpClient http, URI base, Duration timeout) {
     this.http = http;
@@ -130,6 +131,12 @@ public final class ApiSession {
     return this;
   }
 
+  /** Neither keeps nor sends cookies, as another service calling the API does; callers send Cookie themselves. */
+  public ApiSession withoutCookieJar() {
+    cookieJar = false;
+    return this;
+  }
+
   /** A cookie this site set, or null. */
   public String cookie(String name) {
     return cookies.get(name);
@@ -204,7 +211,7 @@ public final class ApiSession {
   public <T> HttpResponse<T> send(String method, String path, BodyPublisher body, BodyHandler<T> handler,
       String... headers) {
     URI uri = base.resolve(path);
-    boolean sameSite = sameSite(uri);
+    boolean useJar = cookieJar && sameSite(uri);
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method, body);
     if (timeout != null) {
       request.timeout(timeout);
@@ -212,11 +219,11 @@ public final class ApiSession {
     synchronized (this.headers) {
       this.headers.forEach(request::setHeader);
     }
-    String cookieHeader = sameSite ? cookies.header() : null;
+    String cookieHeader = useJar ? cookies.header() : null;
     if (cookieHeader != null) {
       request.setHeader("Cookie", cookieHeader);
     }
-    String csrf = sameSite && csrfHeader && !SAFE_METHODS.contains(method) ? cookies.get("XSRF-TOKEN") : null;
+    String csrf = useJar && csrfHeader && !SAFE_METHODS.contains(method) ? cookies.get("XSRF-TOKEN") : null;
     if (csrf != null) {
       request.setHeader("X-XSRF-TOKEN", csrf);
     }
@@ -225,7 +232,7 @@ public final class ApiSession {
     }
     try {
       HttpResponse<T> response = http.send(request.build(), handler);
-      if (sameSite) {
+      if (useJar) {
         cookies.remember(response.headers().allValues("Set-Cookie"));
       }
       return response;

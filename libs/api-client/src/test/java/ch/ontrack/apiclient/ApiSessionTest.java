@@ -57,6 +57,16 @@ class ApiSessionTest {
   }
 
   @Test
+  void withoutACookieJarKeepsAndSendsNone() {
+    ApiSession service = ApiSession.to(server.url("127.0.0.1")).withoutCookieJar();
+    service.post("/api/auth/login", Map.of());
+    service.get("/api/documents", "Cookie", "__Host-oc-share=given");
+
+    assertThat(service.cookies()).isEmpty();
+    assertThat(server.last().header("Cookie")).isEqualTo("__Host-oc-share=given");
+  }
+
+  @Test
   void echoesTheXsrfCookieOnWritesOnly() {
     session.get("/api/auth/me");
     session.get("/api/documents");
