@@ -5,12 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -88,12 +88,17 @@ public final class ApiSession {
     }
 
     public ApiSession build() {
-      return new ApiSession(http != null ? http : newClient(tls, connectTimeout), base, timeout);
+      return new ApiSession(http != null ? http : ApiSession.httpClient(tls, connectTimeout), base, timeout);
     }
   }
 
-  /** HTTP/1.1 like a browser behind the gateway, no redirects followed: tests look at them. */
-  static HttpClient newClient(SSLContext tls, Duration connectTimeout) {
+  /** The HTTP client a session uses, for callers that build requests themselves: see {@link #httpClient(SSLContext, Duration)}. */
+  public static HttpClient httpClient(SSLContext tls) {
+    return httpClient(tls, Duration.ofSeconds(10));
+  }
+
+  /** HTTP/1.1 like a browser behind the gateway, no redirects followed (tests look at them); null TLS for the JVM's. */
+  public static HttpClient httpClient(SSLContext tls, Duration connectTimeout) {
     HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(connectTimeout);
     if (tls != null) {

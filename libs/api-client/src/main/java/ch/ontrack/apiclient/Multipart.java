@@ -1,6 +1,7 @@
 package ch.ontrack.apiclient;
 
 import java.io.FileNotFoundException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * A multipart/form-data body as browsers write it (the HTML standard's form encoding): text fields
@@ -37,6 +39,12 @@ public final class Multipart {
     } catch (FileNotFoundException e) {
       throw new UncheckedIOException("cannot upload " + file, e);
     }
+  }
+
+  /** A file of known length read from a stream while the request is sent (the stream is opened then). */
+  public Multipart file(String name, String fileName, String contentType, long length, Supplier<InputStream> content) {
+    return part(disposition(name, fileName), contentType,
+        BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(content), length), length);
   }
 
   /** The request's Content-Type, with the boundary. */

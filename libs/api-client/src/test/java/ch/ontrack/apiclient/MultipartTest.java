@@ -65,6 +65,18 @@ class MultipartTest {
   }
 
   @Test
+  void streamsAFileOfKnownLengthFromAnyStream() {
+    byte[] content = "generated while sent".getBytes(StandardCharsets.US_ASCII);
+
+    Multipart form = new Multipart().file("file", "g.txt", "text/plain", content.length,
+        () -> new java.io.ByteArrayInputStream(content));
+    session.upload("/api/documents/1/files", form);
+
+    assertThat(server.last().header("Content-Length")).isEqualTo(String.valueOf(form.contentLength()));
+    assertThat(server.last().text()).contains("\r\n\r\ngenerated while sent\r\n--");
+  }
+
+  @Test
   void encodesQuotesAndLineBreaksInNamesAsBrowsersDo() {
     assertThat(Multipart.escape("a\"b\r\nc.pdf")).isEqualTo("a%22b%0D%0Ac.pdf");
   }
