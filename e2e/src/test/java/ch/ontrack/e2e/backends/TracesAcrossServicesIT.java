@@ -6,8 +6,6 @@ import ch.ontrack.e2e.OtlpReceiver.ReceivedSpan;
 import ch.ontrack.e2e.OtlpReceiver;
 import ch.ontrack.e2e.SharedPlatform;
 import ch.ontrack.launcher.LocalPlatform;
-import ch.ontrack.launcher.demo.ProviderApi;
-import ch.ontrack.launcher.pki.LocalCaTrust;
 import ch.ontrack.launcher.topology.LaunchOptions;
 import ch.ontrack.launcher.topology.LocalTopology;
 import java.io.IOException;
@@ -73,7 +71,7 @@ class TracesAcrossServicesIT {
   }
 
   private static Sharing prepare() {
-    return Sharing.prepare(new ProviderApi(LocalCaTrust.httpClient(platform.caCertificate()), platform.providerUrl()),
+    return Sharing.prepare(SharedPlatform.providerApi(platform),
         platform);
   }
 

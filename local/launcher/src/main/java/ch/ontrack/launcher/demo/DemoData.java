@@ -1,12 +1,13 @@
 package ch.ontrack.launcher.demo;
 
+import ch.ontrack.apiclient.ApiSession;
+import ch.ontrack.apiclient.ProviderApi;
 import ch.ontrack.launcher.component.Progress;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,8 +53,8 @@ public final class DemoData {
     Progress progress = new Progress(System.out);
     long t0 = System.nanoTime();
     progress.starting("demo-data");
-    ProviderApi api = new ProviderApi(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
-        providerBackend);
+    ProviderApi api = new ProviderApi(ApiSession.builder(providerBackend).connectTimeout(Duration.ofSeconds(5))
+        .timeout(Duration.ofSeconds(60)).build());
     try {
       String password = password();
       api.signup(EMAIL, password, "Demo Fiduciary");

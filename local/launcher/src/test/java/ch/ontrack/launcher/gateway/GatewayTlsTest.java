@@ -3,8 +3,8 @@ package ch.ontrack.launcher.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.ontrack.apiclient.CaTrust;
 import ch.ontrack.launcher.pki.LocalCa;
-import ch.ontrack.launcher.pki.LocalCaTrust;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -72,7 +72,7 @@ class GatewayTlsTest extends WithTestGateway {
   }
 
   private static SSLSocket handshake(String host, String protocol, String cipherSuite) throws IOException {
-    SSLSocket socket = (SSLSocket) LocalCaTrust.sslContext(gateway.ca().certificateFile()).getSocketFactory()
+    SSLSocket socket = (SSLSocket) CaTrust.only(gateway.ca().certificateFile()).getSocketFactory()
         .createSocket(host, gateway.httpsPort());
     socket.setEnabledProtocols(new String[] {protocol});
     socket.setEnabledCipherSuites(new String[] {cipherSuite});

@@ -1,9 +1,10 @@
 package ch.ontrack.launcher.gateway;
 
+import ch.ontrack.apiclient.ApiSession;
+import ch.ontrack.apiclient.CaTrust;
 import ch.ontrack.launcher.mail.MailCatcher;
 import ch.ontrack.launcher.mail.MailPage;
 import ch.ontrack.launcher.pki.LocalCa;
-import ch.ontrack.launcher.pki.LocalCaTrust;
 import ch.ontrack.launcher.topology.LaunchOptions;
 import ch.ontrack.launcher.topology.LocalTopology;
 import java.io.IOException;
@@ -44,7 +45,7 @@ record TestGateway(LaunchOptions options, LocalCa ca, MailCatcher mail, Gateway 
   }
 
   HttpClient https() {
-    return LocalCaTrust.httpClient(ca.certificateFile());
+    return ApiSession.httpClient(CaTrust.only(ca.certificateFile()));
   }
 
   int httpsPort() {

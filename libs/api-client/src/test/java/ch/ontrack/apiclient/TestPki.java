@@ -1,4 +1,4 @@
-package ch.ontrack.smoke;
+package ch.ontrack.apiclient;
 
 import java.io.StringWriter;
 import java.math.BigInteger;
@@ -18,27 +18,28 @@ import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A certificate authority made up for one test, issuing server certificates for given names. */
-final class TestPki {
+/** A certificate authority made up for one test, issuing server certificates for given names (shared as a test jar). */
+public final class TestPki {
 
   private final KeyPair caKeys = keys();
   private final X509Certificate ca;
 
-  TestPki(String name) throws Exception {
+  public TestPki(String name) throws Exception {
     X500Name subject = new X500Name("CN=" + name);
-    org.bouncycastle.cert.X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial(), Date.from(Instant.now().minus(1, ChronoUnit.DAYS)),
-        Date.from(Instant.now().plus(1, ChronoUnit.DAYS)), subject, caKeys.getPublic())
+    X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial(),
+        Date.from(Instant.now().minus(1, ChronoUnit.DAYS)), Date.from(Instant.now().plus(1, ChronoUnit.DAYS)), subject, caKeys.getPublic())
         .addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
     ca = sign(builder, caKeys);
   }
 
   /** Writes the CA certificate as PEM, as a deployment's --ca-file would be. */
-  Path writeCaPem(Path file) throws Exception {
+  public Path writeCaPem(Path file) throws Exception {
     StringWriter pem = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
       writer.writeObject(ca);
@@ -47,9 +48,10 @@ final class TestPki {
   }
 
   /** A server SSLContext whose certificate names the given DNS host. */
-  SSLContext serverContext(String host) throws Exception {
+  public SSLContext serverContext(String host) throws Exception {
     KeyPair keys = keys();
-    org.bouncycastle.cert.X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Name(ca.getSubjectX500Principal().getName()), serial(),
+    X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+        new X500Name(ca.getSubjectX500Principal().getName()), serial(),
         Date.from(Instant.now().minus(1, ChronoUnit.DAYS)), Date.from(Instant.now().plus(1, ChronoUnit.DAYS)),
         new X500Name("CN=" + host), keys.getPublic())
         .addExtension(Extension.subjectAlternativeName, false,
@@ -65,7 +67,7 @@ final class TestPki {
     return context;
   }
 
-  private static X509Certificate sign(org.bouncycastle.cert.X509v3CertificateBuilder builder, KeyPair issuer) throws Exception {
+  private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair issuer) throws Exception {
     return new JcaX509CertificateConverter().getCertificate(
         builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuer.getPrivate())));
   }
