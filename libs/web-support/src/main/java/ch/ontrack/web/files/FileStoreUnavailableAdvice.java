@@ -1,6 +1,8 @@
 package ch.ontrack.web.files;
 
 import ch.ontrack.web.ProblemHandler;
+import ch.ontrack.web.SecurityHeaders;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -21,8 +23,14 @@ public class FileStoreUnavailableAdvice {
   private static final Logger log = LoggerFactory.getLogger(FileStoreUnavailableAdvice.class);
 
   @ExceptionHandler(FileStoreUnavailable.class)
-  ResponseEntity<ProblemDetail> unavailable(FileStoreUnavailable e) {
+  ResponseEntity<ProblemDetail> unavailable(FileStoreUnavailable e, HttpServletResponse response) {
     log.warn("File store unavailable: {}", e.getMessage());
+    if (!response.isCommitted()) {
+      // a download may have set its length, range and name already: back to what every answer carries
+      response.reset();
+      SecurityHeaders.COMMON.forEach(response::setHeader);
+      response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "10")
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
