@@ -53,7 +53,7 @@ public class FileStoreConfiguration {
   }
 
   @Bean
-  FileStore fileStore(Parts parts, JdbcClient jdbc, FileStoreSettings settings) {
+  FileStore encryptedFileStore(Parts parts, JdbcClient jdbc, FileStoreSettings settings) {
     return parts.store(jdbc, settings.store());
   }
 
