@@ -27,6 +27,7 @@ public class FileMaintenance {
   public record Outcome(int done, int left, List<String> problems) {}
 
   private static final Logger log = LoggerFactory.getLogger(FileMaintenance.class);
+  private static final int PAGE = 500;
 
   private final JdbcClient jdbc;
   private final Envelope envelope;
@@ -143,10 +144,37 @@ public class FileMaintenance {
     return size;
   }
 
-  private List<FileObject> pending(String condition, String param) {
-    var sql = jdbc.sql("select " + FileObject.COLUMNS + " from file_object where state = 'stored' and " + condition
-        + " order by created_at, id");
-    return (param == null ? sql : sql.param(param)).query(FileObject::map).list();
+  /** The files matching {@code condition}, read page by page (by id) so that any number of files fits. */
+  private Iterable<FileObject> pending(String condition, String param) {
+    return () -> new java.util.Iterator<>() {
+      private List<FileObject> page = List.of();
+      private int next;
+      private UUID after = new UUID(0, 0); // the smallest in PostgreSQL's (unsigned, bytewise) order
+      private boolean last;
+
+      @Override
+      public boolean hasNext() {
+        if (next == page.size() && !last) {
+          var sql = jdbc.sql("select " + FileObject.COLUMNS + " from file_object where state = 'stored' and "
+              + condition + " and id > ? order by id limit " + PAGE);
+          page = (param == null ? sql.param(after) : sql.params(param, after)).query(FileObject::map).list();
+          next = 0;
+          last = page.size() < PAGE;
+          if (!page.isEmpty()) {
+            after = page.get(page.size() - 1).id();
+          }
+        }
+        return next < page.size();
+      }
+
+      @Override
+      public FileObject next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        return page.get(next++);
+      }
+    };
   }
 
   private int count(String condition) {
