@@ -22,13 +22,13 @@ class VerifiedAtMigrationTest {
       st.execute("create database " + database);
     }
     String url = base + database;
-    Flyway.configure().dataSource(url, "postgres", "postgres").locations("classpath:db/migration").target("3").load()
+    Flyway.configure().dataSource(url, "postgres", "postgres").locations(FileChunksMigrationTest.LOCATIONS).target("3").load()
         .migrate();
     try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement st = c.createStatement()) {
       st.execute("insert into provider (id, email, password_hash, organisation) values "
           + "(gen_random_uuid(), 'before@example.ch', 'x', 'Before AG')");
     }
-    Flyway.configure().dataSource(url, "postgres", "postgres").locations("classpath:db/migration").load().migrate();
+    Flyway.configure().dataSource(url, "postgres", "postgres").locations(FileChunksMigrationTest.LOCATIONS).load().migrate();
     try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement st = c.createStatement()) {
       st.execute("insert into provider (id, email, password_hash, organisation) values "
           + "(gen_random_uuid(), 'after@example.ch', 'x', 'After AG')");
