@@ -2,8 +2,12 @@ package ch.ontrack.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ApiResponse;
+import ch.ontrack.apiclient.ApiSession;
+import ch.ontrack.apiclient.ClientApi;
 import ch.ontrack.client.internal.InternalConnector;
 import ch.ontrack.web.testing.S3Server;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,7 +33,9 @@ class FilesOnS3Test {
   private static final String BUCKET = "client-files";
   private static S3Server s3;
   private static ConfigurableApplicationContext service;
-  private static Api api;
+  private static ApiSession site;
+  private static ClientApi client;
+  private static TestShares shares;
   private static JdbcClient jdbc;
 
   @BeforeAll
@@ -48,11 +54,15 @@ class FilesOnS3Test {
         "SERVER_PORT", "0",
         "INTERNAL_PORT", "0",
         "MANAGEMENT_PORT", "0",
-        "INTERNAL_API_SECRET", Api.SECRET,
+        "INTERNAL_API_SECRET", ApiTest.SECRET,
         "TRUSTED_PROXIES", "127.0.0.1"));
     service = new SpringApplicationBuilder(ClientBackendApplication.class).properties(environment).run();
     int port = ((WebServerApplicationContext) service).getWebServer().getPort();
-    api = new Api(port, service.getBean(InternalConnector.class).localPort(), 0);
+    site = ApiSession.to(URI.create("http://127.0.0.1:" + port)).withoutCookieJar();
+    client = ApiTest.clientAt(port, "198.51.200.1");
+    shares = new TestShares(ApiSession.to(URI.create("http://127.0.0.1:"
+        + service.getBean(InternalConnector.class).localPort())).withoutCookieJar()
+        .header("Authorization", "Bearer " + ApiTest.SECRET));
     jdbc = service.getBean(JdbcClient.class);
   }
 
@@ -65,13 +75,13 @@ class FilesOnS3Test {
   @Test
   void filesLieEncryptedInTheBucketAndRangesComeBack() {
     byte[] text = "Lohnausweis 2025, streng vertraulich. ".repeat(70_000).getBytes(StandardCharsets.UTF_8);
-    var share = new TestShares(api).share().file("lohnausweis.txt", "text/plain", text).deliver();
-    String cookie = UnlockTest.cookieOf(api.unlock(share.token(), share.code()));
+    var share = shares.share().file("lohnausweis.txt", "text/plain", text).deliver();
+    String cookie = UnlockTest.cookieOf(client.unlock(share.token(), share.code()));
     String path = "/api/shares/" + share.token() + "/files/" + share.file(0).id();
 
-    var part = api.publicCall("GET", path, null, "Cookie", cookie, "Range", "bytes=1048500-1048700");
-    var whole = api.publicCall("GET", path, null, "Cookie", cookie);
-    var beyond = api.publicCall("GET", path, null, "Cookie", cookie, "Range", "bytes=" + text.length + "-");
+    var part = site.exchange("GET", path, null, "Cookie", cookie, "Range", "bytes=1048500-1048700");
+    var whole = site.exchange("GET", path, null, "Cookie", cookie);
+    var beyond = site.exchange("GET", path, null, "Cookie", cookie, "Range", "bytes=" + text.length + "-");
 
     assertThat(part.status()).isEqualTo(206);
     assertThat(part.header("Accept-Ranges")).isEqualTo("bytes");
@@ -91,28 +101,28 @@ class FilesOnS3Test {
   void whileTheBucketIsDownFilesAnswer503AndNothingHalfWrittenIsReferenced() {
     byte[] stored = new byte[300_000];
     new Random(3).nextBytes(stored);
-    var share = new TestShares(api).share().file("a.bin", "application/octet-stream", stored).deliver();
-    String cookie = UnlockTest.cookieOf(api.unlock(share.token(), share.code()));
+    var share = shares.share().file("a.bin", "application/octet-stream", stored).deliver();
+    String cookie = UnlockTest.cookieOf(client.unlock(share.token(), share.code()));
     byte[] large = new byte[2_000_000];
     new Random(4).nextBytes(large);
 
     long storedBefore = jdbc.sql("select count(*) from file_object").query(Long.class).single();
     s3.stop();
-    Api.Response upload;
-    Api.Response download;
+    ApiResponse upload;
+    ApiResponse download;
     try {
-      upload = api.putFile(share.id(), UUID.randomUUID().toString(), "b.bin", "application/octet-stream", large);
-      download = api.publicCall("GET", "/api/shares/" + share.token() + "/files/" + share.file(0).id(), null,
+      upload = shares.putFile(share.id(), UUID.randomUUID().toString(), "b.bin", "application/octet-stream", large);
+      download = site.exchange("GET", "/api/shares/" + share.token() + "/files/" + share.file(0).id(), null,
           "Cookie", cookie);
     } finally {
       s3.start();
     }
 
     assertThat(upload.status()).isEqualTo(503);
-    assertThat(upload.type()).isEqualTo("file-store-unavailable");
+    assertThat(upload.problemType()).isEqualTo("file-store-unavailable");
     assertThat(download.status()).isEqualTo(503);
     assertThat(download.contentType()).startsWith("application/problem+json");
-    assertThat(download.type()).isEqualTo("file-store-unavailable");
+    assertThat(download.problemType()).isEqualTo("file-store-unavailable");
     assertThat(download.header("Content-Disposition")).isNull();
     assertThat(jdbc.sql("select count(*) from files where share_id = ?").param(share.id()).query(Long.class)
         .single()).isEqualTo(1);

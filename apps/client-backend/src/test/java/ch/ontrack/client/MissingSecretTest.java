@@ -28,7 +28,7 @@ class MissingSecretTest {
         "SERVER_PORT", "0",
         "INTERNAL_PORT", "0",
         "MANAGEMENT_PORT", "0",
-        "INTERNAL_API_SECRET", Api.SECRET));
+        "INTERNAL_API_SECRET", ApiTest.SECRET));
     environment.remove(secret);
 
     // only the service's own application.yml: no test configuration may stand in for the secret

@@ -1,5 +1,7 @@
 package ch.ontrack.provider;
 
+import ch.ontrack.apiclient.ApiSession;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.ontrack.web.files.FilesCommand;
@@ -40,7 +42,7 @@ class FilesCommandTest extends ApiTest {
 
   @Test
   void rewrapMovesEveryFileToTheFirstKeyAndBackWhileTheServiceReadsThem() {
-    Browser browser = signedIn();
+    ApiSession browser = signedIn();
     UUID document = browser.post("/api/documents", TestData.document("Bilanz")).expect(201).id();
     byte[] pdf = new byte[1_300_000];
     System.arraycopy(DocumentApiTest.PDF, 0, pdf, 0, DocumentApiTest.PDF.length);
