@@ -2,6 +2,7 @@ package ch.ontrack.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.launcher.topology.FileStore;
 import ch.ontrack.launcher.topology.LocalTopology;
 import ch.ontrack.launcher.topology.Route;
 import java.util.HashSet;
@@ -69,12 +70,13 @@ class ParityTest {
               .body().path("data").propertyNames().forEach(names::add);
         }
       }
-      // the local environment's file store settings come with ./platform up --file-store (being added)
-      names.removeIf(name -> name.startsWith("FILE_") || name.startsWith("S3_"));
       rendered.put(deployment.name(), names);
     }
 
-    assertThat(rendered).isEqualTo(new TreeMap<>(LocalTopology.environmentVariableNames()));
+    // compared with ./platform up --file-store <the environment's store>
+    String store = Charts.YAML.readTree(env.valuesFile().toFile()).path("backend").path("fileStore").path("type")
+        .asString("postgres");
+    assertThat(rendered).isEqualTo(new TreeMap<>(LocalTopology.environmentVariableNames(FileStore.parse(store))));
   }
 
   private static List<Manifest> appRoutes(Environment env) {
