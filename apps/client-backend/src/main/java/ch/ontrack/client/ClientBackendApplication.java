@@ -1,5 +1,6 @@
 package ch.ontrack.client;
 
+import ch.ontrack.web.files.FilesCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,6 +13,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class ClientBackendApplication {
 
   public static void main(String[] args) {
+    if (FilesCommand.requested(args)) {
+      System.exit(FilesCommand.run(ClientBackendApplication.class, args, System.out, System.err));
+    }
     SpringApplication.run(ClientBackendApplication.class, args);
   }
 }

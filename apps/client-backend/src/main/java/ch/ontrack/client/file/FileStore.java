@@ -1,15 +1,15 @@
 package ch.ontrack.client.file;
 
 import ch.ontrack.web.ApiProblem;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpStatus;
@@ -19,24 +19,27 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Files live in PostgreSQL as 1 MiB chunks, so memory stays bounded in both directions whatever the
- * file size. An upload is one transaction: an interrupted upload leaves nothing behind. It holds its
- * connection while the bytes arrive, so only {@code oc.upload.max-concurrent} uploads run at once and
- * the others wait a little, then get 503 (the provider backend retries).
+ * The files of shares: their rows here, their bytes encrypted in the shared file store (PostgreSQL or S3,
+ * {@link ch.ontrack.web.files.FileStore}), streamed so memory stays bounded whatever the file size. An upload is
+ * one transaction: an interrupted upload leaves nothing referenced. It holds its connection while the bytes
+ * arrive, so only {@code oc.upload.max-concurrent} uploads run at once and the others wait a little, then get
+ * 503 (the provider backend retries).
  */
 @Component
 public class FileStore {
 
-  static final int CHUNK_SIZE = 1024 * 1024;
   private static final Duration UPLOAD_SLOT_WAIT = Duration.ofSeconds(10);
 
   private final JdbcClient jdbc;
+  private final ch.ontrack.web.files.FileStore objects;
   private final TransactionTemplate tx;
   private final UploadProperties limits;
   private final Semaphore uploads;
 
-  FileStore(JdbcClient jdbc, TransactionTemplate tx, UploadProperties limits) {
+  FileStore(JdbcClient jdbc, ch.ontrack.web.files.FileStore objects, TransactionTemplate tx,
+      UploadProperties limits) {
     this.jdbc = jdbc;
+    this.objects = objects;
     this.tx = tx;
     this.limits = limits;
     this.uploads = new Semaphore(Math.max(1, limits.maxConcurrent()));
@@ -69,16 +72,17 @@ public class FileStore {
       long declaredLength, InputStream body) {
     Boolean created = tx.execute(status -> {
       jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("files:" + shareId).query().listOfRows();
+      UUID object = UUID.randomUUID();
       Optional<Long> ref = jdbc.sql("""
-              insert into files (share_id, file_id, name, content_type)
-              values (?, ?, ?, ?) on conflict (share_id, file_id) do nothing returning id""")
-          .params(shareId, fileId, FileNames.sanitize(fileName), ContentTypes.clean(declaredType))
+              insert into files (share_id, file_id, name, content_type, object_id)
+              values (?, ?, ?, ?, ?) on conflict (share_id, file_id) do nothing returning id""")
+          .params(shareId, fileId, FileNames.sanitize(fileName), ContentTypes.clean(declaredType), object)
           .query(Long.class).optional();
       if (ref.isEmpty()) {
         return false;
       }
       long max = allowedSize(shareId, declaredLength);
-      writeChunks(ref.get(), ContentTypes.clean(declaredType), body, max);
+      write(ref.get(), object, ContentTypes.clean(declaredType), body, max);
       return true;
     });
     return Boolean.TRUE.equals(created);
@@ -98,39 +102,57 @@ public class FileStore {
     return Math.min(fileMax, documentLeft);
   }
 
-  private void writeChunks(long ref, String contentType, InputStream body, long max) {
-    byte[] buffer = new byte[CHUNK_SIZE];
-    long total = 0;
-    int seq = 0;
-    boolean inlineSafe = false;
-    try {
-      int n;
-      while ((n = body.readNBytes(buffer, 0, CHUNK_SIZE)) > 0) {
-        total += n;
-        if (total > max) {
-          throw max == limits.maxFileSize().toBytes() ? fileTooLarge() : documentTooLarge();
-        }
-        if (seq == 0) {
-          inlineSafe = ContentTypes.inlineSafe(contentType, buffer, n);
-        }
-        jdbc.sql("insert into file_chunks (file_ref, seq, data) values (?, ?, ?)")
-            .params(ref, seq++, Arrays.copyOf(buffer, n)).update();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private void write(long ref, UUID object, String contentType, InputStream body, long max) {
+    Limited limited = new Limited(body, max);
+    long total = objects.write(object, limited);
+    boolean inlineSafe = ContentTypes.inlineSafe(contentType, limited.head, (int) Math.min(total, HEAD));
     jdbc.sql("update files set size = ?, inline_safe = ? where id = ?")
         .params(total, inlineSafe, ref).update();
   }
 
+  private static final int HEAD = 12;
+
+  /** The body up to {@code max} bytes (then 413), keeping its first bytes for the type check. */
+  private final class Limited extends FilterInputStream {
+    private final long max;
+    private final byte[] head = new byte[HEAD];
+    private long count;
+
+    Limited(InputStream in, long max) {
+      super(in);
+      this.max = max;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = in.read(b, off, len);
+      if (n > 0) {
+        if (count < HEAD) {
+          System.arraycopy(b, off, head, (int) count, (int) Math.min(n, HEAD - count));
+        }
+        count += n;
+        if (count > max) {
+          throw max == limits.maxFileSize().toBytes() ? fileTooLarge() : documentTooLarge();
+        }
+      }
+      return n;
+    }
+  }
+
   public List<StoredFile> of(String shareId) {
-    return jdbc.sql("select id, file_id, name, content_type, size, inline_safe from files"
+    return jdbc.sql("select id, file_id, name, content_type, size, inline_safe, object_id from files"
             + " where share_id = ? order by created_at, id")
         .param(shareId).query(FileStore::map).list();
   }
 
   public Optional<StoredFile> find(String shareId, String fileId) {
-    return jdbc.sql("select id, file_id, name, content_type, size, inline_safe from files"
+    return jdbc.sql("select id, file_id, name, content_type, size, inline_safe, object_id from files"
             + " where share_id = ? and file_id = ?")
         .params(shareId, fileId).query(FileStore::map).optional();
   }
@@ -162,24 +184,20 @@ public class FileStore {
   }
 
   /**
-   * Streams bytes {@code start} to {@code end} (inclusive) of the file chunk by chunk, from the chunk that holds
-   * {@code start}; each query holds one chunk in memory.
+   * Streams bytes {@code start} to {@code end} (inclusive) of the file; only the encrypted segments that hold them
+   * are read and decrypted, one at a time.
    */
   public void copy(StoredFile file, OutputStream out, long start, long end) throws IOException {
-    long position = start / CHUNK_SIZE * CHUNK_SIZE;
-    for (long seq = start / CHUNK_SIZE; position <= end; seq++) {
-      Optional<byte[]> chunk = jdbc.sql("select data from file_chunks where file_ref = ? and seq = ?")
-          .params(file.ref(), seq).query(byte[].class).optional();
-      if (chunk.isEmpty()) {
-        return;
+    try (InputStream in = objects.open(file.object(), start)) {
+      byte[] buffer = new byte[64 * 1024];
+      for (long left = end - start + 1; left > 0; ) {
+        int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+        if (n < 0) {
+          return;
+        }
+        out.write(buffer, 0, n);
+        left -= n;
       }
-      byte[] data = chunk.get();
-      int from = (int) Math.max(0, start - position);
-      int to = (int) Math.min(data.length, end - position + 1);
-      if (to > from) {
-        out.write(data, from, to - from);
-      }
-      position += data.length;
     }
   }
 
@@ -195,6 +213,7 @@ public class FileStore {
 
   private static StoredFile map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
     return new StoredFile(rs.getLong("id"), rs.getString("file_id"), rs.getString("name"),
-        rs.getString("content_type"), rs.getLong("size"), rs.getBoolean("inline_safe"));
+        rs.getString("content_type"), rs.getLong("size"), rs.getBoolean("inline_safe"),
+        rs.getObject("object_id", UUID.class));
   }
 }

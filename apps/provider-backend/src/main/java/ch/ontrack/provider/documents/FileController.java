@@ -5,6 +5,7 @@ import ch.ontrack.web.ApiProblem;
 import ch.ontrack.web.ByteRanges;
 import ch.ontrack.web.SecurityHeaders;
 import ch.ontrack.web.ShareLimits;
+import ch.ontrack.web.files.FileStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -69,7 +70,7 @@ class FileController {
       }
       documents.addFile(documentId, stored);
       try (InputStream in = file.getInputStream()) {
-        long written = store.write(stored.id(), in);
+        long written = store.write(stored.id(), in); // encrypted, in the same transaction as the row
         if (written != stored.size()) {
           documents.setFileSize(stored.id(), written);
         }

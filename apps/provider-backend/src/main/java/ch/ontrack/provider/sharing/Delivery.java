@@ -2,8 +2,8 @@ package ch.ontrack.provider.sharing;
 
 import ch.ontrack.provider.documents.Document;
 import ch.ontrack.provider.documents.Documents;
-import ch.ontrack.provider.documents.FileStore;
 import ch.ontrack.provider.documents.StoredFile;
+import ch.ontrack.web.files.FileStore;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;

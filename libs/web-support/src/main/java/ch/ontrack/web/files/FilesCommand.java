@@ -1,0 +1,56 @@
+package ch.ontrack.web.files;
+
+import java.io.PrintStream;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code java -jar <backend>.jar files rewrap|migrate}: the backend's configuration without its web server, one
+ * run, then exit 0 (all done), 1 (files left or an error, one sentence each) or 2 (a wrong argument). Safe to run
+ * next to the serving backend and to run again after an interruption.
+ */
+public final class FilesCommand {
+
+  private FilesCommand() {}
+
+  public static boolean requested(String[] args) {
+    return args.length > 0 && args[0].equals("files");
+  }
+
+  /** Runs the command and returns the exit status; {@code main} passes it to {@code System.exit}. */
+  public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
+    if (args.length != 2 || !(args[1].equals("rewrap") || args[1].equals("migrate"))) {
+      err.println("Usage: files rewrap | files migrate (docs/architecture.md \"File storage\").");
+      return 2;
+    }
+    try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+        .web(WebApplicationType.NONE).lazyInitialization(true).logStartupInfo(false)
+        .properties("spring.main.banner-mode=off", "spring.flyway.enabled=false")
+        .run(new String[0])) {
+      return run(context.getBean(FileMaintenance.class), args[1], out, err);
+    } catch (RuntimeException e) {
+      err.println(sentence(e));
+      return 1;
+    }
+  }
+
+  static int run(FileMaintenance files, String command, PrintStream out, PrintStream err) {
+    FileMaintenance.Outcome outcome = command.equals("rewrap") ? files.rewrap()
+        : files.migrate(() -> !Thread.currentThread().isInterrupted());
+    outcome.problems().forEach(err::println);
+    out.println((command.equals("rewrap") ? "Re-wrapped " : "Moved ") + outcome.done() + " files; "
+        + outcome.left() + " left.");
+    return outcome.left() == 0 && outcome.problems().isEmpty() ? 0 : 1;
+  }
+
+  /** The innermost message: what went wrong, without the layers of start-up around it. */
+  static String sentence(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return "files: " + message.lines().findFirst().orElse(message);
+  }
+}
