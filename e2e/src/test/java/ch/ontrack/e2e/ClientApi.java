@@ -40,9 +40,17 @@ public final class ClientApi {
   }
 
   public HttpResponse<byte[]> file(String token, String fileId) {
+    return file(token, fileId, null);
+  }
+
+  /** A file or, with {@code range} (e.g. {@code bytes=0-99}), a part of it. */
+  public HttpResponse<byte[]> file(String token, String fileId, String range) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/shares/" + token + "/files/" + fileId));
+    if (range != null) {
+      request.header("Range", range);
+    }
     try {
-      return http.send(HttpRequest.newBuilder(base.resolve("/api/shares/" + token + "/files/" + fileId)).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
