@@ -6,8 +6,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code java -jar <backend>.jar files rewrap|migrate}: the backend's configuration without its web server, one
- * run, then exit 0 (all done), 1 (files left or an error, one sentence each) or 2 (a wrong argument). Safe to run
+ * {@code java -jar <backend>.jar files rewrap|migrate [--NAME=value ...]}: the backend's configuration (the
+ * environment, overridden by any {@code --NAME=value}) without its web server, one run, then exit 0 (all done), 1 (files left or an error, one sentence each) or 2 (a wrong argument). Safe to run
  * next to the serving backend and to run again after an interruption.
  */
 public final class FilesCommand {
@@ -20,14 +20,16 @@ public final class FilesCommand {
 
   /** Runs the command and returns the exit status; {@code main} passes it to {@code System.exit}. */
   public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
-    if (args.length != 2 || !(args[1].equals("rewrap") || args[1].equals("migrate"))) {
+    String[] settings = java.util.Arrays.copyOfRange(args, Math.min(2, args.length), args.length);
+    if (args.length < 2 || !(args[1].equals("rewrap") || args[1].equals("migrate"))
+        || !java.util.Arrays.stream(settings).allMatch(a -> a.startsWith("--") && a.contains("="))) {
       err.println("Usage: files rewrap | files migrate (docs/architecture.md \"File storage\").");
       return 2;
     }
     try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
         .web(WebApplicationType.NONE).lazyInitialization(true).logStartupInfo(false)
         .properties("spring.main.banner-mode=off", "spring.flyway.enabled=false")
-        .run(new String[0])) {
+        .run(settings)) {
       return run(context.getBean(FileMaintenance.class), args[1], out, err);
     } catch (RuntimeException e) {
       err.println(sentence(e));

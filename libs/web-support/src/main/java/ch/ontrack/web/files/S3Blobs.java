@@ -66,6 +66,11 @@ final class S3Blobs implements Blobs {
         }
       }
 
+      /** The part as it is in the buffer: no copy (a part may be several MiB). */
+      private RequestBody body() {
+        return RequestBody.fromInputStream(new java.io.ByteArrayInputStream(part, 0, filled), filled);
+      }
+
       private void uploadPart() {
         call(() -> {
           if (uploadId == null) {
@@ -73,7 +78,7 @@ final class S3Blobs implements Blobs {
           }
           int number = parts.size() + 1;
           String etag = s3.uploadPart(b -> b.bucket(bucket).key(key(id)).uploadId(uploadId).partNumber(number),
-              RequestBody.fromBytes(java.util.Arrays.copyOf(part, filled))).eTag();
+              body()).eTag();
           parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
           return null;
         });
@@ -83,8 +88,7 @@ final class S3Blobs implements Blobs {
       @Override
       public void close() {
         if (uploadId == null) {
-          call(() -> s3.putObject(b -> b.bucket(bucket).key(key(id)),
-              RequestBody.fromBytes(java.util.Arrays.copyOf(part, filled))));
+          call(() -> s3.putObject(b -> b.bucket(bucket).key(key(id)), body()));
           return;
         }
         if (filled > 0) {

@@ -23,6 +23,7 @@ final class Stores {
 
   static final String BUCKET = "files";
 
+  private static EmbeddedPostgres postgres;
   private static DataSource database;
   private static S3Server s3;
 
@@ -31,7 +32,8 @@ final class Stores {
   static synchronized DataSource database() {
     if (database == null) {
       try {
-        database = EmbeddedPostgres.builder().start().getPostgresDatabase();
+        postgres = EmbeddedPostgres.builder().start();
+        database = postgres.getPostgresDatabase();
         try (var connection = database.getConnection()) {
           ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/files/V12__file_objects.sql"));
           connection.createStatement().execute("create table test_file (object_id uuid primary key)");
@@ -43,6 +45,11 @@ final class Stores {
       }
     }
     return database;
+  }
+
+  static String jdbcUrl() {
+    database();
+    return postgres.getJdbcUrl("postgres", "postgres");
   }
 
   static synchronized S3Server s3() {

@@ -50,6 +50,27 @@ public final class S3Server implements AutoCloseable {
     return "http://127.0.0.1:" + port;
   }
 
+  /** The environment a backend needs to keep its files in {@code bucket} here (FILE_STORE=s3). */
+  public java.util.Map<String, String> environment(String bucket) {
+    return java.util.Map.of("FILE_STORE", "s3", "S3_ENDPOINT", endpoint(), "S3_REGION", REGION, "S3_BUCKET", bucket,
+        "S3_PATH_STYLE", "true", "S3_ACCESS_KEY_ID", ACCESS_KEY, "S3_SECRET_ACCESS_KEY", SECRET_KEY);
+  }
+
+  /** A client of this server, e.g. to make a bucket or look at the stored objects. */
+  public software.amazon.awssdk.services.s3.S3Client client() {
+    return software.amazon.awssdk.services.s3.S3Client.builder()
+        .endpointOverride(java.net.URI.create(endpoint()))
+        .region(software.amazon.awssdk.regions.Region.of(REGION))
+        .forcePathStyle(true)
+        // s3proxy answers 501 to the SDK's default checksum headers
+        .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED)
+        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+        .build();
+  }
+
   public synchronized void start() {
     try {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
