@@ -167,6 +167,8 @@ abstract class FileStoreContract {
 
   @Test
   void aKeyStaysReadableAfterRotationAndRewrapMovesItsFiles() {
+    // a rewrap covers the whole database: files of other test classes' keys would be reported as left
+    jdbc.sql("delete from file_object where key_id is distinct from 'k1' and key_id is distinct from 'k2'").update();
     UUID old = write(random(1_500_000, 5));
     String rotated = Stores.key("k2") + "," + KEYS;
     FileStoreConfiguration.Parts next = Stores.parts(kind(), rotated);
