@@ -142,29 +142,42 @@ s3Credentials:
 {{- else -}}
 {{- $_ := set $env "INTERNAL_PORT" (toString $c.ports.internal) -}}
 {{- end -}}
+{{- $store := $root.Values.backend.fileStore -}}
+{{- $_ := set $env "FILE_STORE" $store.type -}}
+{{- if eq $store.type "s3" -}}
+{{- $_ := set $env "S3_ENDPOINT" $store.s3.endpoint -}}
+{{- $_ := set $env "S3_REGION" $store.s3.region -}}
+{{- $_ := set $env "S3_BUCKET" (include "oc-platform.bucket" .) -}}
+{{- $_ := set $env "S3_PATH_STYLE" (toString $store.s3.pathStyle) -}}
+{{- end -}}
 {{- range $key, $value := index $root.Values.settings .site -}}
 {{- $_ := set $env $key (toString $value) -}}
 {{- end -}}
 {{- toYaml $env -}}
 {{- end }}
 
-{{/* TCP port of tracing.otlpEndpoint: the one in the URL, else the scheme's (80, 443). */}}
-{{- define "oc-platform.otlpPort" -}}
-{{- $url := urlParse .Values.tracing.otlpEndpoint -}}
+{{/* TCP port of an http(s) URL: the one in the URL, else the scheme's (80, 443). */}}
+{{- define "oc-platform.urlPort" -}}
+{{- $url := urlParse . -}}
 {{- $port := regexFind ":[0-9]+$" $url.host | trimPrefix ":" -}}
 {{- $port | default (ternary "443" "80" (eq $url.scheme "https")) -}}
+{{- end }}
+
+{{/* Object store bucket of a site: backend.fileStore.s3.bucket with {environment} and {site} replaced. */}}
+{{- define "oc-platform.bucket" -}}
+{{- .root.Values.backend.fileStore.s3.bucket | replace "{environment}" .root.Values.environment | replace "{site}" .site -}}
 {{- end }}
 
 {{/* Keys of the backend's own Secret; SMTP credentials live there unless smtp.credentialsSecret names another. */}}
 {{- define "oc-platform.secretKeys" -}}
 {{- if eq .site "provider" -}}
-{{- $keys := list "INTERNAL_API_SECRET" "ACCESS_CODE_ENCRYPTION_KEY" -}}
+{{- $keys := list "INTERNAL_API_SECRET" "FILE_ENCRYPTION_KEYS" "ACCESS_CODE_ENCRYPTION_KEY" -}}
 {{- if not .root.Values.smtp.credentialsSecret -}}
 {{- $keys = concat $keys (list "SMTP_USERNAME" "SMTP_PASSWORD") -}}
 {{- end -}}
 {{- toYaml $keys -}}
 {{- else -}}
-{{- toYaml (list "INTERNAL_API_SECRET") -}}
+{{- toYaml (list "INTERNAL_API_SECRET" "FILE_ENCRYPTION_KEYS") -}}
 {{- end -}}
 {{- end }}
 
@@ -180,6 +193,27 @@ s3Credentials:
 {{- end -}}
 {{- if not $v.smtp.host -}}
 {{- fail "smtp.host is required (the provider backend sends the client links by e-mail)" -}}
+{{- end -}}
+{{- $s3 := $v.backend.fileStore.s3 -}}
+{{- if eq $v.backend.fileStore.type "s3" -}}
+{{- range $key := list "endpoint" "region" "existingSecret" -}}
+{{- if not (index $s3 $key) -}}
+{{- fail (printf "backend.fileStore.s3.%s is required when backend.fileStore.type is s3" $key) -}}
+{{- end -}}
+{{- end -}}
+{{- if and (not $s3.namespace) (not $s3.egressCidrs) -}}
+{{- fail "backend.fileStore.s3.namespace or backend.fileStore.s3.egressCidrs is required when backend.fileStore.type is s3 (the NetworkPolicy lets the backends reach only the object store)" -}}
+{{- end -}}
+{{- $endpointPort := include "oc-platform.urlPort" $s3.endpoint -}}
+{{- if ne $endpointPort (toString $s3.port) -}}
+{{- fail (printf "backend.fileStore.s3.port (%v) must be the port of backend.fileStore.s3.endpoint (%s): the NetworkPolicy opens only that one" $s3.port $endpointPort) -}}
+{{- end -}}
+{{- range $site := list "provider" "client" -}}
+{{- $bucket := include "oc-platform.bucket" (dict "root" $ "site" $site) -}}
+{{- if not (regexMatch "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$" $bucket) -}}
+{{- fail (printf "backend.fileStore.s3.bucket gives %q for the %s site: a bucket name has 3 to 63 lowercase letters, digits, dots and hyphens, and starts and ends with a letter or digit" $bucket $site) -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}
 {{- $db := $v.backend.database -}}
 {{- if and (eq $db.mode "external") (not $db.external.secretName) -}}

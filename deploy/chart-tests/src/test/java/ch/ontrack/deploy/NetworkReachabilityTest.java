@@ -47,6 +47,12 @@ class NetworkReachabilityTest {
     flow(expected, "provider-backend", "client-backend", "8182/TCP");
     if (env != Environment.LOCAL) {
       flow(expected, "provider-backend", "smtp-server", "587/TCP");
+      // The files in S3, whose addresses are not known in advance: port 443 anywhere (narrow
+      // backend.fileStore.s3.egressCidrs, e.g. to a VPC endpoint's addresses).
+      for (String backend : List.of("provider-backend", "client-backend")) {
+        flow(expected, backend, "internet-host", "443/TCP");
+        flow(expected, backend, "kubernetes-api", "443/TCP");
+      }
     }
 
     assertThat(appFlows(env)).containsExactlyElementsOf(expected);

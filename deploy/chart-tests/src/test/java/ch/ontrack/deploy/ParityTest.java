@@ -2,6 +2,7 @@ package ch.ontrack.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.launcher.topology.FileStore;
 import ch.ontrack.launcher.topology.LocalTopology;
 import ch.ontrack.launcher.topology.Route;
 import java.io.IOException;
@@ -25,8 +26,12 @@ class ParityTest {
 
   /** Read by web-support's OtlpEndpoint from the environment itself, not through application.yml. */
   private static final String TRACING_EXPORT = "OTEL_EXPORTER_OTLP_ENDPOINT";
-  /** Secrets whose empty default switches their feature off. */
-  private static final Set<String> OPTIONAL_SECRETS = Set.of("SMTP_PASSWORD");
+  /**
+   * Secrets whose empty default switches their feature off: no SMTP authentication; no static S3 credentials (the
+   * AWS SDK's default chain, e.g. a pod identity).
+   */
+  private static final Set<String> OPTIONAL_SECRETS = Set.of("SMTP_PASSWORD", "S3_ACCESS_KEY_ID",
+      "S3_SECRET_ACCESS_KEY");
 
   @ParameterizedTest
   @EnumSource(Environment.class)
@@ -83,7 +88,10 @@ class ParityTest {
       rendered.put(deployment.name(), names);
     }
 
-    assertThat(rendered).isEqualTo(new TreeMap<>(LocalTopology.environmentVariableNames()));
+    // compared with ./platform up --file-store <the environment's store>
+    String store = Charts.YAML.readTree(env.valuesFile().toFile()).path("backend").path("fileStore").path("type")
+        .asString("postgres");
+    assertThat(rendered).isEqualTo(new TreeMap<>(LocalTopology.environmentVariableNames(FileStore.parse(store))));
   }
 
   /** Each default is written in application.yml, the chart's values and the launcher: one value in all three. */
@@ -107,7 +115,9 @@ class ParityTest {
   @Test
   void everyVariableWithoutDefaultIsSetByLauncherAndChart() {
     for (String backend : LocalTopology.BACKENDS) {
-      Set<String> set = LocalTopology.environmentVariableNames().get(backend);
+      // either store: a variable only one of them needs (S3_BUCKET) is set by the launcher when it runs that one
+      Set<String> set = new TreeSet<>(LocalTopology.environmentVariableNames(FileStore.POSTGRES).get(backend));
+      set.addAll(LocalTopology.environmentVariableNames(FileStore.S3).get(backend));
       ServiceConfig.of(backend).defaults().forEach((name, value) -> {
         if (value.isEmpty()) {
           assertThat(set).as(backend + ": " + name + " has no default").contains(name);

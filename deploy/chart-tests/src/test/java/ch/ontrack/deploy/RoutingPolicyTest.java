@@ -86,7 +86,8 @@ class RoutingPolicyTest {
     JsonNode values = Charts.YAML.readTree(env.valuesFile().toFile());
     for (String site : List.of("provider", "client")) {
       for (JsonNode input : List.of(values.path("smtp").path("credentialsSecret"), values.path("backend").path("existingSecret"),
-          values.path("backend").path("database").path("external").path("secretName"))) {
+          values.path("backend").path("database").path("external").path("secretName"),
+          values.path("backend").path("fileStore").path("s3").path("existingSecret"))) {
         if (!input.asString("").isEmpty()) {
           available.add(env.namespace(site) + "/" + input.asString());
         }

@@ -9,6 +9,8 @@ import ch.ontrack.launcher.processes.BackendProcess;
 import ch.ontrack.launcher.processes.ClassDataSharing;
 import ch.ontrack.launcher.processes.Database;
 import ch.ontrack.launcher.processes.Prometheus;
+import ch.ontrack.launcher.processes.S3Server;
+import ch.ontrack.launcher.topology.FileStore;
 import ch.ontrack.launcher.topology.LaunchOptions;
 import ch.ontrack.launcher.topology.LocalTopology;
 import ch.ontrack.launcher.topology.Preflight;
@@ -22,14 +24,18 @@ import java.util.Map;
 /** Builds the platform's components from the options and the topology. */
 final class Components {
 
-  /** Started in this order, each as soon as what it depends on is ready; Prometheus only with --monitoring. */
+  /**
+   * Started in this order, each as soon as what it depends on is ready; the S3 server only with --file-store s3,
+   * Prometheus only with --monitoring.
+   */
   static final List<String> START_ORDER = List.of(
       LocalTopology.MAIL, LocalTopology.GATEWAY, LocalTopology.PROVIDER_DB, LocalTopology.CLIENT_DB,
-      LocalTopology.PROVIDER_BACKEND, LocalTopology.CLIENT_BACKEND, Prometheus.NAME);
+      S3Server.NAME, LocalTopology.PROVIDER_BACKEND, LocalTopology.CLIENT_BACKEND, Prometheus.NAME);
 
-  static final Map<String, String> DEPENDS_ON = Map.of(
-      LocalTopology.PROVIDER_BACKEND, LocalTopology.PROVIDER_DB,
-      LocalTopology.CLIENT_BACKEND, LocalTopology.CLIENT_DB);
+  /** What must be ready first, of what runs. */
+  static final Map<String, List<String>> DEPENDS_ON = Map.of(
+      LocalTopology.PROVIDER_BACKEND, List.of(LocalTopology.PROVIDER_DB, S3Server.NAME),
+      LocalTopology.CLIENT_BACKEND, List.of(LocalTopology.CLIENT_DB, S3Server.NAME));
 
   /** Fast start-up beats peak throughput for a developer's machine. */
   static final List<String> JVM_OPTIONS = List.of(
@@ -50,6 +56,9 @@ final class Components {
     components.put(LocalTopology.GATEWAY, new Gateway(options, ca, new MailPage(mail)));
     components.put(LocalTopology.PROVIDER_DB, database(options, secrets, LocalTopology.PROVIDER_DB, "provider", logs));
     components.put(LocalTopology.CLIENT_DB, database(options, secrets, LocalTopology.CLIENT_DB, "client", logs));
+    if (options.fileStore() == FileStore.S3) {
+      components.put(S3Server.NAME, new S3Server(options, secrets));
+    }
     LocalTopology.Wiring wiring = new LocalTopology.Wiring(options, secrets);
     for (String backend : LocalTopology.BACKENDS) {
       Map<String, String> env = new LinkedHashMap<>(baseEnvironment());

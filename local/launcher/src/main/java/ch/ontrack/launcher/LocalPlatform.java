@@ -10,6 +10,7 @@ import ch.ontrack.launcher.mail.MailCatcher;
 import ch.ontrack.launcher.pki.LocalCa;
 import ch.ontrack.launcher.processes.Backoff;
 import ch.ontrack.launcher.processes.Prometheus;
+import ch.ontrack.launcher.processes.S3Server;
 import ch.ontrack.launcher.processes.Supervisor;
 import ch.ontrack.launcher.topology.LaunchOptions;
 import ch.ontrack.launcher.topology.LocalTopology;
@@ -66,6 +67,7 @@ public final class LocalPlatform implements AutoCloseable {
   /** Starts everything and returns when all is ready; on failure stops what started and throws. */
   public static LocalPlatform start(LaunchOptions options) {
     Preflight.check(options);
+    options.fileStore().remember(options.dataDir());
     LocalPlatform platform = new LocalPlatform(
         Prometheus.resolve(options, Prometheus.binary(System.getenv("PATH")), System.out::println));
     try {
@@ -92,9 +94,8 @@ public final class LocalPlatform implements AutoCloseable {
       if (!components.containsKey(name)) {
         continue;
       }
-      String dependency = Components.DEPENDS_ON.get(name);
-      CompletableFuture<Void> after =
-          dependency == null ? CompletableFuture.completedFuture(null) : started.get(dependency);
+      CompletableFuture<Void> after = CompletableFuture.allOf(Components.DEPENDS_ON.getOrDefault(name, List.of())
+          .stream().filter(started::containsKey).map(started::get).toArray(CompletableFuture[]::new));
       CompletableFuture<Void> future = after.thenRunAsync(() -> startOne(name), executor);
       future.whenComplete((v, e) -> {
         if (e != null) {
@@ -261,7 +262,7 @@ public final class LocalPlatform implements AutoCloseable {
     List<List<String>> waves = List.of(
         List.of(LocalTopology.GATEWAY, Prometheus.NAME),
         LocalTopology.BACKENDS,
-        List.of(LocalTopology.PROVIDER_DB, LocalTopology.CLIENT_DB),
+        List.of(LocalTopology.PROVIDER_DB, LocalTopology.CLIENT_DB, S3Server.NAME),
         List.of(LocalTopology.MAIL));
     for (List<String> wave : waves) {
       awaitQuietly(wave.stream().filter(components::containsKey)

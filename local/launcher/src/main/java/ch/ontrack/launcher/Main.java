@@ -5,6 +5,8 @@ import ch.ontrack.launcher.component.LaunchException;
 import ch.ontrack.launcher.component.Progress;
 import ch.ontrack.launcher.demo.DemoData;
 import ch.ontrack.launcher.processes.Prometheus;
+import ch.ontrack.launcher.processes.S3Server;
+import ch.ontrack.launcher.topology.FileStore;
 import ch.ontrack.launcher.topology.LaunchOptions;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,7 +37,7 @@ public final class Main {
         }
         case "reset" -> Commands.reset(options, arguments.contains("--yes"));
         default -> {
-          System.err.println("Usage: ./platform up [--no-demo-data] [--fast-db] [--monitoring] | status | down | restart <component> | logs [component] | reset");
+          System.err.println("Usage: ./platform up [--no-demo-data] [--fast-db] [--monitoring] [--file-store postgres|s3] | status | down | restart <component> | logs [component] | reset");
           System.exit(2);
         }
       }
@@ -50,6 +52,9 @@ public final class Main {
 
   private static void up(LaunchOptions options) throws IOException {
     Commands.refuseIfRunning(options);
+    FileStore.remembered(options.dataDir()).filter(before -> before != options.fileStore()).ifPresent(before ->
+        System.out.println("The backends now keep new files in " + options.fileStore().value() + "; the files stored"
+            + " so far stay in " + before.value() + " (./platform reset starts afresh)."));
     long t0 = System.nanoTime();
     LocalPlatform platform = LocalPlatform.start(options);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -77,6 +82,10 @@ public final class Main {
     System.out.println("  (http://…:" + platform.options().httpPort() + " redirects to https)");
     platform.prometheusUrl().ifPresent(url -> System.out.println("  prometheus " + url
         + "  (scrapes both backends; data in " + relative(root, Prometheus.home(platform.options())) + ")"));
+    System.out.println("  files     " + (platform.options().fileStore() == FileStore.S3
+        ? "in the local S3 server " + S3Server.url(platform.options()) + " (objects in "
+            + relative(root, S3Server.data(platform.options())) + "/)"
+        : "in the databases (./platform up --file-store s3 uses a local S3 server)"));
     DemoData.account(platform.options().dataDir()).ifPresent(a ->
         System.out.println("  demo account: " + a.email() + " / " + a.password()));
     System.out.println("Browsers accept these sites once they trust the local CA "

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.ontrack.launcher.pki.LocalCa;
 import ch.ontrack.launcher.processes.Prometheus;
+import ch.ontrack.launcher.processes.S3Server;
+import ch.ontrack.launcher.topology.FileStore;
 import ch.ontrack.launcher.topology.LaunchOptions;
 import ch.ontrack.launcher.topology.LocalTopology;
 import ch.ontrack.launcher.topology.Secrets;
@@ -26,6 +28,19 @@ class ComponentsTest {
     for (String backend : LocalTopology.BACKENDS) {
       assertThat(Components.command(options, backend)).containsSubsequence(
           "-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=4");
+    }
+  }
+
+  @Test
+  void theS3ServerRunsOnlyWithTheS3StoreAndBeforeTheBackends() {
+    Secrets secrets = Secrets.loadOrCreate(data);
+    LocalCa ca = LocalCa.loadOrCreate(data.resolve("ca"));
+    LaunchOptions options = LaunchOptions.forTests(repo, data);
+
+    assertThat(Components.create(options, secrets, ca)).doesNotContainKey(S3Server.NAME);
+    assertThat(Components.create(options.withFileStore(FileStore.S3), secrets, ca)).containsKey(S3Server.NAME);
+    for (String backend : LocalTopology.BACKENDS) {
+      assertThat(Components.DEPENDS_ON.get(backend)).contains(S3Server.NAME);
     }
   }
 

@@ -176,8 +176,11 @@ final class ContainerPlatform implements AutoCloseable {
       }
       byte[] key = new byte[32];
       RANDOM.nextBytes(key);
+      byte[] fileKey = new byte[32];
+      RANDOM.nextBytes(fileKey);
       secrets.put(ChartPods.APP_SECRET, Map.of("INTERNAL_API_SECRET", token(36),
           "ACCESS_CODE_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key),
+          "FILE_ENCRYPTION_KEYS", "k1:" + Base64.getEncoder().encodeToString(fileKey),
           "SMTP_USERNAME", "", "SMTP_PASSWORD", ""));
       return secrets;
     } catch (Exception e) {

@@ -19,7 +19,7 @@ class PodTranslationTest {
       ChartPods.databaseSecret("client"), Map.of("host", "10.89.1.1", "port", "5432", "dbname", "client",
           "username", "client", "password", "pw"),
       ChartPods.APP_SECRET, Map.of("INTERNAL_API_SECRET", "internal", "ACCESS_CODE_ENCRYPTION_KEY", "key",
-          "SMTP_USERNAME", "", "SMTP_PASSWORD", ""));
+          "FILE_ENCRYPTION_KEYS", "k1:key", "SMTP_USERNAME", "", "SMTP_PASSWORD", ""));
 
   @TempDir Path volumes;
 

@@ -42,6 +42,9 @@ public final class Commands {
     Properties p = state.get();
     System.out.println("Running since " + p.getProperty("started") + " (launcher pid " + launcher.get() + ").");
     for (PortSpec spec : LocalTopology.PORTS) {
+      if (spec.component().equals(LocalTopology.OBJECT_STORE) && p.getProperty("pids." + spec.component()) == null) {
+        continue; // the files are in the databases: no S3 server runs
+      }
       int port = Integer.parseInt(p.getProperty("port." + spec.key(), String.valueOf(spec.defaultPort())));
       String up = Preflight.isFree(port) ? "not listening" : "listening";
       System.out.printf("  %-17s %-11s %5d  %s%n", spec.component(), spec.name(), port, up);

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +42,7 @@ public final class BackendProcess implements Component {
   private final Path workDir;
   private final Path logFile;
   private final URI readiness;
+  private final IntPredicate ready;
   private final PrintStream console;
   private final Deque<String> tail = new ArrayDeque<>();
   private Process process;
@@ -56,6 +58,13 @@ public final class BackendProcess implements Component {
   /** Any process that is ready when {@code readiness} answers 200 (Prometheus: {@code /-/ready}). */
   BackendProcess(String name, Supplier<List<String>> command, Map<String, String> environment, Path workDir,
       Path logFile, URI readiness, PrintStream console) {
+    this(name, command, environment, workDir, logFile, readiness, status -> status == 200, console);
+  }
+
+  /** Any process that is ready when {@code readiness} answers with a status that {@code ready} accepts. */
+  BackendProcess(String name, Supplier<List<String>> command, Map<String, String> environment, Path workDir,
+      Path logFile, URI readiness, IntPredicate ready, PrintStream console) {
+    this.ready = ready;
     this.name = name;
     this.command = command;
     this.environment = Map.copyOf(environment);
@@ -140,7 +149,7 @@ public final class BackendProcess implements Component {
         throw new LaunchException(name + " stopped during start-up (exit code " + started.exitValue() + ").");
       }
       try {
-        if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        if (ready.test(http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode())) {
           return;
         }
       } catch (IOException e) {

@@ -27,6 +27,7 @@ import java.util.Map;
  * @param monitoring also run Prometheus, scraping both backends ({@code ./platform up --monitoring}),
  *     when its binary is installed
  * @param prometheusPort Prometheus's port on 127.0.0.1; 0: 9090 when free, else any free port
+ * @param fileStore where both backends keep the files ({@code ./platform up --file-store postgres|s3})
  */
 public record LaunchOptions(
     Path repoRoot,
@@ -38,7 +39,8 @@ public record LaunchOptions(
     boolean echoLogs,
     boolean durableDatabases,
     boolean monitoring,
-    int prometheusPort) {
+    int prometheusPort,
+    FileStore fileStore) {
 
   /** Extra JVM options for both backends, after the launcher's own. */
   public static final String BACKEND_JVM_OPTIONS_VARIABLE = "LOCAL_BACKEND_JVM_OPTIONS";
@@ -84,7 +86,8 @@ public record LaunchOptions(
         dataDir == null ? repoRoot.resolve(".local") : Path.of(dataDir), ports, true, Map.of(), Map.of(), true,
         !"true".equalsIgnoreCase(environment.getOrDefault(FAST_DB_VARIABLE, "").trim()), false,
         environment.containsKey(PROMETHEUS_PORT_VARIABLE)
-            ? parsePort(PROMETHEUS_PORT_VARIABLE, environment.get(PROMETHEUS_PORT_VARIABLE)) : 0);
+            ? parsePort(PROMETHEUS_PORT_VARIABLE, environment.get(PROMETHEUS_PORT_VARIABLE)) : 0,
+        FileStore.POSTGRES);
     // e.g. "-XX:TieredStopAtLevel=4": the production JVM's throughput instead of a quick start
     String jvm = environment.getOrDefault(BACKEND_JVM_OPTIONS_VARIABLE, "").trim();
     for (String backend : jvm.isEmpty() ? List.<String>of() : LocalTopology.BACKENDS) {
@@ -123,7 +126,7 @@ public record LaunchOptions(
       throw new UncheckedIOException(e);
     }
     return new LaunchOptions(repoRoot, dataDir, ports, false, Map.of(), Map.of(), true, false, false,
-        prometheus);
+        prometheus, FileStore.POSTGRES);
   }
 
   public int port(String component, String name) {
@@ -149,34 +152,48 @@ public record LaunchOptions(
 
   public LaunchOptions withDemoData(boolean demo) {
     return new LaunchOptions(repoRoot, dataDir, ports, demo, extraEnv, jvmOptions, echoLogs, durableDatabases,
-        monitoring, prometheusPort);
+        monitoring, prometheusPort, fileStore);
   }
 
   public LaunchOptions withDurableDatabases(boolean durable) {
     return new LaunchOptions(repoRoot, dataDir, ports, demoData, extraEnv, jvmOptions, echoLogs, durable,
-        monitoring, prometheusPort);
+        monitoring, prometheusPort, fileStore);
   }
 
   public LaunchOptions withEchoLogs(boolean echo) {
     return new LaunchOptions(repoRoot, dataDir, ports, demoData, extraEnv, jvmOptions, echo, durableDatabases,
-        monitoring, prometheusPort);
+        monitoring, prometheusPort, fileStore);
   }
 
   public LaunchOptions withMonitoring(boolean on) {
     return new LaunchOptions(repoRoot, dataDir, ports, demoData, extraEnv, jvmOptions, echoLogs, durableDatabases, on,
-        prometheusPort);
+        prometheusPort, fileStore);
   }
 
   public LaunchOptions withPrometheusPort(int port) {
     return new LaunchOptions(repoRoot, dataDir, ports, demoData, extraEnv, jvmOptions, echoLogs, durableDatabases,
-        monitoring, port);
+        monitoring, port, fileStore);
   }
 
-  /** {@code ./platform up}'s options: {@code --no-demo-data}, {@code --fast-db}, {@code --monitoring}. */
+  public LaunchOptions withFileStore(FileStore store) {
+    return new LaunchOptions(repoRoot, dataDir, ports, demoData, extraEnv, jvmOptions, echoLogs, durableDatabases,
+        monitoring, prometheusPort, store);
+  }
+
+  /**
+   * {@code ./platform up}'s options: {@code --no-demo-data}, {@code --fast-db}, {@code --monitoring} and
+   * {@code --file-store postgres|s3} (without it: the store the data directory was last started with).
+   */
   public LaunchOptions withUpArguments(List<String> arguments) {
+    int store = arguments.indexOf("--file-store");
+    if (store >= 0 && store + 1 >= arguments.size()) {
+      throw new LaunchException("--file-store needs a value: postgres or s3.");
+    }
     return withDemoData(!arguments.contains("--no-demo-data"))
         .withDurableDatabases(durableDatabases && !arguments.contains("--fast-db"))
-        .withMonitoring(monitoring || arguments.contains("--monitoring"));
+        .withMonitoring(monitoring || arguments.contains("--monitoring"))
+        .withFileStore(store >= 0 ? FileStore.parse(arguments.get(store + 1))
+            : FileStore.remembered(dataDir).orElse(fileStore));
   }
 
   public LaunchOptions withEnv(String component, String name, String value) {
@@ -185,7 +202,7 @@ public record LaunchOptions(
     forComponent.put(name, value);
     env.put(component, Map.copyOf(forComponent));
     return new LaunchOptions(repoRoot, dataDir, ports, demoData, env, jvmOptions, echoLogs, durableDatabases,
-        monitoring, prometheusPort);
+        monitoring, prometheusPort, fileStore);
   }
 
   public LaunchOptions withJvmOptions(String component, String... options) {
@@ -194,7 +211,7 @@ public record LaunchOptions(
     forComponent.addAll(List.of(options));
     jvm.put(component, List.copyOf(forComponent));
     return new LaunchOptions(repoRoot, dataDir, ports, demoData, extraEnv, jvm, echoLogs, durableDatabases,
-        monitoring, prometheusPort);
+        monitoring, prometheusPort, fileStore);
   }
 
   private static int parsePort(PortSpec spec, String value) {

@@ -23,6 +23,8 @@ public final class LocalTopology {
   public static final String PROVIDER_FRONTEND = "provider-frontend";
   public static final String CLIENT_FRONTEND = "client-frontend";
   public static final String GATEWAY = "gateway";
+  /** The local S3 server, with {@code --file-store s3} only. */
+  public static final String OBJECT_STORE = "object-store";
 
   public static final List<String> BACKENDS = List.of(PROVIDER_BACKEND, CLIENT_BACKEND);
   public static final List<String> FRONTENDS = List.of(PROVIDER_FRONTEND, CLIENT_FRONTEND);
@@ -38,7 +40,11 @@ public final class LocalTopology {
           new PortSpec(PROVIDER_BACKEND, "management", 9081),
           new PortSpec(CLIENT_BACKEND, "server", 8082),
           new PortSpec(CLIENT_BACKEND, "internal", 8182),
-          new PortSpec(CLIENT_BACKEND, "management", 9082));
+          new PortSpec(CLIENT_BACKEND, "management", 9082),
+          new PortSpec(OBJECT_STORE, "s3", 19000));
+
+  /** The region the local S3 server's requests are signed for: production's (deploy/environments). */
+  public static final String S3_REGION = "eu-central-2";
 
   /** Never routed, whatever the host: the internal API and the management endpoints. */
   public static final List<String> BLOCKED_PATH_PREFIXES = List.of("/internal", "/actuator");
@@ -78,9 +84,13 @@ public final class LocalTopology {
         new Route("client", "/", CLIENT_FRONTEND));
   }
 
-  public static Map<String, Set<String>> environmentVariableNames() {
+  public static Map<String, Set<String>> environmentVariableNames(FileStore store) {
     Map<String, Set<String>> names = new LinkedHashMap<>();
-    BACKENDS.forEach(b -> names.put(b, Set.copyOf(ENVIRONMENT.get(b).keySet())));
+    for (String backend : BACKENDS) {
+      Set<String> all = new LinkedHashSet<>(ENVIRONMENT.get(backend).keySet());
+      all.addAll(fileStore(backend, store).keySet());
+      names.put(backend, Set.copyOf(all));
+    }
     return Map.copyOf(names);
   }
 
@@ -101,6 +111,28 @@ public final class LocalTopology {
   public static Map<String, String> environment(String backend, Wiring wiring) {
     Map<String, String> env = new LinkedHashMap<>();
     ENVIRONMENT.get(backend).forEach((name, value) -> env.put(name, value.apply(wiring)));
+    fileStore(backend, wiring.options().fileStore()).forEach((name, value) -> env.put(name, value.apply(wiring)));
+    return env;
+  }
+
+  /** The bucket of a backend's site in the local S3 server, named as in production ("oc-<env>-<site>-files"). */
+  public static String bucket(String backend) {
+    return "oc-local-" + backend.substring(0, backend.indexOf('-')) + "-files";
+  }
+
+  /** FILE_STORE, the keys, and with S3 the local S3 server's address, bucket and credentials. */
+  private static Map<String, Function<Wiring, String>> fileStore(String backend, FileStore store) {
+    Map<String, Function<Wiring, String>> env = new LinkedHashMap<>();
+    env.put("FILE_STORE", w -> store.value());
+    env.put("FILE_ENCRYPTION_KEYS", w -> w.secrets().fileEncryptionKeys());
+    if (store == FileStore.S3) {
+      env.put("S3_ENDPOINT", w -> "http://127.0.0.1:" + w.port(OBJECT_STORE, "s3"));
+      env.put("S3_REGION", w -> S3_REGION);
+      env.put("S3_BUCKET", w -> bucket(backend));
+      env.put("S3_PATH_STYLE", w -> "true");
+      env.put("S3_ACCESS_KEY_ID", w -> w.secrets().objectStoreAccessKey());
+      env.put("S3_SECRET_ACCESS_KEY", w -> w.secrets().objectStoreSecretKey());
+    }
     return env;
   }
 

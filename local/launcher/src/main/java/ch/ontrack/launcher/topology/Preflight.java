@@ -35,8 +35,15 @@ public final class Preflight {
             + " mvn -B -q -DskipTests -pl apps/" + frontend + " install (./platform up does it).");
       }
     }
+    if (options.fileStore() == FileStore.S3 && !Files.isRegularFile(s3ServerJar(options))) {
+      throw new LaunchException(options.repoRoot().relativize(s3ServerJar(options)) + " (the local S3 server) is"
+          + " missing. Build it with: mvn -B -q -DskipTests -pl local/launcher install (./platform up does it).");
+    }
     Set<Integer> seen = new HashSet<>();
     for (PortSpec spec : LocalTopology.PORTS) {
+      if (spec.component().equals(LocalTopology.OBJECT_STORE) && options.fileStore() != FileStore.S3) {
+        continue;
+      }
       int port = options.ports().get(spec.key());
       if (!seen.add(port)) {
         throw new LaunchException("Port " + port + " is configured twice (" + spec.overrideVariable() + ").");
@@ -51,6 +58,11 @@ public final class Preflight {
 
   public static Path jar(LaunchOptions options, String backend) {
     return options.repoRoot().resolve("apps").resolve(backend).resolve("target").resolve(backend + ".jar");
+  }
+
+  /** s3proxy with its dependencies in one jar, copied there by the launcher's build (maven-dependency-plugin). */
+  public static Path s3ServerJar(LaunchOptions options) {
+    return options.repoRoot().resolve("local/launcher/target/s3proxy/s3proxy.jar");
   }
 
   /** Where a frontend's build output is, which the gateway serves. */

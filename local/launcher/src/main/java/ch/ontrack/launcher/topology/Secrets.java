@@ -31,6 +31,10 @@ public record Secrets(Properties values) {
       boolean changed = false;
       changed |= putIfAbsent(p, "INTERNAL_API_SECRET", urlSafe(32));
       changed |= putIfAbsent(p, "ACCESS_CODE_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(bytes(32)));
+      // one key "k1"; the backends read "<id>:<base64 of 32 bytes>[,...]", the first encrypting new files
+      changed |= putIfAbsent(p, "FILE_ENCRYPTION_KEYS", "k1:" + Base64.getEncoder().encodeToString(bytes(32)));
+      changed |= putIfAbsent(p, LocalTopology.OBJECT_STORE + ".access-key", urlSafe(15));
+      changed |= putIfAbsent(p, LocalTopology.OBJECT_STORE + ".secret-key", urlSafe(30));
       changed |= putIfAbsent(p, LocalTopology.PROVIDER_DB + ".password", urlSafe(24));
       changed |= putIfAbsent(p, LocalTopology.CLIENT_DB + ".password", urlSafe(24));
       changed |= putIfAbsent(p, LocalTopology.PROVIDER_DB + ".admin-password", urlSafe(24));
@@ -54,6 +58,19 @@ public record Secrets(Properties values) {
 
   String accessCodeEncryptionKey() {
     return values.getProperty("ACCESS_CODE_ENCRYPTION_KEY");
+  }
+
+  String fileEncryptionKeys() {
+    return values.getProperty("FILE_ENCRYPTION_KEYS");
+  }
+
+  /** The local S3 server's only identity, used by both backends. */
+  public String objectStoreAccessKey() {
+    return values.getProperty(LocalTopology.OBJECT_STORE + ".access-key");
+  }
+
+  public String objectStoreSecretKey() {
+    return values.getProperty(LocalTopology.OBJECT_STORE + ".secret-key");
   }
 
   public String databasePassword(String database) {

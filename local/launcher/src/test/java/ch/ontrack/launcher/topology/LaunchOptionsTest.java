@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.ontrack.launcher.component.LaunchException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LaunchOptionsTest {
 
@@ -44,6 +46,31 @@ class LaunchOptionsTest {
           .containsEntry("TRACING_SAMPLING_PROBABILITY", "0.5");
     }
     assertThat(LaunchOptions.defaults(root, Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", " ")).extraEnv()).isEmpty();
+  }
+
+  @Test
+  void theFileStoreIsPostgresUntilS3IsAskedForAndThenRemembered(@TempDir Path data) {
+    LaunchOptions defaults = LaunchOptions.defaults(root, Map.of("LOCAL_DATA_DIR", data.toString()));
+    assertThat(defaults.withUpArguments(List.of("up")).fileStore()).isEqualTo(FileStore.POSTGRES);
+
+    LaunchOptions s3 = defaults.withUpArguments(List.of("up", "--file-store", "s3", "--fast-db"));
+    assertThat(s3.fileStore()).isEqualTo(FileStore.S3);
+    assertThat(s3.durableDatabases()).isFalse();
+    s3.fileStore().remember(data);
+
+    assertThat(defaults.withUpArguments(List.of("up")).fileStore()).isEqualTo(FileStore.S3);
+    assertThat(defaults.withUpArguments(List.of("up", "--file-store", "postgres")).fileStore())
+        .isEqualTo(FileStore.POSTGRES);
+  }
+
+  @Test
+  void anUnknownOrMissingFileStoreIsAPlainError() {
+    LaunchOptions defaults = LaunchOptions.defaults(root, Map.of("LOCAL_DATA_DIR", "/nonexistent"));
+    assertThatThrownBy(() -> defaults.withUpArguments(List.of("up", "--file-store", "minio")))
+        .isInstanceOf(LaunchException.class)
+        .hasMessage("Unknown file store 'minio': use --file-store postgres or --file-store s3.");
+    assertThatThrownBy(() -> defaults.withUpArguments(List.of("up", "--file-store")))
+        .isInstanceOf(LaunchException.class).hasMessage("--file-store needs a value: postgres or s3.");
   }
 
   @Test
