@@ -31,13 +31,16 @@ class FileDownloadController {
   private final ShareAccess access;
   private final FileStore files;
   private final ShareEvents events;
+  private final DownloadSlots slots;
   private final MeterRegistry meters;
   private final Counter bytes;
 
-  FileDownloadController(ShareAccess access, FileStore files, ShareEvents events, MeterRegistry meters) {
+  FileDownloadController(ShareAccess access, FileStore files, ShareEvents events, DownloadSlots slots,
+      MeterRegistry meters) {
     this.access = access;
     this.files = files;
     this.events = events;
+    this.slots = slots;
     this.meters = meters;
     this.bytes = Counter.builder("oc.download.bytes").description("Bytes of files served").register(meters);
     downloads(true);
@@ -58,6 +61,17 @@ class FileDownloadController {
         .orElseThrow(() -> ApiProblem.notFound("File"));
     boolean showInline = inline && file.inlineSafe();
     boolean head = "HEAD".equals(request.getMethod());
+    if (head) {
+      respond(share, file, showInline, true, request, response);
+      return;
+    }
+    try (DownloadSlots.Slot slot = slots.acquire(response)) {
+      respond(share, file, showInline, false, request, response);
+    }
+  }
+
+  private void respond(Share share, StoredFile file, boolean showInline, boolean head,
+      HttpServletRequest request, HttpServletResponse response) throws IOException {
     ByteRanges.Part part = ByteRanges.prepare(request, response, file.size(), file.ref());
     if (!showInline && !head && part.start() == 0) { // a resumed download is the same download
       events.record(share.id(), ShareEvents.Type.DOWNLOADED, file.id());
