@@ -31,7 +31,7 @@ export LOCAL_BACKEND_JVM_OPTIONS="${LOCAL_BACKEND_JVM_OPTIONS:--XX:TieredStopAtL
 
 HTTPS="${LOCAL_GATEWAY_HTTPS_PORT:-8443}"
 API="http://127.0.0.1:${LOCAL_CLIENT_BACKEND_SERVER_PORT:-8082}"
-printf '127.0.0.1 provider.localhost client.localhost\n' >"$DATA/hosts"
+printf '127.0.0.1 provider.localhost client.localhost mail.localhost\n' >"$DATA/hosts"
 bench() { bench_java -Djdk.net.hosts.file="$DATA/hosts" "$ROOT/scripts/bench/ClientReadBench.java" "$@"; }
 load() { echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
 

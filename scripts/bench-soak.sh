@@ -21,7 +21,7 @@ platform_up "$DATA/up.log"
 JACKSON="$(cat "$ROOT/local/launcher/target/classpath.txt")"
 javac -cp "$JACKSON" -d "$DATA/classes" "$ROOT/scripts/bench/ClientReadBench.java" "$ROOT/scripts/bench/SoakBench.java"
 HTTPS="${LOCAL_GATEWAY_HTTPS_PORT:-8443}"
-printf '127.0.0.1 provider.localhost client.localhost\n' >"$DATA/hosts"
+printf '127.0.0.1 provider.localhost client.localhost mail.localhost\n' >"$DATA/hosts"
 
 rss_mib() { awk '/^VmRSS:/ {print int($2 / 1024)}' "/proc/$1/status"; }
 # the highest resident memory of each backend, sampled every second while the load runs

@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import tools.jackson.databind.JsonNode;
@@ -341,8 +343,10 @@ public class ClientReadBench {
     p.call("GET", "/api/auth/csrf", null);
     String unique = UUID.randomUUID().toString().substring(0, 8);
     String prefix = label.toLowerCase(java.util.Locale.ROOT);
-    p.call("POST", "/api/auth/signup", Map.of("email", prefix + "-" + unique + "@example.com",
-        "password", "benchmark passphrase", "organisation", label + " " + unique));
+    String email = prefix + "-" + unique + "@example.com";
+    p.call("POST", "/api/auth/signup", Map.of("email", email, "password", "benchmark passphrase",
+        "organisation", label + " " + unique));
+    p.call("POST", "/api/auth/verify-email", Map.of("token", mailedToken(tls, provider, email)));
     String clientId = p.call("POST", "/api/clients",
         Map.of("name", label + " client", "email", "client-" + unique + "@example.com")).get("id").asString();
     String documentId = p.call("POST", "/api/documents",
@@ -359,6 +363,26 @@ public class ClientReadBench {
       throw new IllegalStateException("no file in the unlocked share");
     }
     return new Shared(p, documentId, clientId, token, files.get(0).get("id").asString(), c);
+  }
+
+  /**
+   * The token of the address verification mailed to {@code email}, from the local mail catcher's
+   * {@code /api/messages} at the provider's address with {@code mail.} instead of {@code provider.}.
+   */
+  static String mailedToken(SSLContext tls, URI provider, String email) throws Exception {
+    URI messages = URI.create(provider.toString().replace("://provider.", "://mail.")).resolve("/api/messages");
+    HttpClient http = HttpClient.newBuilder().sslContext(tls).build();
+    Pattern link = Pattern.compile("/verify-email#([A-Za-z0-9_-]+)");
+    for (long deadline = System.nanoTime() + 30_000_000_000L; System.nanoTime() < deadline; Thread.sleep(200)) {
+      byte[] body = http.send(HttpRequest.newBuilder(messages).build(), BodyHandlers.ofByteArray()).body();
+      for (JsonNode message : JSON.readTree(body)) {
+        Matcher m = link.matcher(message.path("body").asString(""));
+        if (message.path("to").asString("").contains(email) && m.find()) {
+          return m.group(1);
+        }
+      }
+    }
+    throw new IllegalStateException("no verification mail reached " + email + " within 30 s");
   }
 
   /** {@code size} random bytes that start like a PDF (so the upload's type check accepts them). */
