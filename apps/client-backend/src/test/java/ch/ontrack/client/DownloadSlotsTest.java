@@ -14,13 +14,13 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Downloads stream with a bounded number at once (DOWNLOAD_MAX_CONCURRENT, 16 by default), so a rate the
+ * Downloads stream with a bounded number at once (DOWNLOAD_MAX_CONCURRENT, 8 by default), so a rate the
  * machine cannot serve gets quick 503s instead of running the heap out. Readers that stop reading hold their
  * slots; the next download waits, then gets 503 problem+json with Retry-After, and once they go it is served.
  */
 class DownloadSlotsTest extends ApiTest {
 
-  private static final int SLOTS = 16;
+  private static final int SLOTS = 8;
 
   @Test
   void downloadsBeyondTheSlotsAre503WithRetryAfterWhileOtherReadsGoOn() throws IOException {

@@ -56,22 +56,23 @@ class FileDownloadController {
   void download(@PathVariable String token, @PathVariable String fileId,
       @RequestParam(defaultValue = "false") boolean inline,
       HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if ("HEAD".equals(request.getMethod())) {
+      respond(token, fileId, inline, true, request, response);
+      return;
+    }
+    // the slot first: a download waiting for one holds no pooled connection, and those that have one (fewer than
+    // the pool's connections) cannot exhaust the pool and cut one another off half-way through the bytes
+    try (DownloadSlots.Slot slot = slots.acquire(response)) {
+      respond(token, fileId, inline, false, request, response);
+    }
+  }
+
+  private void respond(String token, String fileId, boolean inline, boolean head,
+      HttpServletRequest request, HttpServletResponse response) throws IOException {
     Share share = access.readable(token, request);
     StoredFile file = files.find(share.id(), Ids.require(fileId, "File"))
         .orElseThrow(() -> ApiProblem.notFound("File"));
     boolean showInline = inline && file.inlineSafe();
-    boolean head = "HEAD".equals(request.getMethod());
-    if (head) {
-      respond(share, file, showInline, true, request, response);
-      return;
-    }
-    try (DownloadSlots.Slot slot = slots.acquire(response)) {
-      respond(share, file, showInline, false, request, response);
-    }
-  }
-
-  private void respond(Share share, StoredFile file, boolean showInline, boolean head,
-      HttpServletRequest request, HttpServletResponse response) throws IOException {
     ByteRanges.Part part = ByteRanges.prepare(request, response, file.size(), file.ref());
     if (!showInline && !head && part.start() == 0) { // a resumed download is the same download
       events.record(share.id(), ShareEvents.Type.DOWNLOADED, file.id());
