@@ -2,9 +2,10 @@ package ch.ontrack.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.ontrack.launcher.LocalCaTrust;
+import ch.ontrack.apiclient.ApiResponse;
+import ch.ontrack.apiclient.ClientApi;
+import ch.ontrack.apiclient.ProviderApi;
 import ch.ontrack.launcher.LocalPlatform;
-import ch.ontrack.launcher.ProviderApi;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -46,7 +47,7 @@ class LocalPlatformIT {
   void aProviderSendsADocumentThatTheClientOpensWithTheCode() throws Exception {
     LocalPlatform platform = SharedPlatform.get();
     HttpClient http = SharedPlatform.httpClient();
-    ProviderApi provider = new ProviderApi(http, platform.providerUrl());
+    ProviderApi provider = SharedPlatform.providerApi(platform);
     provider.signup(email, PASSWORD, "Example Fiduciary");
     provider.verifyEmail(platform.awaitMailedToken(email, "/verify-email", Duration.ofSeconds(30)));
     String clientId = provider.createClient("Alex Example", clientEmail).get("id").asString();
@@ -62,16 +63,16 @@ class LocalPlatformIT {
     JsonNode mail = Mailbox.awaitMessageTo(platform, http, clientEmail, Duration.ofSeconds(30)).orElseThrow();
     assertThat(mail.get("body").asString()).contains(link).doesNotContain(code);
 
-    ClientApi client = new ClientApi(LocalCaTrust.sslContext(platform.caCertificate()), platform.clientUrl());
+    ClientApi client = SharedPlatform.clientApi(platform);
     HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(link)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-    assertThat(client.shareState(token).body()).contains("AVAILABLE");
-    assertThat(client.unlock(token, code).statusCode()).isEqualTo(200);
-    assertThat(client.document(token).body()).contains("Annual accounts", "accounts.pdf");
-    HttpResponse<byte[]> file = client.file(token, fileId);
-    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(client.shareState(token).text()).contains("AVAILABLE");
+    assertThat(client.unlock(token, code).status()).isEqualTo(200);
+    assertThat(client.document(token).text()).contains("Annual accounts", "accounts.pdf");
+    ApiResponse file = client.file(token, fileId);
+    assertThat(file.status()).isEqualTo(200);
     assertThat(file.body()).isEqualTo(PDF);
 
     assertThat(awaitStatus(provider, "DOWNLOADED")).isEqualTo("DOWNLOADED");
@@ -118,11 +119,11 @@ class LocalPlatformIT {
 
     LocalPlatform again = SharedPlatform.get();
     HttpClient http = SharedPlatform.httpClient();
-    ProviderApi provider = new ProviderApi(http, again.providerUrl());
+    ProviderApi provider = SharedPlatform.providerApi(again);
     provider.login(email, PASSWORD);
     assertThat(provider.get("/api/documents/" + documentId).get("title").asString()).isEqualTo("Annual accounts");
-    ClientApi client = new ClientApi(LocalCaTrust.sslContext(again.caCertificate()), again.clientUrl());
-    assertThat(client.unlock(token, code).statusCode()).isEqualTo(200);
+    ClientApi client = SharedPlatform.clientApi(again);
+    assertThat(client.unlock(token, code).status()).isEqualTo(200);
   }
 
   private static String awaitStatus(ProviderApi provider, String wanted) throws InterruptedException {

@@ -1,10 +1,15 @@
 package ch.ontrack.e2e;
 
-import ch.ontrack.launcher.LaunchOptions;
+import ch.ontrack.apiclient.ApiSession;
+import ch.ontrack.apiclient.CaTrust;
+import ch.ontrack.apiclient.ClientApi;
+import ch.ontrack.apiclient.ProviderApi;
 import ch.ontrack.launcher.LocalPlatform;
-import ch.ontrack.launcher.LocalTopology;
+import ch.ontrack.launcher.topology.LaunchOptions;
+import ch.ontrack.launcher.topology.LocalTopology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +48,21 @@ public final class SharedPlatform {
 
   /** An HTTP client that trusts the platform's local CA and nothing else. */
   public static HttpClient httpClient() {
-    return ch.ontrack.launcher.LocalCaTrust.httpClient(get().caCertificate());
+    return ApiSession.httpClient(CaTrust.only(get().caCertificate()));
+  }
+
+  /** The provider site's API through the gateway, trusting the platform's local CA only. */
+  public static ProviderApi providerApi(LocalPlatform platform) {
+    return new ProviderApi(session(platform, platform.providerUrl()));
+  }
+
+  /** The client site's API through the gateway, with its own cookies (the share session). */
+  public static ClientApi clientApi(LocalPlatform platform) {
+    return new ClientApi(session(platform, platform.clientUrl()));
+  }
+
+  private static ApiSession session(LocalPlatform platform, URI site) {
+    return ApiSession.builder(site).tls(CaTrust.only(platform.caCertificate())).build();
   }
 
   public static Path repoRoot() {

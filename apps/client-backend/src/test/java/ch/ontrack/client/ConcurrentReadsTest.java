@@ -29,16 +29,16 @@ class ConcurrentReadsTest extends ApiTest {
   /** One of each read the client API and the internal API have, on an unlocked share. */
   private Map<String, Callable<Integer>> readEndpoints() {
     var share = shares.share().pdf().deliver();
-    String cookie = UnlockTest.cookieOf(api.unlock(share.token(), share.code()));
+    String cookie = UnlockTest.cookieOf(client.unlock(share.token(), share.code()));
     String shareUrl = "/api/shares/" + share.token();
     String file = shareUrl + "/files/" + share.file(0).id();
     Map<String, Callable<Integer>> reads = new LinkedHashMap<>();
-    reads.put("share state", () -> api.publicCall("GET", shareUrl, null).status());
-    reads.put("document", () -> api.publicCall("GET", shareUrl + "/document", null, "Cookie", cookie).status());
-    reads.put("file", () -> api.publicCall("GET", file, null, "Cookie", cookie).status());
-    reads.put("inline file", () -> api.publicCall("GET", file + "?inline=true", null, "Cookie", cookie).status());
-    reads.put("events", () -> api.internalCall("GET", "/internal/shares/" + share.id() + "/events", null).status());
-    reads.put("health", () -> api.publicCall("GET", "/api/health", null).status());
+    reads.put("share state", () -> site.exchange("GET", shareUrl, null).status());
+    reads.put("document", () -> site.exchange("GET", shareUrl + "/document", null, "Cookie", cookie).status());
+    reads.put("file", () -> site.exchange("GET", file, null, "Cookie", cookie).status());
+    reads.put("inline file", () -> site.exchange("GET", file + "?inline=true", null, "Cookie", cookie).status());
+    reads.put("events", () -> internal.exchange("GET", "/internal/shares/" + share.id() + "/events", null).status());
+    reads.put("health", () -> site.exchange("GET", "/api/health", null).status());
     return reads;
   }
 }

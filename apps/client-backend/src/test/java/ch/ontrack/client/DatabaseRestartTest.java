@@ -59,7 +59,7 @@ class DatabaseRestartTest extends ApiTest {
   private HttpResponse<String> deliver(String shareId) throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
             + internalConnector.localPort() + "/internal/shares/" + shareId))
-        .timeout(OutageDrill.CLIENT_TIMEOUT).header("Authorization", "Bearer " + Api.SECRET)
+        .timeout(OutageDrill.CLIENT_TIMEOUT).header("Authorization", "Bearer " + ApiTest.SECRET)
         .header("Content-Type", "application/json").PUT(BodyPublishers.ofString(shares.share().body())).build(),
         HttpResponse.BodyHandlers.ofString());
   }

@@ -2,6 +2,7 @@ package ch.ontrack.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ApiResponse;
 import ch.ontrack.web.SecurityHeaders;
 import ch.ontrack.web.testing.RangeChecks;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +12,11 @@ import org.junit.jupiter.api.Test;
 class DownloadTest extends ApiTest {
 
   private String open(TestShares.Delivered share) {
-    return UnlockTest.cookieOf(api.unlock(share.token(), share.code()));
+    return UnlockTest.cookieOf(client.unlock(share.token(), share.code()));
   }
 
-  private Api.Response fetch(TestShares.Delivered share, int file, String cookie, String query) {
-    return api.publicCall("GET", "/api/shares/" + share.token() + "/files/" + share.file(file).id() + query,
+  private ApiResponse fetch(TestShares.Delivered share, int file, String cookie, String query) {
+    return site.exchange("GET", "/api/shares/" + share.token() + "/files/" + share.file(file).id() + query,
         null, "Cookie", cookie);
   }
 
@@ -36,7 +37,7 @@ class DownloadTest extends ApiTest {
         .contains("filename*=UTF-8''Jahresabschluss%202025%20%E2%80%93%20M%C3%BCller%20%22final%22.zip");
     assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
     assertThat(response.header("Content-Security-Policy")).isEqualTo(SecurityHeaders.DOWNLOAD_CONTENT_SECURITY_POLICY);
-    var events = api.internalCall("GET", "/internal/shares/" + share.id() + "/events", null).json().path("events");
+    var events = internal.exchange("GET", "/internal/shares/" + share.id() + "/events", null).json().path("events");
     assertThat(events.get(1).path("type").asString()).isEqualTo("DOWNLOADED");
     assertThat(events.get(1).path("fileId").asString()).isEqualTo(share.file(0).id());
   }
@@ -50,7 +51,7 @@ class DownloadTest extends ApiTest {
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.header("Content-Disposition")).startsWith("inline;");
     assertThat(response.body()).isEqualTo(TestShares.PDF);
-    var events = api.internalCall("GET", "/internal/shares/" + share.id() + "/events", null).json().path("events");
+    var events = internal.exchange("GET", "/internal/shares/" + share.id() + "/events", null).json().path("events");
     assertThat(events.size()).isEqualTo(1);
     assertThat(events.get(0).path("type").asString()).isEqualTo("VIEWED");
   }
@@ -78,11 +79,11 @@ class DownloadTest extends ApiTest {
   void headRequestsRecordNoDownload() {
     var share = shares.share().pdf().deliver();
 
-    var response = api.publicCall("HEAD", "/api/shares/" + share.token() + "/files/" + share.file(0).id(), null,
+    var response = site.exchange("HEAD", "/api/shares/" + share.token() + "/files/" + share.file(0).id(), null,
         "Cookie", open(share));
 
     assertThat(response.status()).isEqualTo(200);
-    var events = api.internalCall("GET", "/internal/shares/" + share.id() + "/events", null).json().path("events");
+    var events = internal.exchange("GET", "/internal/shares/" + share.id() + "/events", null).json().path("events");
     assertThat(events.size()).isEqualTo(1);
   }
 
@@ -90,21 +91,21 @@ class DownloadTest extends ApiTest {
   void unknownFileIsNotFound() {
     var share = shares.share().pdf().deliver();
 
-    var response = api.publicCall("GET", "/api/shares/" + share.token() + "/files/" + java.util.UUID.randomUUID(),
+    var response = site.exchange("GET", "/api/shares/" + share.token() + "/files/" + java.util.UUID.randomUUID(),
         null, "Cookie", open(share));
 
     assertThat(response.status()).isEqualTo(404);
-    assertThat(response.type()).isEqualTo("not-found");
+    assertThat(response.problemType()).isEqualTo("not-found");
   }
 
   @Test
   void downloadNeedsTheShareSession() {
     var share = shares.share().pdf().deliver();
 
-    var response = api.publicCall("GET", "/api/shares/" + share.token() + "/files/" + share.file(0).id(), null);
+    var response = site.exchange("GET", "/api/shares/" + share.token() + "/files/" + share.file(0).id(), null);
 
     assertThat(response.status()).isEqualTo(401);
-    assertThat(response.type()).isEqualTo("unlock-required");
+    assertThat(response.problemType()).isEqualTo("unlock-required");
   }
 
   @Test
@@ -118,10 +119,10 @@ class DownloadTest extends ApiTest {
     RangeChecks.assertRangesServed(bytes, headers -> {
       String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of("Cookie", cookie),
           java.util.Arrays.stream(headers)).toArray(String[]::new);
-      Api.Response r = api.publicCall("GET", path, null, all);
+      ApiResponse r = site.exchange("GET", path, null, all);
       return new RangeChecks.Answer(r.status(), r.headers(), r.body());
     });
-    var events = api.internalCall("GET", "/internal/shares/" + share.id() + "/events", null).json().path("events");
+    var events = internal.exchange("GET", "/internal/shares/" + share.id() + "/events", null).json().path("events");
     long downloads = java.util.stream.StreamSupport.stream(events.spliterator(), false)
         .filter(e -> e.path("type").asString().equals("DOWNLOADED")).count();
     assertThat(downloads).as("parts that do not start at byte 0 are no new download").isEqualTo(5);

@@ -2,6 +2,7 @@ package ch.ontrack.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ClientApi;
 import ch.ontrack.web.testing.PrometheusScrape;
 import org.junit.jupiter.api.Test;
 
@@ -17,12 +18,12 @@ class MetricsTest extends ApiTest {
   void unlockOutcomesAndTheLockoutAreCounted() {
     var share = shares.share().deliver();
     PrometheusScrape before = scrape();
-    assertThat(api.unlock(share.token(), "22222-22222").status()).isEqualTo(403);
+    assertThat(client.unlock(share.token(), "22222-22222").status()).isEqualTo(403);
     PrometheusScrape afterOne = scrape();
     for (int i = 0; i < 4; i++) {
-      api.unlock(share.token(), "22222-22222");
+      client.unlock(share.token(), "22222-22222");
     }
-    assertThat(api.unlock(share.token(), share.code()).status()).isEqualTo(423);
+    assertThat(client.unlock(share.token(), share.code()).status()).isEqualTo(423);
     PrometheusScrape after = scrape();
 
     assertThat(delta(before, afterOne, "oc_client_unlock_total", "outcome", "wrongcode")).isEqualTo(1);
@@ -38,14 +39,14 @@ class MetricsTest extends ApiTest {
   void downloadsAreCountedByDispositionWithTheirBytes() {
     byte[] zip = new byte[70_000];
     var share = shares.share().pdf().file("data.zip", "application/zip", zip).deliver();
-    String cookie = UnlockTest.cookieOf(api.unlock(share.token(), share.code()));
+    String cookie = UnlockTest.cookieOf(client.unlock(share.token(), share.code()));
     PrometheusScrape before = scrape();
 
     String files = "/api/shares/" + share.token() + "/files/";
-    assertThat(api.publicCall("GET", files + share.file(0).id() + "?inline=true", null, "Cookie", cookie).status())
+    assertThat(site.exchange("GET", files + share.file(0).id() + "?inline=true", null, "Cookie", cookie).status())
         .isEqualTo(200);
-    assertThat(api.publicCall("GET", files + share.file(1).id(), null, "Cookie", cookie).status()).isEqualTo(200);
-    assertThat(api.publicCall("HEAD", files + share.file(1).id(), null, "Cookie", cookie).status()).isEqualTo(200);
+    assertThat(site.exchange("GET", files + share.file(1).id(), null, "Cookie", cookie).status()).isEqualTo(200);
+    assertThat(site.exchange("HEAD", files + share.file(1).id(), null, "Cookie", cookie).status()).isEqualTo(200);
     PrometheusScrape after = scrape();
 
     assertThat(delta(before, after, "oc_downloads_total", "disposition", "inline")).isEqualTo(1);
@@ -57,7 +58,7 @@ class MetricsTest extends ApiTest {
   @Test
   void aThrottledUnlockIsCountedAsRateLimited() {
     var share = shares.share().deliver();
-    Api oneAddress = new Api(publicPort, internalConnector.localPort(), managementPort);
+    ClientApi oneAddress = anotherClient();
     PrometheusScrape before = scrape();
     for (int i = 0; i < 20; i++) {
       oneAddress.unlock("unknown-token-" + "y".repeat(20), "22222-22222");
@@ -71,7 +72,7 @@ class MetricsTest extends ApiTest {
   @Test
   void publicReadsHaveTheLatencyBucketsTheAlertsRead() {
     var share = shares.share().deliver();
-    assertThat(api.publicCall("GET", "/api/shares/" + share.token(), null).status()).isEqualTo(200);
+    assertThat(site.exchange("GET", "/api/shares/" + share.token(), null).status()).isEqualTo(200);
     PrometheusScrape scrape = scrape();
     for (String le : new String[] {"0.1", "0.25", "0.5", "1.0", "2.5", "+Inf"}) {
       assertThat(scrape.has("http_server_requests_seconds_bucket", "application", APP, "uri", "/api/shares/{token}",

@@ -9,7 +9,7 @@ class OperationsTest extends ApiTest {
 
   @Test
   void publicHealthIsUpWhileTheDatabaseAnswers() {
-    var response = api.publicCall("GET", "/api/health", null);
+    var response = site.exchange("GET", "/api/health", null);
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.json().path("status").asString()).isEqualTo("UP");
@@ -17,12 +17,12 @@ class OperationsTest extends ApiTest {
 
   @Test
   void probesAndMetricsAreOnTheManagementPort() {
-    assertThat(api.management("/actuator/health/liveness").status()).isEqualTo(200);
-    assertThat(api.management("/actuator/health/readiness").status()).isEqualTo(200);
-    var metrics = api.management("/actuator/prometheus");
+    assertThat(management.get("/actuator/health/liveness").status()).isEqualTo(200);
+    assertThat(management.get("/actuator/health/readiness").status()).isEqualTo(200);
+    var metrics = management.get("/actuator/prometheus");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(new String(metrics.body())).contains("jvm_memory_used_bytes");
-    assertThat(api.publicCall("GET", "/actuator/health", null).status()).isEqualTo(404);
+    assertThat(site.exchange("GET", "/actuator/health", null).status()).isEqualTo(404);
   }
 
   @Test
@@ -31,30 +31,30 @@ class OperationsTest extends ApiTest {
     TcpProxy database = TestDatabase.proxy();
     database.cut();
     try {
-      assertThat(api.publicCall("GET", "/api/health", null).status()).isEqualTo(503);
-      var state = api.publicCall("GET", "/api/shares/" + share.token(), null);
+      assertThat(site.exchange("GET", "/api/health", null).status()).isEqualTo(503);
+      var state = site.exchange("GET", "/api/shares/" + share.token(), null);
       assertThat(state.status()).isEqualTo(503);
-      assertThat(state.type()).isEqualTo("service-unavailable");
-      assertThat(api.management("/actuator/health/readiness").status()).isEqualTo(503);
-      assertThat(api.management("/actuator/health/liveness").status()).isEqualTo(200);
+      assertThat(state.problemType()).isEqualTo("service-unavailable");
+      assertThat(management.get("/actuator/health/readiness").status()).isEqualTo(503);
+      assertThat(management.get("/actuator/health/liveness").status()).isEqualTo(200);
     } finally {
       database.restore();
     }
     // the pool reconnects on its own; poll instead of assuming how fast
     int status = 0;
     for (int i = 0; i < 60 && status != 200; i++) {
-      status = api.publicCall("GET", "/api/health", null).status();
+      status = site.exchange("GET", "/api/health", null).status();
       if (status != 200) {
         Thread.sleep(500);
       }
     }
     assertThat(status).isEqualTo(200);
-    assertThat(api.management("/actuator/health/readiness").status()).isEqualTo(200);
+    assertThat(management.get("/actuator/health/readiness").status()).isEqualTo(200);
   }
 
   @Test
   void openApiDescribesThePublicApiOnly() {
-    var response = api.publicCall("GET", "/api/openapi.json", null);
+    var response = site.exchange("GET", "/api/openapi.json", null);
 
     assertThat(response.status()).isEqualTo(200);
     var paths = response.json().path("paths");
@@ -64,7 +64,7 @@ class OperationsTest extends ApiTest {
 
   @Test
   void everyResponseCarriesTheSecurityHeaders() {
-    var response = api.publicCall("GET", "/api/shares/" + "c".repeat(43), null);
+    var response = site.exchange("GET", "/api/shares/" + "c".repeat(43), null);
 
     SecurityHeaders.COMMON.forEach((name, value) -> assertThat(response.header(name)).isEqualTo(value));
     assertThat(response.header("Cache-Control")).isEqualTo("no-store");

@@ -12,11 +12,11 @@ class RecipientAddressTest extends ApiTest {
   void aRecipientWithoutADottedDomainNameIsRefused() {
     for (String address : List.of("a@b", "a@[127.0.0.1]", "anna@10.0.0.1")) {
       var share = shares.share().recipient(address);
-      var refused = api.internalCall("PUT", "/internal/shares/" + share.id, share.body());
+      var refused = internal.exchange("PUT", "/internal/shares/" + share.id, share.body());
       assertThat(refused.status()).as(address).isEqualTo(422);
       assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("recipientEmail");
     }
     var fine = shares.share().recipient("anna@example.ch");
-    assertThat(api.internalCall("PUT", "/internal/shares/" + fine.id, fine.body()).status()).isEqualTo(201);
+    assertThat(internal.exchange("PUT", "/internal/shares/" + fine.id, fine.body()).status()).isEqualTo(201);
   }
 }

@@ -2,6 +2,7 @@ package ch.ontrack.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ApiResponse;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,15 +24,15 @@ class ShareDeliveryTest extends ApiTest {
     var builder = shares.share().pdf();
     var share = builder.deliver();
 
-    var retry = api.internalCall("PUT", "/internal/shares/" + share.id(), builder.body());
+    var retry = internal.exchange("PUT", "/internal/shares/" + share.id(), builder.body());
 
     assertThat(retry.status()).isEqualTo(200);
     String freshCode = retry.json().path("accessCode").asString();
     assertThat(freshCode).isNotEqualTo(share.code());
     assertThat(jdbc.sql("select count(*) from shares where id = ?").param(share.id())
         .query(Long.class).single()).isEqualTo(1);
-    assertThat(api.unlock(share.token(), share.code()).status()).isEqualTo(403);
-    assertThat(api.unlock(share.token(), freshCode).status()).isEqualTo(200);
+    assertThat(client.unlock(share.token(), share.code()).status()).isEqualTo(403);
+    assertThat(client.unlock(share.token(), freshCode).status()).isEqualTo(200);
   }
 
   @Test
@@ -39,7 +40,7 @@ class ShareDeliveryTest extends ApiTest {
     var share = shares.share().pdf().deliver();
     var file = share.file(0);
 
-    var again = api.putFile(share.id(), file.id(), file.name(), file.type(), file.bytes());
+    var again = shares.putFile(share.id(), file.id(), file.name(), file.type(), file.bytes());
 
     assertThat(again.status()).isEqualTo(200);
     assertThat(jdbc.sql("select count(*) from files where share_id = ?").param(share.id())
@@ -50,10 +51,10 @@ class ShareDeliveryTest extends ApiTest {
   void shareWhoseFilesWereNotUploadedIsRefused() {
     var builder = shares.share().pdf();
 
-    var response = api.internalCall("PUT", "/internal/shares/" + java.util.UUID.randomUUID(), builder.body());
+    var response = internal.exchange("PUT", "/internal/shares/" + java.util.UUID.randomUUID(), builder.body());
 
     assertThat(response.status()).isEqualTo(409);
-    assertThat(response.type()).isEqualTo("files-missing");
+    assertThat(response.problemType()).isEqualTo("files-missing");
   }
 
   @Test
@@ -61,13 +62,13 @@ class ShareDeliveryTest extends ApiTest {
     var share = shares.share().deliver();
     String path = "/internal/shares/" + share.id() + "/events";
 
-    var missing = api.rawInternal("GET", path, null);
-    var wrong = api.rawInternal("GET", path, null, "Authorization", "Bearer not-the-secret");
+    var missing = internalWithoutSecret().sendBytes("GET", path, null);
+    var wrong = internalWithoutSecret().sendBytes("GET", path, null, "Authorization", "Bearer not-the-secret");
 
-    for (var response : new Api.Response[] {missing, wrong}) {
+    for (var response : new ApiResponse[] {missing, wrong}) {
       assertThat(response.status()).isEqualTo(401);
       assertThat(response.contentType()).startsWith("application/problem+json");
-      assertThat(response.type()).isEqualTo("unauthorized");
+      assertThat(response.problemType()).isEqualTo("unauthorized");
     }
   }
 
@@ -75,8 +76,8 @@ class ShareDeliveryTest extends ApiTest {
   void internalPathsAreNotServedOnThePublicPort() {
     var share = shares.share().deliver();
 
-    var response = api.rawPublic("GET", "/internal/shares/" + share.id() + "/events", null,
-        "Authorization", "Bearer " + Api.SECRET);
+    var response = site.sendBytes("GET", "/internal/shares/" + share.id() + "/events", null,
+        "Authorization", "Bearer " + ApiTest.SECRET);
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.contentType()).startsWith("application/problem+json");
@@ -84,7 +85,7 @@ class ShareDeliveryTest extends ApiTest {
         "/internal;x=1/shares/" + share.id() + "/events",
         "/api/..;/internal/shares/" + share.id() + "/events",
         "/internal/shares/" + share.id() + "/events;x"}) {
-      assertThat(api.rawPublic("GET", disguised, null, "Authorization", "Bearer " + Api.SECRET,
+      assertThat(site.sendBytes("GET", disguised, null, "Authorization", "Bearer " + ApiTest.SECRET,
           "X-Forwarded-Port", Integer.toString(internalConnector.localPort())).status())
           .isIn(400, 404);
     }
@@ -94,42 +95,42 @@ class ShareDeliveryTest extends ApiTest {
   void publicPathsAreNotServedOnTheInternalPort() {
     var share = shares.share().deliver();
 
-    assertThat(api.internalCall("GET", "/api/health", null).status()).isEqualTo(404);
-    assertThat(api.internalCall("GET", "/api/shares/" + share.token(), null).status()).isEqualTo(404);
-    assertThat(api.internalCall("GET", "/api/openapi.json", null).status()).isEqualTo(404);
+    assertThat(internal.exchange("GET", "/api/health", null).status()).isEqualTo(404);
+    assertThat(internal.exchange("GET", "/api/shares/" + share.token(), null).status()).isEqualTo(404);
+    assertThat(internal.exchange("GET", "/api/openapi.json", null).status()).isEqualTo(404);
   }
 
   @Test
   void malformedJsonIsABadRequest() {
-    var response = api.internalCall("PUT", "/internal/shares/" + java.util.UUID.randomUUID(), "{\"title\":");
+    var response = internal.exchange("PUT", "/internal/shares/" + java.util.UUID.randomUUID(), "{\"title\":");
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(response.type()).isEqualTo("bad-request");
+    assertThat(response.problemType()).isEqualTo("bad-request");
   }
 
   @Test
   void missingFieldsAreUnprocessable() {
-    var response = api.internalCall("PUT", "/internal/shares/" + java.util.UUID.randomUUID(), "{\"title\":\"x\"}");
+    var response = internal.exchange("PUT", "/internal/shares/" + java.util.UUID.randomUUID(), "{\"title\":\"x\"}");
 
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(response.type()).isEqualTo("validation");
+    assertThat(response.problemType()).isEqualTo("validation");
   }
 
   @Test
   void unknownSharesAreNotFound() {
     String unknown = "/internal/shares/" + java.util.UUID.randomUUID();
 
-    for (var response : new Api.Response[] {
-        api.internalCall("GET", unknown + "/events", null),
-        api.internalCall("POST", unknown + "/revoke", null),
-        api.internalCall("POST", unknown + "/access-code", null),
-        api.internalCall("PUT", unknown + "/expiry", "{\"expiresAt\":\"2030-01-01T00:00:00Z\"}"),
-        api.internalCall("GET", "/internal/shares/not%20an%20id/events", null)}) {
+    for (var response : new ApiResponse[] {
+        internal.exchange("GET", unknown + "/events", null),
+        internal.exchange("POST", unknown + "/revoke", null),
+        internal.exchange("POST", unknown + "/access-code", null),
+        internal.exchange("PUT", unknown + "/expiry", "{\"expiresAt\":\"2030-01-01T00:00:00Z\"}"),
+        internal.exchange("GET", "/internal/shares/not%20an%20id/events", null)}) {
       assertThat(response.status()).isEqualTo(404);
       assertThat(response.contentType()).startsWith("application/problem+json");
-      assertThat(response.type()).isEqualTo("not-found");
+      assertThat(response.problemType()).isEqualTo("not-found");
     }
   }
 
@@ -137,12 +138,12 @@ class ShareDeliveryTest extends ApiTest {
   void oversizedFileIsRefused() {
     byte[] tooBig = new byte[3 * 1024 * 1024 + 64 * 1024];
 
-    var response = api.putFile(java.util.UUID.randomUUID().toString(), java.util.UUID.randomUUID().toString(),
+    var response = shares.putFile(java.util.UUID.randomUUID().toString(), java.util.UUID.randomUUID().toString(),
         "big.bin", "application/octet-stream", tooBig);
 
     assertThat(response.status()).isEqualTo(413);
     assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(response.type()).isEqualTo("file-too-large");
+    assertThat(response.problemType()).isEqualTo("file-too-large");
   }
 
   @Test
@@ -151,20 +152,20 @@ class ShareDeliveryTest extends ApiTest {
     byte[] almostThreeMegabytes = new byte[2900 * 1024];
     new Random(1).nextBytes(almostThreeMegabytes);
 
-    var first = api.putFile(shareId, java.util.UUID.randomUUID().toString(), "a.bin", "application/octet-stream", almostThreeMegabytes);
-    var second = api.putFile(shareId, java.util.UUID.randomUUID().toString(), "b.bin", "application/octet-stream", almostThreeMegabytes);
+    var first = shares.putFile(shareId, java.util.UUID.randomUUID().toString(), "a.bin", "application/octet-stream", almostThreeMegabytes);
+    var second = shares.putFile(shareId, java.util.UUID.randomUUID().toString(), "b.bin", "application/octet-stream", almostThreeMegabytes);
 
     assertThat(first.status()).isEqualTo(201);
     assertThat(second.status()).isEqualTo(413);
-    assertThat(second.type()).isEqualTo("document-too-large");
+    assertThat(second.problemType()).isEqualTo("document-too-large");
   }
 
   @Test
   void eventsReportTheStateOfTheShare() {
     var share = shares.share().deliver();
-    api.unlock(share.token(), "WRONG-CODE2");
+    client.unlock(share.token(), "WRONG-CODE2");
 
-    var events = api.internalCall("GET", "/internal/shares/" + share.id() + "/events", null).json();
+    var events = internal.exchange("GET", "/internal/shares/" + share.id() + "/events", null).json();
 
     assertThat(events.path("locked").asBoolean()).isFalse();
     assertThat(events.path("revoked").asBoolean()).isFalse();
@@ -178,9 +179,9 @@ class ShareDeliveryTest extends ApiTest {
   void deletedShareIsGoneWithItsFiles() {
     var share = shares.share().pdf().deliver();
 
-    assertThat(api.internalCall("DELETE", "/internal/shares/" + share.id(), null).status()).isEqualTo(204);
-    assertThat(api.internalCall("DELETE", "/internal/shares/" + share.id(), null).status()).isEqualTo(204);
-    assertThat(api.publicCall("GET", "/api/shares/" + share.token(), null).status()).isEqualTo(404);
+    assertThat(internal.exchange("DELETE", "/internal/shares/" + share.id(), null).status()).isEqualTo(204);
+    assertThat(internal.exchange("DELETE", "/internal/shares/" + share.id(), null).status()).isEqualTo(204);
+    assertThat(site.exchange("GET", "/api/shares/" + share.token(), null).status()).isEqualTo(404);
     assertThat(jdbc.sql("select count(*) from files where share_id = ?").param(share.id())
         .query(Long.class).single()).isZero();
   }
@@ -188,11 +189,11 @@ class ShareDeliveryTest extends ApiTest {
   @Test
   void theLinkTellsBeforeUnlockingWhichLanguageTheSenderChose() {
     var french = shares.share().pdf().language("fr").deliver();
-    var state = api.publicCall("GET", "/api/shares/" + french.token(), null);
+    var state = site.exchange("GET", "/api/shares/" + french.token(), null);
     assertThat(state.json().path("language").asString()).isEqualTo("fr");
 
     var unsaid = shares.share().pdf().deliver();
-    assertThat(api.publicCall("GET", "/api/shares/" + unsaid.token(), null).json().path("language").asString())
+    assertThat(site.exchange("GET", "/api/shares/" + unsaid.token(), null).json().path("language").asString())
         .isEqualTo("de");
   }
 
@@ -200,13 +201,13 @@ class ShareDeliveryTest extends ApiTest {
   void aRedeliveryCanChangeTheLanguageAndAnUnknownOneIsRefused() {
     var builder = shares.share().pdf().language("it");
     var share = builder.deliver();
-    assertThat(api.internalCall("PUT", "/internal/shares/" + share.id(), builder.language("en").body()).status())
+    assertThat(internal.exchange("PUT", "/internal/shares/" + share.id(), builder.language("en").body()).status())
         .isEqualTo(200);
-    assertThat(api.publicCall("GET", "/api/shares/" + share.token(), null).json().path("language").asString())
+    assertThat(site.exchange("GET", "/api/shares/" + share.token(), null).json().path("language").asString())
         .isEqualTo("en");
 
-    var refused = api.internalCall("PUT", "/internal/shares/" + share.id(), builder.language("es").body());
+    var refused = internal.exchange("PUT", "/internal/shares/" + share.id(), builder.language("es").body());
     assertThat(refused.status()).isEqualTo(422);
-    assertThat(refused.type()).isEqualTo("validation");
+    assertThat(refused.problemType()).isEqualTo("validation");
   }
 }

@@ -2,6 +2,7 @@ package ch.ontrack.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ClientApi;
 import ch.ontrack.client.internal.InternalConnector;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ class SharedUnlockLimitTest extends ApiTest {
         "SERVER_PORT", "0",
         "INTERNAL_PORT", "0",
         "MANAGEMENT_PORT", "0",
-        "INTERNAL_API_SECRET", Api.SECRET,
+        "INTERNAL_API_SECRET", ApiTest.SECRET,
         "TRUSTED_PROXIES", "127.0.0.1")).properties(Map.of(
         "UNLOCK_RATE_LIMIT_PER_MINUTE", String.valueOf(BUDGET))).run();
   }
@@ -43,10 +44,10 @@ class SharedUnlockLimitTest extends ApiTest {
   @Test
   void unlockAttemptsThroughTwoReplicasGetExactlyTheBudgetOfOne() {
     int port = ((WebServerApplicationContext) second).getWebServer().getPort();
-    Api other = new Api(port, second.getBean(InternalConnector.class).localPort(), 0, api.clientAddress);
+    ClientApi other = clientAt(port, clientAddress);
     List<Integer> statuses = new ArrayList<>();
     for (int i = 0; i < 2 * BUDGET + 10; i++) {
-      statuses.add((i % 2 == 0 ? api : other).unlock("unknown-token-" + "x".repeat(20), "22222-22222").status());
+      statuses.add((i % 2 == 0 ? client : other).unlock("unknown-token-" + "x".repeat(20), "22222-22222").status());
     }
 
     assertThat(statuses.subList(0, BUDGET)).containsOnly(404);

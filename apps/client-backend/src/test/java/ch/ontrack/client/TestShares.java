@@ -2,7 +2,10 @@ package ch.ontrack.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ApiResponse;
+import ch.ontrack.apiclient.ApiSession;
 import ch.ontrack.client.share.Tokens;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,10 +29,16 @@ final class TestShares {
     }
   }
 
-  private final Api api;
+  private final ApiSession internal;
 
-  TestShares(Api api) {
-    this.api = api;
+  TestShares(ApiSession internal) {
+    this.internal = internal;
+  }
+
+  /** Streams one file of a share to the client backend, as the provider backend does before the share. */
+  ApiResponse putFile(String shareId, String fileId, String name, String type, byte[] bytes) {
+    return internal.sendBytes("PUT", "/internal/shares/" + shareId + "/files/" + fileId, bytes,
+        "Content-Type", type, "X-File-Name", URLEncoder.encode(name, StandardCharsets.UTF_8));
   }
 
   Builder share() {
@@ -87,14 +96,14 @@ final class TestShares {
       if (language != null) {
         body.put("language", language);
       }
-      return Api.JSON.writeValueAsString(body);
+      return ApiTest.JSON.writeValueAsString(body);
     }
 
     Delivered deliver() {
       for (File f : files) {
-        assertThat(api.putFile(id, f.id(), f.name(), f.type(), f.bytes()).status()).isEqualTo(201);
+        assertThat(putFile(id, f.id(), f.name(), f.type(), f.bytes()).status()).isEqualTo(201);
       }
-      Api.Response response = api.internalCall("PUT", "/internal/shares/" + id, body());
+      ApiResponse response = internal.exchange("PUT", "/internal/shares/" + id, body());
       assertThat(response.status()).isEqualTo(201);
       return new Delivered(id, token, response.json().path("accessCode").asString(), List.copyOf(files));
     }

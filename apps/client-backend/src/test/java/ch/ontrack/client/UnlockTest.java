@@ -2,6 +2,7 @@ package ch.ontrack.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ApiResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class UnlockTest extends ApiTest {
 
-  static String cookieOf(Api.Response unlocked) {
+  static String cookieOf(ApiResponse unlocked) {
     return unlocked.header("Set-Cookie").split(";", 2)[0];
   }
 
@@ -17,8 +18,8 @@ class UnlockTest extends ApiTest {
   void unlockWithTheCodeOpensTheDocument() {
     var share = shares.share().pdf().deliver();
 
-    var state = api.publicCall("GET", "/api/shares/" + share.token(), null);
-    var unlocked = api.unlock(share.token(), share.code());
+    var state = site.exchange("GET", "/api/shares/" + share.token(), null);
+    var unlocked = client.unlock(share.token(), share.code());
 
     assertThat(state.json().path("state").asString()).isEqualTo("AVAILABLE");
     assertThat(state.json().path("attemptsLeft").asInt()).isEqualTo(5);
@@ -29,7 +30,7 @@ class UnlockTest extends ApiTest {
     assertThat(unlocked.json().path("files").get(0).path("size").asLong()).isEqualTo(TestShares.PDF.length);
     assertThat(unlocked.header("Set-Cookie"))
         .startsWith("__Host-oc-share=").contains("Path=/", "Secure", "HttpOnly", "SameSite=Strict", "Max-Age=1800");
-    var document = api.publicCall("GET", "/api/shares/" + share.token() + "/document", null, "Cookie", cookieOf(unlocked));
+    var document = site.exchange("GET", "/api/shares/" + share.token() + "/document", null, "Cookie", cookieOf(unlocked));
     assertThat(document.status()).isEqualTo(200);
     assertThat(document.json().path("message").asString()).isEqualTo("Please find the documents attached.");
   }
@@ -39,8 +40,8 @@ class UnlockTest extends ApiTest {
     var share = shares.share().deliver();
     String plain = share.code().replace("-", "");
 
-    assertThat(api.unlock(share.token(), plain.toLowerCase(Locale.ROOT)).status()).isEqualTo(200);
-    assertThat(api.unlock(share.token(), " " + plain.substring(0, 5) + " - " + plain.substring(5) + " ").status()).isEqualTo(200);
+    assertThat(client.unlock(share.token(), plain.toLowerCase(Locale.ROOT)).status()).isEqualTo(200);
+    assertThat(client.unlock(share.token(), " " + plain.substring(0, 5) + " - " + plain.substring(5) + " ").status()).isEqualTo(200);
   }
 
   @Test
@@ -48,29 +49,29 @@ class UnlockTest extends ApiTest {
     var share = shares.share().deliver();
 
     for (int left = 4; left >= 1; left--) {
-      var wrong = api.unlock(share.token(), "22222-22222");
+      var wrong = client.unlock(share.token(), "22222-22222");
       assertThat(wrong.status()).isEqualTo(403);
-      assertThat(wrong.type()).isEqualTo("wrong-access-code");
+      assertThat(wrong.problemType()).isEqualTo("wrong-access-code");
       assertThat(wrong.json().path("attemptsLeft").asInt()).isEqualTo(left);
     }
-    var fifth = api.unlock(share.token(), "22222-22222");
-    var rightButLocked = api.unlock(share.token(), share.code());
+    var fifth = client.unlock(share.token(), "22222-22222");
+    var rightButLocked = client.unlock(share.token(), share.code());
 
     assertThat(fifth.status()).isEqualTo(423);
-    assertThat(fifth.type()).isEqualTo("share-locked");
+    assertThat(fifth.problemType()).isEqualTo("share-locked");
     assertThat(rightButLocked.status()).isEqualTo(423);
-    assertThat(api.publicCall("GET", "/api/shares/" + share.token(), null).json().path("state").asString())
+    assertThat(site.exchange("GET", "/api/shares/" + share.token(), null).json().path("state").asString())
         .isEqualTo("LOCKED");
-    var status = api.internalCall("GET", "/internal/shares/" + share.id() + "/events", null).json();
+    var status = internal.exchange("GET", "/internal/shares/" + share.id() + "/events", null).json();
     assertThat(status.path("locked").asBoolean()).isTrue();
     assertThat(status.path("failedAttempts").asInt()).isEqualTo(5);
     assertThat(status.path("events").get(5).path("type").asString()).isEqualTo("LOCKED");
 
-    var newCode = api.internalCall("POST", "/internal/shares/" + share.id() + "/access-code", null);
-    var unlocked = api.unlock(share.token(), newCode.json().path("accessCode").asString());
+    var newCode = internal.exchange("POST", "/internal/shares/" + share.id() + "/access-code", null);
+    var unlocked = client.unlock(share.token(), newCode.json().path("accessCode").asString());
 
     assertThat(unlocked.status()).isEqualTo(200);
-    assertThat(api.publicCall("GET", "/api/shares/" + share.token(), null).json().path("attemptsLeft").asInt())
+    assertThat(site.exchange("GET", "/api/shares/" + share.token(), null).json().path("attemptsLeft").asInt())
         .isEqualTo(5);
   }
 
@@ -78,14 +79,14 @@ class UnlockTest extends ApiTest {
   void tooManyAttemptsFromOneAddressAreThrottled() {
     var share = shares.share().deliver();
     for (int i = 0; i < 20; i++) {
-      assertThat(api.unlock("unknown-token-" + "x".repeat(20), "22222-22222").status()).isEqualTo(404);
+      assertThat(client.unlock("unknown-token-" + "x".repeat(20), "22222-22222").status()).isEqualTo(404);
     }
 
-    var throttled = api.unlock(share.token(), share.code());
-    var otherClient = new Api(publicPort, internalConnector.localPort(), managementPort);
+    var throttled = client.unlock(share.token(), share.code());
+    var otherClient = anotherClient();
 
     assertThat(throttled.status()).isEqualTo(429);
-    assertThat(throttled.type()).isEqualTo("too-many-attempts");
+    assertThat(throttled.problemType()).isEqualTo("too-many-attempts");
     assertThat(Integer.parseInt(throttled.header("Retry-After"))).isPositive();
     assertThat(otherClient.unlock(share.token(), share.code()).status()).isEqualTo(200);
   }
@@ -94,46 +95,46 @@ class UnlockTest extends ApiTest {
   void expiredShareCannotBeOpened() {
     var share = shares.share().expiresAt(Instant.now().minus(Duration.ofMinutes(1))).deliver();
 
-    var unlock = api.unlock(share.token(), share.code());
+    var unlock = client.unlock(share.token(), share.code());
 
-    assertThat(api.publicCall("GET", "/api/shares/" + share.token(), null).json().path("state").asString())
+    assertThat(site.exchange("GET", "/api/shares/" + share.token(), null).json().path("state").asString())
         .isEqualTo("EXPIRED");
     assertThat(unlock.status()).isEqualTo(410);
-    assertThat(unlock.type()).isEqualTo("share-expired");
+    assertThat(unlock.problemType()).isEqualTo("share-expired");
   }
 
   @Test
   void changingTheExpiryClosesAndReopensTheShare() {
     var share = shares.share().deliver();
     String expiry = "/internal/shares/" + share.id() + "/expiry";
-    var unlocked = api.unlock(share.token(), share.code());
+    var unlocked = client.unlock(share.token(), share.code());
 
-    assertThat(api.internalCall("PUT", expiry, "{\"expiresAt\":\"" + Instant.now().minusSeconds(5) + "\"}").status())
+    assertThat(internal.exchange("PUT", expiry, "{\"expiresAt\":\"" + Instant.now().minusSeconds(5) + "\"}").status())
         .isEqualTo(204);
-    var afterExpiry = api.publicCall("GET", "/api/shares/" + share.token() + "/document", null, "Cookie", cookieOf(unlocked));
+    var afterExpiry = site.exchange("GET", "/api/shares/" + share.token() + "/document", null, "Cookie", cookieOf(unlocked));
     assertThat(afterExpiry.status()).isEqualTo(410);
-    assertThat(afterExpiry.type()).isEqualTo("share-expired");
+    assertThat(afterExpiry.problemType()).isEqualTo("share-expired");
 
-    assertThat(api.internalCall("PUT", expiry, "{\"expiresAt\":\"" + Instant.now().plus(Duration.ofDays(3)) + "\"}").status())
+    assertThat(internal.exchange("PUT", expiry, "{\"expiresAt\":\"" + Instant.now().plus(Duration.ofDays(3)) + "\"}").status())
         .isEqualTo(204);
-    assertThat(api.unlock(share.token(), share.code()).status()).isEqualTo(200);
+    assertThat(client.unlock(share.token(), share.code()).status()).isEqualTo(200);
   }
 
   @Test
   void revokedShareCannotBeReadEvenWithASession() {
     var share = shares.share().pdf().deliver();
-    var unlocked = api.unlock(share.token(), share.code());
+    var unlocked = client.unlock(share.token(), share.code());
 
-    assertThat(api.internalCall("POST", "/internal/shares/" + share.id() + "/revoke", null).status()).isEqualTo(204);
+    assertThat(internal.exchange("POST", "/internal/shares/" + share.id() + "/revoke", null).status()).isEqualTo(204);
 
-    var document = api.publicCall("GET", "/api/shares/" + share.token() + "/document", null, "Cookie", cookieOf(unlocked));
-    var file = api.publicCall("GET", "/api/shares/" + share.token() + "/files/" + share.file(0).id(), null,
+    var document = site.exchange("GET", "/api/shares/" + share.token() + "/document", null, "Cookie", cookieOf(unlocked));
+    var file = site.exchange("GET", "/api/shares/" + share.token() + "/files/" + share.file(0).id(), null,
         "Cookie", cookieOf(unlocked));
     assertThat(document.status()).isEqualTo(410);
-    assertThat(document.type()).isEqualTo("share-revoked");
+    assertThat(document.problemType()).isEqualTo("share-revoked");
     assertThat(file.status()).isEqualTo(410);
-    assertThat(api.unlock(share.token(), share.code()).type()).isEqualTo("share-revoked");
-    assertThat(api.publicCall("GET", "/api/shares/" + share.token(), null).json().path("state").asString())
+    assertThat(client.unlock(share.token(), share.code()).problemType()).isEqualTo("share-revoked");
+    assertThat(site.exchange("GET", "/api/shares/" + share.token(), null).json().path("state").asString())
         .isEqualTo("REVOKED");
   }
 
@@ -143,28 +144,28 @@ class UnlockTest extends ApiTest {
     String base = "/api/shares/" + share.token();
 
     for (int i = 0; i < 30; i++) {
-      assertThat(api.publicCall("GET", base, null).status()).isEqualTo(200);
-      assertThat(api.publicCall("GET", base + "/document", null).status()).isEqualTo(401);
-      assertThat(api.publicCall("GET", base + "/files/" + share.file(0).id(), null).status()).isEqualTo(401);
-      assertThat(api.publicCall("HEAD", base, null).status()).isEqualTo(200);
+      assertThat(site.exchange("GET", base, null).status()).isEqualTo(200);
+      assertThat(site.exchange("GET", base + "/document", null).status()).isEqualTo(401);
+      assertThat(site.exchange("GET", base + "/files/" + share.file(0).id(), null).status()).isEqualTo(401);
+      assertThat(site.exchange("HEAD", base, null).status()).isEqualTo(200);
     }
 
-    var status = api.internalCall("GET", "/internal/shares/" + share.id() + "/events", null).json();
+    var status = internal.exchange("GET", "/internal/shares/" + share.id() + "/events", null).json();
     assertThat(status.path("failedAttempts").asInt()).isZero();
     assertThat(status.path("events").size()).isZero();
-    assertThat(api.publicCall("GET", base, null).json().path("attemptsLeft").asInt()).isEqualTo(5);
+    assertThat(site.exchange("GET", base, null).json().path("attemptsLeft").asInt()).isEqualTo(5);
   }
 
   @Test
   void documentNeedsTheShareSession() {
     var share = shares.share().deliver();
 
-    var none = api.publicCall("GET", "/api/shares/" + share.token() + "/document", null);
-    var forged = api.publicCall("GET", "/api/shares/" + share.token() + "/document", null,
+    var none = site.exchange("GET", "/api/shares/" + share.token() + "/document", null);
+    var forged = site.exchange("GET", "/api/shares/" + share.token() + "/document", null,
         "Cookie", "__Host-oc-share=" + "A".repeat(43));
 
     assertThat(none.status()).isEqualTo(401);
-    assertThat(none.type()).isEqualTo("unlock-required");
+    assertThat(none.problemType()).isEqualTo("unlock-required");
     assertThat(forged.status()).isEqualTo(401);
   }
 
@@ -172,12 +173,12 @@ class UnlockTest extends ApiTest {
   void aShareSessionOpensOnlyItsOwnShare() {
     var mine = shares.share().pdf().deliver();
     var theirs = shares.share().pdf().deliver();
-    String cookie = cookieOf(api.unlock(mine.token(), mine.code()));
+    String cookie = cookieOf(client.unlock(mine.token(), mine.code()));
 
-    var document = api.publicCall("GET", "/api/shares/" + theirs.token() + "/document", null, "Cookie", cookie);
-    var file = api.publicCall("GET", "/api/shares/" + theirs.token() + "/files/" + theirs.file(0).id(), null,
+    var document = site.exchange("GET", "/api/shares/" + theirs.token() + "/document", null, "Cookie", cookie);
+    var file = site.exchange("GET", "/api/shares/" + theirs.token() + "/files/" + theirs.file(0).id(), null,
         "Cookie", cookie);
-    var crossed = api.publicCall("GET", "/api/shares/" + mine.token() + "/files/" + theirs.file(0).id(), null,
+    var crossed = site.exchange("GET", "/api/shares/" + mine.token() + "/files/" + theirs.file(0).id(), null,
         "Cookie", cookie);
 
     assertThat(document.status()).isEqualTo(401);
@@ -187,11 +188,11 @@ class UnlockTest extends ApiTest {
 
   @Test
   void unknownTokenIsNotFound() {
-    var response = api.publicCall("GET", "/api/shares/" + "b".repeat(43), null);
+    var response = site.exchange("GET", "/api/shares/" + "b".repeat(43), null);
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(response.type()).isEqualTo("not-found");
+    assertThat(response.problemType()).isEqualTo("not-found");
   }
 
   @Test
@@ -199,14 +200,14 @@ class UnlockTest extends ApiTest {
     var share = shares.share().deliver();
     String path = "/api/shares/" + share.token() + "/unlock";
 
-    var malformed = api.publicCall("POST", path, "{\"code\":", "X-Forwarded-For", api.clientAddress);
-    var blank = api.publicCall("POST", path, "{\"code\":\"  \"}", "X-Forwarded-For", api.clientAddress);
+    var malformed = site.exchange("POST", path, "{\"code\":", "X-Forwarded-For", clientAddress);
+    var blank = site.exchange("POST", path, "{\"code\":\"  \"}", "X-Forwarded-For", clientAddress);
 
     assertThat(malformed.status()).isEqualTo(400);
-    assertThat(malformed.type()).isEqualTo("bad-request");
+    assertThat(malformed.problemType()).isEqualTo("bad-request");
     assertThat(blank.status()).isEqualTo(422);
-    assertThat(blank.type()).isEqualTo("validation");
-    assertThat(api.publicCall("GET", "/api/shares/" + share.token(), null).json().path("attemptsLeft").asInt())
+    assertThat(blank.problemType()).isEqualTo("validation");
+    assertThat(site.exchange("GET", "/api/shares/" + share.token(), null).json().path("attemptsLeft").asInt())
         .isEqualTo(5);
   }
 }

@@ -32,11 +32,11 @@ class UploadSlotsTest extends ApiTest {
       }
       waitUntilUploading(4);
 
-      var fifth = api.putFile(id(), "f", "a.pdf", "application/pdf", TestShares.PDF);
-      var read = api.unlock(ready.token(), ready.code());
+      var fifth = shares.putFile(id(), "f", "a.pdf", "application/pdf", TestShares.PDF);
+      var read = client.unlock(ready.token(), ready.code());
 
       assertThat(fifth.status()).isEqualTo(503);
-      assertThat(fifth.type()).isEqualTo("uploads-busy");
+      assertThat(fifth.problemType()).isEqualTo("uploads-busy");
       assertThat(read.status()).isEqualTo(200);
     } finally {
       for (Socket socket : stalled) {
@@ -44,7 +44,7 @@ class UploadSlotsTest extends ApiTest {
       }
     }
     waitUntilUploading(0);
-    var after = api.putFile(id(), "f", "a.pdf", "application/pdf", TestShares.PDF);
+    var after = shares.putFile(id(), "f", "a.pdf", "application/pdf", TestShares.PDF);
     assertThat(after.status()).isEqualTo(201);
     assertThat(jdbc.sql("select count(*) from files where share_id in (?, ?, ?, ?)").params(stalledShares)
         .query(Long.class).single()).as("aborted uploads leave nothing").isZero();
@@ -55,7 +55,7 @@ class UploadSlotsTest extends ApiTest {
     Socket socket = new Socket("127.0.0.1", internalConnector.localPort());
     OutputStream out = socket.getOutputStream();
     out.write(("PUT /internal/shares/" + shareId + "/files/" + fileId + " HTTP/1.1\r\nHost: localhost\r\n"
-        + "Authorization: Bearer " + Api.SECRET + "\r\nContent-Type: application/pdf\r\n"
+        + "Authorization: Bearer " + ApiTest.SECRET + "\r\nContent-Type: application/pdf\r\n"
         + "X-File-Name: slow.pdf\r\nContent-Length: 2000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
     out.write(new byte[1000]);
     out.flush();

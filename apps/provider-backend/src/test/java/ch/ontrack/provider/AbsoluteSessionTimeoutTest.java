@@ -2,6 +2,7 @@ package ch.ontrack.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ApiSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -11,7 +12,7 @@ class AbsoluteSessionTimeoutTest extends ApiTest {
 
   @Test
   void sessionEndsAfterTheAbsoluteTimeoutEvenWhenActive() {
-    Browser browser = browser();
+    ApiSession browser = browser();
     TestData.provider().signUp(browser).expect(201);
     var me = browser.get("/api/auth/me").expect(401);
     assertThat(me.problemType()).isEqualTo("unauthenticated");

@@ -2,6 +2,8 @@ package ch.ontrack.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ApiSession;
+import com.jayway.jsonpath.JsonPath;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -9,11 +11,11 @@ class AccountApiTest extends ApiTest {
 
   @Test
   void signUpSignsInAndMeReturnsTheAccount() {
-    Browser browser = browser();
+    ApiSession browser = browser();
     TestData.ProviderData provider = TestData.provider();
     var created = provider.signUp(browser).expect(201);
-    assertThat(created.<String>path("$.email")).isEqualTo(provider.email());
-    assertThat(created.<String>path("$.organisation")).isEqualTo("Muster Treuhand AG");
+    assertThat(JsonPath.<String>read(created.text(), "$.email")).isEqualTo(provider.email());
+    assertThat(JsonPath.<String>read(created.text(), "$.organisation")).isEqualTo("Muster Treuhand AG");
 
     var me = browser.get("/api/auth/me").expect(200);
     assertThat(me.id()).isEqualTo(created.id());
@@ -45,7 +47,7 @@ class AccountApiTest extends ApiTest {
 
   @Test
   void stateChangingRequestWithoutCsrfHeaderIs403Csrf() {
-    Browser browser = signedIn().withoutCsrfHeader();
+    ApiSession browser = signedIn().withoutCsrfHeader();
     var response = browser.post("/api/clients", TestData.client("Anna Muster")).expect(403);
     assertThat(response.problemType()).isEqualTo("csrf");
   }
@@ -53,7 +55,7 @@ class AccountApiTest extends ApiTest {
   @Test
   void loginGivesANewSessionId() {
     TestData.ProviderData provider = TestData.provider();
-    Browser browser = browser();
+    ApiSession browser = browser();
     provider.signUp(browser).expect(201);
     String before = browser.cookie("__Host-oc-session");
     provider.login(browser).expect(200);
@@ -63,7 +65,7 @@ class AccountApiTest extends ApiTest {
 
   @Test
   void logoutEndsTheSession() {
-    Browser browser = signedIn();
+    ApiSession browser = signedIn();
     browser.post("/api/auth/logout", Map.of()).expect(204);
     browser.get("/api/auth/me").expect(401);
   }
@@ -84,7 +86,7 @@ class AccountApiTest extends ApiTest {
     TestData.ProviderData provider = TestData.provider();
     provider.signUp(browser()).expect(201);
     TestData.ProviderData wrong = TestData.provider().with("email", provider.email()).with("password", "x".repeat(12));
-    Browser attacker = browser();
+    ApiSession attacker = browser();
     for (int i = 0; i < LOGIN_LIMIT; i++) {
       wrong.login(attacker).expect(401);
     }
@@ -98,7 +100,7 @@ class AccountApiTest extends ApiTest {
     TestData.ProviderData provider = TestData.provider();
     provider.signUp(browser()).expect(201);
     TestData.ProviderData wrong = TestData.provider().with("email", provider.email()).with("password", "x".repeat(12));
-    Browser attacker = browser();
+    ApiSession attacker = browser();
     for (int i = 0; i < 10; i++) {
       assertThat(wrong.login(attacker).status()).isIn(401, 429);
     }
@@ -109,7 +111,7 @@ class AccountApiTest extends ApiTest {
 
   @Test
   void loginThrottledPerIp() {
-    Browser sameIp = browser();
+    ApiSession sameIp = browser();
     for (int i = 0; i < LOGIN_LIMIT; i++) {
       TestData.provider().login(sameIp).expect(401);
     }
@@ -133,10 +135,10 @@ class AccountApiTest extends ApiTest {
   @Test
   void accountDeletionNeedsThePasswordAndRemovesEverything() {
     TestData.ProviderData provider = TestData.provider();
-    Browser browser = browser();
+    ApiSession browser = browser();
     var account = provider.signUp(browser).expect(201);
     browser.post("/api/documents", TestData.document("Tax return 2025")).expect(201);
-    Browser elsewhere = browser();
+    ApiSession elsewhere = browser();
     provider.login(elsewhere).expect(200);
 
     var wrong = browser.delete("/api/auth/account", Map.of("password", "not my password")).expect(403);

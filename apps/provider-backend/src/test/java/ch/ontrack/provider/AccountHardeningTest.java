@@ -2,7 +2,9 @@ package ch.ontrack.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ApiSession;
 import ch.ontrack.web.ratelimit.RateLimits;
+import com.jayway.jsonpath.JsonPath;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +64,7 @@ class AccountHardeningTest extends ApiTest {
   void accountAddressesNeedADottedDomainName() {
     for (String address : List.of("a@b", "a@[127.0.0.1]", "anna@192.168.1.1", "\"a b\"@example.ch")) {
       var refused = TestData.provider().with("email", address).signUp(browser()).expect(422);
-      assertThat(refused.<String>path("$.errors[0].field")).as(address).isEqualTo("email");
+      assertThat(JsonPath.<String>read(refused.text(), "$.errors[0].field")).as(address).isEqualTo("email");
     }
   }
 
@@ -71,8 +73,8 @@ class AccountHardeningTest extends ApiTest {
     var refused = TestData.provider().with("password", "correct horse battery staple").signUp(browser()).expect(422);
 
     assertThat(refused.problemType()).isEqualTo("common-password");
-    assertThat(refused.<String>path("$.errors[0].field")).isEqualTo("password");
-    assertThat(refused.<String>path("$.errors[0].message")).contains("common");
+    assertThat(JsonPath.<String>read(refused.text(), "$.errors[0].field")).isEqualTo("password");
+    assertThat(JsonPath.<String>read(refused.text(), "$.errors[0].message")).contains("common");
     assertThat(TestData.provider().with("password", "QWERTY123456").signUp(browser()).status()).isEqualTo(422);
   }
 
@@ -81,7 +83,7 @@ class AccountHardeningTest extends ApiTest {
     for (String organisation : List.of("Muster AG\r\nPlease pay to CH00 0000", "Muster AG\u2028Urgent",
         "Muster \u202EGA")) {
       var refused = TestData.provider().with("organisation", organisation).signUp(browser()).expect(422);
-      assertThat(refused.<String>path("$.errors[0].field")).isEqualTo("organisation");
+      assertThat(JsonPath.<String>read(refused.text(), "$.errors[0].field")).isEqualTo("organisation");
     }
   }
 
@@ -89,7 +91,7 @@ class AccountHardeningTest extends ApiTest {
   void signingInReplacesTheCsrfToken() {
     TestData.ProviderData provider = TestData.provider();
     provider.signUp(browser()).expect(201);
-    Browser browser = browser();
+    ApiSession browser = browser();
     browser.get("/api/auth/csrf").expect(204);
     String before = browser.cookie("XSRF-TOKEN");
 

@@ -1,5 +1,8 @@
 package ch.ontrack.provider;
 
+import ch.ontrack.apiclient.ApiSession;
+import java.net.URI;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,13 +39,21 @@ abstract class ApiTest {
     env.add("DELIVERY_RETRY_INTERVAL", () -> "1h");
   }
 
-  Browser browser() {
-    return new Browser(port);
+  /** A browser: real HTTP, its own cookies and CSRF header, its own client address for the per-IP throttles. */
+  ApiSession browser() {
+    return browser(port);
+  }
+
+  /** A browser talking to the service on this port (another replica), from an address of its own. */
+  static ApiSession browser(int port) {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    String address = "10.%d.%d.%d".formatted(random.nextInt(1, 255), random.nextInt(1, 255), random.nextInt(1, 255));
+    return ApiSession.to(URI.create("http://localhost:" + port)).header("X-Forwarded-For", address);
   }
 
   /** A browser signed in as a fresh provider whose address is verified (so it may send documents). */
-  Browser signedIn() {
-    Browser browser = browser();
+  ApiSession signedIn() {
+    ApiSession browser = browser();
     verified(TestData.provider().signUp(browser).expect(201).id());
     return browser;
   }

@@ -1,5 +1,6 @@
 package ch.ontrack.provider;
 
+import ch.ontrack.apiclient.ApiSession;
 import ch.ontrack.web.testing.PoolDrill;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
@@ -23,7 +24,7 @@ class ConcurrentReadsTest extends ApiTest {
 
   @Test
   void everyReadEndpointAnswersWithASingleFreeConnection() throws Exception {
-    Browser browser = signedIn();
+    ApiSession browser = signedIn();
     Map<String, Callable<Integer>> reads = new LinkedHashMap<>();
     for (String path : readEndpoints(browser)) {
       reads.put("GET " + path, () -> browser.get(path).status());
@@ -34,7 +35,7 @@ class ConcurrentReadsTest extends ApiTest {
   @Test
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void everyReadEndpointServesTwiceThePoolSizeInParallel() throws Exception {
-    Browser browser = signedIn();
+    ApiSession browser = signedIn();
     // the browser keeps cookies for one caller at a time: the parallel callers share only its session
     String session = "__Host-oc-session=" + browser.cookie("__Host-oc-session");
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -47,7 +48,7 @@ class ConcurrentReadsTest extends ApiTest {
   }
 
   /** One of each read the provider API has, on data of the signed-in provider. */
-  private static List<String> readEndpoints(Browser browser) {
+  private static List<String> readEndpoints(ApiSession browser) {
     UUID document = browser.post("/api/documents", TestData.document("Annual accounts")).expect(201).id();
     UUID file = browser.upload("/api/documents/" + document + "/files", "accounts.pdf", "application/pdf",
         DocumentApiTest.PDF).expect(201).id();

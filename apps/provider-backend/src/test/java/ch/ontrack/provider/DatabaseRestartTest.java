@@ -2,6 +2,7 @@ package ch.ontrack.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ApiSession;
 import ch.ontrack.web.testing.OutageDrill;
 import ch.ontrack.web.testing.RestartableDatabase;
 import java.io.IOException;
@@ -38,7 +39,7 @@ class DatabaseRestartTest extends ApiTest {
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void writesFailFastWhileTheDatabaseIsDownAndResumeWithinSecondsWithNothingLost() throws Exception {
-    Browser browser = signedIn();
+    ApiSession browser = signedIn();
     String cookies = "__Host-oc-session=" + browser.cookie("__Host-oc-session") + "; XSRF-TOKEN="
         + browser.cookie("XSRF-TOKEN");
 

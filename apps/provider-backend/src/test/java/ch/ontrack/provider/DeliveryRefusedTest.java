@@ -2,6 +2,9 @@ package ch.ontrack.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ApiResponse;
+import ch.ontrack.apiclient.ApiSession;
+import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -28,22 +31,22 @@ class DeliveryRefusedTest extends ApiTest {
 
   @Test
   void aRefusedDeliveryStopsRetryingAndShowsWhyWhileAFailingOneKeepsRetrying() throws Exception {
-    Browser browser = signedIn();
+    ApiSession browser = signedIn();
     UUID refused = send(browser, "Payslips [refuse]");
     UUID waiting = send(browser, "Payslips [down]");
 
-    var failed = until(browser, refused, s -> "DELIVERY_FAILED".equals(s.path("$.status")));
-    assertThat(failed.<String>path("$.deliveryFailure")).contains("422", StubClientBackend.REASON,
+    var failed = until(browser, refused, s -> "DELIVERY_FAILED".equals(JsonPath.read(s.text(), "$.status")));
+    assertThat(JsonPath.<String>read(failed.text(), "$.deliveryFailure")).contains("422", StubClientBackend.REASON,
         "fileIds size must be between 0 and 200").doesNotContain("/internal");
-    assertThat(failed.<Integer>path("$.deliveryAttempts")).isEqualTo(1);
+    assertThat(JsonPath.<Integer>read(failed.text(), "$.deliveryAttempts")).isEqualTo(1);
 
     // the worker keeps retrying the share the client backend could not take: three more attempts at least
     untilOutboxAttempts(waiting, 4);
     assertThat(CLIENT.sharePuts(refused)).isEqualTo(1);
-    assertThat(browser.get("/api/shares/" + refused).expect(200).<String>path("$.status"))
+    assertThat(JsonPath.<String>read(browser.get("/api/shares/" + refused).expect(200).text(), "$.status"))
         .isEqualTo("DELIVERY_FAILED");
     var pending = browser.get("/api/shares/" + waiting).expect(200);
-    assertThat(pending.<String>path("$.status")).isEqualTo("PENDING_DELIVERY");
+    assertThat(JsonPath.<String>read(pending.text(), "$.status")).isEqualTo("PENDING_DELIVERY");
     assertThat(pending.text()).doesNotContain("deliveryFailure");
     assertThat(jdbc.sql("select failed_at is not null from outbox where share_id = ?").param(refused)
         .query(Boolean.class).single()).isTrue();
@@ -51,39 +54,39 @@ class DeliveryRefusedTest extends ApiTest {
 
   @Test
   void retryingAfterTheCauseIsFixedDeliversAndMailsTheLink() throws Exception {
-    Browser browser = signedIn();
+    ApiSession browser = signedIn();
     String recipient = "retry-" + UUID.randomUUID() + "@example.ch";
     UUID share = send(browser, "Tax return [refuse]", recipient);
-    until(browser, share, s -> "DELIVERY_FAILED".equals(s.path("$.status")));
+    until(browser, share, s -> "DELIVERY_FAILED".equals(JsonPath.read(s.text(), "$.status")));
 
     CLIENT.fix(share);
     browser.post("/api/shares/" + share + "/retry-delivery", "{}").expect(200);
 
-    var delivered = until(browser, share, s -> "DELIVERED".equals(s.path("$.status")));
+    var delivered = until(browser, share, s -> "DELIVERED".equals(JsonPath.read(s.text(), "$.status")));
     assertThat(delivered.text()).doesNotContain("deliveryFailure");
-    assertThat(delivered.<Boolean>path("$.codeWaiting")).isTrue();
-    assertThat(browser.post("/api/shares/" + share + "/reveal-code", "{}").expect(200).<String>path("$.accessCode"))
+    assertThat(JsonPath.<Boolean>read(delivered.text(), "$.codeWaiting")).isTrue();
+    assertThat(JsonPath.<String>read(browser.post("/api/shares/" + share + "/reveal-code", "{}").expect(200).text(), "$.accessCode"))
         .isEqualTo(StubClientBackend.CODE);
     assertThat(TestMail.server().getReceivedMessagesForDomain(recipient)).hasSize(1);
     assertThat(browser.post("/api/shares/" + share + "/retry-delivery", "{}").expect(409).problemType())
         .isEqualTo("delivery-not-failed");
   }
 
-  private static UUID send(Browser browser, String title) {
+  private static UUID send(ApiSession browser, String title) {
     return send(browser, title, "anna@example.ch");
   }
 
-  private static UUID send(Browser browser, String title, String recipient) {
+  private static UUID send(ApiSession browser, String title, String recipient) {
     UUID document = browser.post("/api/documents", TestData.document(title)).expect(201).id();
     browser.upload("/api/documents/" + document + "/files", "payslip.pdf", "application/pdf", DocumentApiTest.PDF)
         .expect(201);
     return browser.post("/api/documents/" + document + "/shares", TestData.shareTo(recipient)).expect(201).id();
   }
 
-  private static Browser.Response until(Browser browser, UUID share, Predicate<Browser.Response> done)
+  private static ApiResponse until(ApiSession browser, UUID share, Predicate<ApiResponse> done)
       throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    Browser.Response response = browser.get("/api/shares/" + share).expect(200);
+    ApiResponse response = browser.get("/api/shares/" + share).expect(200);
     while (!done.test(response) && Instant.now().isBefore(deadline)) {
       Thread.sleep(100);
       response = browser.get("/api/shares/" + share).expect(200);

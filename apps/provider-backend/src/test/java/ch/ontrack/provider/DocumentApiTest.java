@@ -2,8 +2,11 @@ package ch.ontrack.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ApiResponse;
+import ch.ontrack.apiclient.ApiSession;
 import ch.ontrack.web.SecurityHeaders;
 import ch.ontrack.web.testing.RangeChecks;
+import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +21,13 @@ class DocumentApiTest extends ApiTest {
 
   @Test
   void documentsAreCreatedReadUpdatedAndDeleted() {
-    Browser browser = signedIn();
+    ApiSession browser = signedIn();
     var created = browser.post("/api/documents", TestData.document("Tax return 2025")).expect(201);
     UUID id = created.id();
-    assertThat(created.<List<?>>path("$.files")).isEmpty();
+    assertThat(JsonPath.<List<?>>read(created.text(), "$.files")).isEmpty();
 
     browser.put("/api/documents/" + id, Map.of("title", "Tax return 2025 (final)", "message", "")).expect(200);
-    assertThat(browser.get("/api/documents/" + id).expect(200).<String>path("$.title"))
+    assertThat(JsonPath.<String>read(browser.get("/api/documents/" + id).expect(200).text(), "$.title"))
         .isEqualTo("Tax return 2025 (final)");
 
     browser.delete("/api/documents/" + id).expect(204);
@@ -33,7 +36,7 @@ class DocumentApiTest extends ApiTest {
 
   @Test
   void listIsNewestFirstInKeysetPages() {
-    Browser browser = signedIn();
+    ApiSession browser = signedIn();
     List<UUID> created = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       created.add(browser.post("/api/documents", TestData.document("Document " + i)).expect(201).id());
@@ -42,8 +45,8 @@ class DocumentApiTest extends ApiTest {
     String cursor = null;
     do {
       var page = browser.get("/api/documents?limit=2" + (cursor == null ? "" : "&cursor=" + cursor)).expect(200);
-      seen.addAll(page.<List<String>>path("$.items[*].id"));
-      cursor = page.path("$.nextCursor");
+      seen.addAll(JsonPath.<List<String>>read(page.text(), "$.items[*].id"));
+      cursor = JsonPath.read(page.text(), "$.nextCursor");
     } while (cursor != null);
     java.util.Collections.reverse(created);
     assertThat(seen).containsExactlyElementsOf(created.stream().map(UUID::toString).toList());
@@ -63,23 +66,23 @@ class DocumentApiTest extends ApiTest {
 
   @Test
   void uploadedFileDownloadsAsTheSameBytesAsAnAttachment() {
-    Browser browser = signedIn();
+    ApiSession browser = signedIn();
     UUID document = browser.post("/api/documents", TestData.document("Payslips")).expect(201).id();
     byte[] content = new byte[FileSizes.MORE_THAN_ONE_CHUNK];
     System.arraycopy(PDF, 0, content, 0, PDF.length);
     var file = browser.upload("/api/documents/" + document + "/files", "../../etc/Lohn\u202Eabc.pdf",
         "application/pdf", content).expect(201);
-    assertThat(file.<String>path("$.name")).isEqualTo("Lohnabc.pdf");
-    assertThat(file.<String>path("$.contentType")).isEqualTo("application/pdf");
+    assertThat(JsonPath.<String>read(file.text(), "$.name")).isEqualTo("Lohnabc.pdf");
+    assertThat(JsonPath.<String>read(file.text(), "$.contentType")).isEqualTo("application/pdf");
 
     var download = browser.get("/api/documents/" + document + "/files/" + file.id()).expect(200);
     assertThat(download.body()).isEqualTo(content);
     assertThat(download.header("Content-Disposition")).startsWith("attachment").contains("Lohnabc.pdf");
     assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
     assertThat(download.header("Content-Security-Policy")).isEqualTo(SecurityHeaders.DOWNLOAD_CONTENT_SECURITY_POLICY);
-    assertThat(browser.get("/api/documents/" + document).<List<String>>path("$.files[*].id"))
+    assertThat(JsonPath.<List<String>>read(browser.get("/api/documents/" + document).text(), "$.files[*].id"))
         .containsExactly(file.id().toString());
-    assertThat(browser.get("/api/documents").<List<String>>path("$.items[0].files[*].name"))
+    assertThat(JsonPath.<List<String>>read(browser.get("/api/documents").text(), "$.items[0].files[*].name"))
         .containsExactly("Lohnabc.pdf");
 
     browser.delete("/api/documents/" + document + "/files/" + file.id()).expect(204);
@@ -88,7 +91,7 @@ class DocumentApiTest extends ApiTest {
 
   @Test
   void oversizedFileIs413() {
-    Browser browser = signedIn();
+    ApiSession browser = signedIn();
     UUID document = browser.post("/api/documents", TestData.document("Big")).expect(201).id();
     byte[] content = new byte[FileSizes.OVER_FILE_LIMIT];
     System.arraycopy(PDF, 0, content, 0, PDF.length);
@@ -99,7 +102,7 @@ class DocumentApiTest extends ApiTest {
 
   @Test
   void documentOverItsTotalLimitIs413() {
-    Browser browser = signedIn();
+    ApiSession browser = signedIn();
     UUID document = browser.post("/api/documents", TestData.document("Many")).expect(201).id();
     byte[] content = new byte[FileSizes.MORE_THAN_ONE_CHUNK];
     System.arraycopy(PDF, 0, content, 0, PDF.length);
@@ -112,7 +115,7 @@ class DocumentApiTest extends ApiTest {
 
   @Test
   void htmlDeclaredAsPdfIs415() {
-    Browser browser = signedIn();
+    ApiSession browser = signedIn();
     UUID document = browser.post("/api/documents", TestData.document("Sneaky")).expect(201).id();
     byte[] html = "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
         .getBytes(StandardCharsets.UTF_8);
@@ -123,7 +126,7 @@ class DocumentApiTest extends ApiTest {
 
   @Test
   void svgAndExecutablesAre415() {
-    Browser browser = signedIn();
+    ApiSession browser = signedIn();
     UUID document = browser.post("/api/documents", TestData.document("Sneaky")).expect(201).id();
     String path = "/api/documents/" + document + "/files";
     byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
@@ -137,25 +140,25 @@ class DocumentApiTest extends ApiTest {
 
   @Test
   void plainTextAndCsvAreAccepted() {
-    Browser browser = signedIn();
+    ApiSession browser = signedIn();
     UUID document = browser.post("/api/documents", TestData.document("Data")).expect(201).id();
     String path = "/api/documents/" + document + "/files";
     var csv = browser.upload(path, "accounts.csv", "text/csv", "date;amount\n2025-01-01;100\n"
         .getBytes(StandardCharsets.UTF_8)).expect(201);
-    assertThat(csv.<String>path("$.contentType")).isEqualTo("text/csv");
+    assertThat(JsonPath.<String>read(csv.text(), "$.contentType")).isEqualTo("text/csv");
     browser.upload(path, "notes.txt", "text/plain", "Hello".getBytes(StandardCharsets.UTF_8)).expect(201);
   }
 
   @Test
   void officeDocumentsAndZipAreAcceptedScriptsAreNot() throws Exception {
-    Browser browser = signedIn();
+    ApiSession browser = signedIn();
     UUID document = browser.post("/api/documents", TestData.document("Office")).expect(201).id();
     String path = "/api/documents/" + document + "/files";
     var docx = browser.upload(path, "report.docx", "application/octet-stream", zip("word/document.xml")).expect(201);
-    assertThat(docx.<String>path("$.contentType"))
+    assertThat(JsonPath.<String>read(docx.text(), "$.contentType"))
         .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-    assertThat(browser.upload(path, "archive.zip", "application/zip", zip("a.txt")).expect(201)
-        .<String>path("$.contentType")).isEqualTo("application/zip");
+    assertThat(JsonPath.<String>read(browser.upload(path, "archive.zip", "application/zip", zip("a.txt")).expect(201)
+        .text(), "$.contentType")).isEqualTo("application/zip");
     byte[] script = "#!/bin/sh\nrm -rf ~\n".getBytes(StandardCharsets.UTF_8);
     browser.upload(path, "notes.txt", "text/plain", script).expect(415);
   }
@@ -172,7 +175,7 @@ class DocumentApiTest extends ApiTest {
 
   @Test
   void uploadThatIsNotMultipartIs415() {
-    Browser browser = signedIn();
+    ApiSession browser = signedIn();
     UUID document = browser.post("/api/documents", TestData.document("Empty")).expect(201).id();
     browser.post("/api/documents/" + document + "/files", Map.of()).expect(415);
   }
@@ -185,7 +188,7 @@ class DocumentApiTest extends ApiTest {
 
   @Test
   void downloadsAnswerOneByteRangeSoLargeFilesPreviewAndResume() {
-    Browser browser = signedIn();
+    ApiSession browser = signedIn();
     UUID document = browser.post("/api/documents", TestData.document("Scans")).expect(201).id();
     byte[] bytes = new byte[1_200_000]; // two chunks
     new java.util.Random(3).nextBytes(bytes);
@@ -195,7 +198,7 @@ class DocumentApiTest extends ApiTest {
     String path = "/api/documents/" + document + "/files/" + file;
 
     RangeChecks.assertRangesServed(bytes, headers -> {
-      Browser.Response r = browser.get(path, headers);
+      ApiResponse r = browser.get(path, headers);
       return new RangeChecks.Answer(r.status(), r.headers(), r.body());
     });
   }

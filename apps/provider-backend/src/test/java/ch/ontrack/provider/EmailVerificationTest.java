@@ -2,6 +2,9 @@ package ch.ontrack.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ApiResponse;
+import ch.ontrack.apiclient.ApiSession;
+import com.jayway.jsonpath.JsonPath;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -9,22 +12,22 @@ import org.junit.jupiter.api.Test;
 class EmailVerificationTest extends ApiTest {
 
   /** Opens the link as a browser that is not signed in does: the SPA posts the fragment's token. */
-  private Browser.Response open(String token) {
-    Browser browser = browser();
+  private ApiResponse open(String token) {
+    ApiSession browser = browser();
     browser.get("/api/auth/csrf");
     return browser.post("/api/auth/verify-email", Map.of("token", token));
   }
 
-  private UUID sendableDocument(Browser browser) {
+  private UUID sendableDocument(ApiSession browser) {
     return browser.post("/api/documents", TestData.document("Tax return 2025")).expect(201).id();
   }
 
   @Test
   void unverifiedAccountSignsInButCannotSendUntilTheMailedLinkIsOpened() {
     TestData.ProviderData provider = TestData.provider();
-    Browser browser = browser().speaking("fr-CH");
+    ApiSession browser = browser().header("Accept-Language", "fr-CH");
     provider.signUp(browser).expect(201);
-    assertThat(browser.get("/api/auth/me").expect(200).<Boolean>path("$.emailVerified")).isFalse();
+    assertThat(JsonPath.<Boolean>read(browser.get("/api/auth/me").expect(200).text(), "$.emailVerified")).isFalse();
     UUID document = sendableDocument(browser);
 
     var refused = browser.post("/api/documents/" + document + "/shares", TestData.shareTo("anna@example.ch")).expect(403);
@@ -41,7 +44,7 @@ class EmailVerificationTest extends ApiTest {
 
     // opened in another browser, not signed in
     open(mail.token()).expect(200);
-    assertThat(browser.get("/api/auth/me").expect(200).<Boolean>path("$.emailVerified")).isTrue();
+    assertThat(JsonPath.<Boolean>read(browser.get("/api/auth/me").expect(200).text(), "$.emailVerified")).isTrue();
     browser.post("/api/documents/" + document + "/shares", TestData.shareTo("anna@example.ch")).expect(201);
   }
 
@@ -58,14 +61,14 @@ class EmailVerificationTest extends ApiTest {
   @Test
   void anExpiredLinkIsRefusedAndLeavesTheAccountUnverified() {
     TestData.ProviderData provider = TestData.provider();
-    Browser browser = browser();
+    ApiSession browser = browser();
     provider.signUp(browser).expect(201);
     String token = Inbox.await(provider.email(), 1).token();
     jdbc.sql("update account_token set expires_at = now() - interval '1 second' where email = ?")
         .param(provider.email()).update();
     assertThat(open(token).expect(400).problemType())
         .isEqualTo("invalid-link");
-    assertThat(browser.get("/api/auth/me").expect(200).<Boolean>path("$.emailVerified")).isFalse();
+    assertThat(JsonPath.<Boolean>read(browser.get("/api/auth/me").expect(200).text(), "$.emailVerified")).isFalse();
   }
 
   @Test
@@ -81,7 +84,7 @@ class EmailVerificationTest extends ApiTest {
   @Test
   void resendIsLimitedAndANewLinkReplacesTheOldOne() {
     TestData.ProviderData provider = TestData.provider();
-    Browser browser = browser();
+    ApiSession browser = browser();
     provider.signUp(browser).expect(201);
     String first = Inbox.await(provider.email(), 1).token();
 
@@ -100,7 +103,7 @@ class EmailVerificationTest extends ApiTest {
 
   @Test
   void resendNeedsASignedInAccount() {
-    Browser browser = browser();
+    ApiSession browser = browser();
     browser.get("/api/auth/csrf");
     browser.post("/api/auth/verify-email/resend", Map.of()).expect(401);
   }
@@ -108,18 +111,18 @@ class EmailVerificationTest extends ApiTest {
   @Test
   void aChangedAddressIsVerifiedBeforeItBecomesTheAccountsAndTheOldOneIsTold() {
     TestData.ProviderData provider = TestData.provider();
-    Browser browser = browser();
+    ApiSession browser = browser();
     verified(provider.signUp(browser).expect(201).id());
     String newAddress = "changed-" + UUID.randomUUID() + "@example.ch";
 
     assertThat(browser.post("/api/auth/email", Map.of("email", newAddress, "password", "wrong password!"))
         .expect(403).problemType()).isEqualTo("wrong-password");
     browser.post("/api/auth/email", Map.of("email", newAddress, "password", provider.password())).expect(202);
-    assertThat(browser.get("/api/auth/me").expect(200).<String>path("$.email")).isEqualTo(provider.email());
+    assertThat(JsonPath.<String>read(browser.get("/api/auth/me").expect(200).text(), "$.email")).isEqualTo(provider.email());
 
     Inbox.Mail link = Inbox.await(newAddress, 1);
     open(link.token()).expect(200);
-    assertThat(browser.get("/api/auth/me").expect(200).<String>path("$.email")).isEqualTo(newAddress);
+    assertThat(JsonPath.<String>read(browser.get("/api/auth/me").expect(200).text(), "$.email")).isEqualTo(newAddress);
     Inbox.Mail notice = Inbox.await(provider.email(), 2);
     assertThat(notice.text()).contains(newAddress).doesNotContainPattern("https?://");
 
@@ -131,7 +134,7 @@ class EmailVerificationTest extends ApiTest {
     TestData.ProviderData other = TestData.provider();
     other.signUp(browser()).expect(201);
     TestData.ProviderData provider = TestData.provider();
-    Browser browser = browser();
+    ApiSession browser = browser();
     provider.signUp(browser).expect(201);
     assertThat(browser.post("/api/auth/email", Map.of("email", other.email(), "password", provider.password()))
         .expect(409).problemType()).isEqualTo("email-taken");

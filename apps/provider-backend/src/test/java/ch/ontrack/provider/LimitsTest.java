@@ -2,7 +2,9 @@ package ch.ontrack.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ApiSession;
 import ch.ontrack.web.ShareLimits;
+import com.jayway.jsonpath.JsonPath;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -11,19 +13,19 @@ class LimitsTest extends ApiTest {
 
   @Test
   void aDocumentTakesNoMoreFilesThanAShareMayCarry() {
-    Browser browser = signedIn();
+    ApiSession browser = signedIn();
     UUID document = browser.post("/api/documents", TestData.document("Receipts")).expect(201).id();
     addFileRecords(document, ShareLimits.MAX_FILES, 1);
 
     var refused = browser.upload("/api/documents/" + document + "/files", "one-more.pdf", "application/pdf",
         DocumentApiTest.PDF).expect(422);
     assertThat(refused.problemType()).isEqualTo("too-many-files");
-    assertThat(refused.<String>path("$.detail")).contains(String.valueOf(ShareLimits.MAX_FILES));
+    assertThat(JsonPath.<String>read(refused.text(), "$.detail")).contains(String.valueOf(ShareLimits.MAX_FILES));
   }
 
   @Test
   void aDocumentWithMoreFilesThanAShareMayCarryIsRefusedAtSend() {
-    Browser browser = signedIn();
+    ApiSession browser = signedIn();
     UUID document = browser.post("/api/documents", TestData.document("Receipts from before the limit")).expect(201)
         .id();
     // as if uploaded before the limit existed
@@ -38,7 +40,7 @@ class LimitsTest extends ApiTest {
 
   @Test
   void aDocumentLargerThanTheLimitsIsRefusedAtSend() {
-    Browser browser = signedIn();
+    ApiSession browser = signedIn();
     UUID document = browser.post("/api/documents", TestData.document("Scans")).expect(201).id();
     // as if uploaded while UPLOAD_MAX_DOCUMENT_SIZE was larger than today's 4 MB
     addFileRecords(document, 3, 2 * 1024 * 1024);

@@ -2,6 +2,7 @@ package ch.ontrack.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ApiSession;
 import ch.ontrack.web.testing.PrometheusScrape;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +49,7 @@ class MetricsTest extends ApiTest {
 
   @Test
   void aRefusedDeliveryIsADeadLetterUntilRetried() {
-    Browser browser = signedIn();
+    ApiSession browser = signedIn();
     double deadLetters = until(s -> true).sum("oc_outbox_dead_letters", "application", APP);
     PrometheusScrape before = scrape();
     UUID share = send(browser, "Payslips [refuse]");
@@ -76,7 +77,7 @@ class MetricsTest extends ApiTest {
   @Test
   void aThrottledLoginIsCountedAsRateLimited() {
     PrometheusScrape before = scrape();
-    Browser sameIp = browser();
+    ApiSession sameIp = browser();
     for (int i = 0; i < LOGIN_LIMIT; i++) {
       TestData.provider().login(sameIp).expect(401);
     }
@@ -98,7 +99,7 @@ class MetricsTest extends ApiTest {
     }
   }
 
-  private UUID send(Browser browser, String title) {
+  private UUID send(ApiSession browser, String title) {
     UUID document = browser.post("/api/documents", TestData.document(title)).expect(201).id();
     browser.upload("/api/documents/" + document + "/files", "payslip.pdf", "application/pdf", DocumentApiTest.PDF)
         .expect(201);

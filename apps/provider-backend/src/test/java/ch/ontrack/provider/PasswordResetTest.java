@@ -2,6 +2,8 @@ package ch.ontrack.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ApiResponse;
+import ch.ontrack.apiclient.ApiSession;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -10,7 +12,7 @@ class PasswordResetTest extends ApiTest {
 
   static final String NEW_PASSWORD = "a brand new passphrase 2026";
 
-  private static Browser.Response forgot(Browser browser, String email) {
+  private static ApiResponse forgot(ApiSession browser, String email) {
     browser.get("/api/auth/csrf");
     return browser.post("/api/auth/password-reset", Map.of("email", email));
   }
@@ -33,14 +35,14 @@ class PasswordResetTest extends ApiTest {
   @Test
   void theLinkSetsANewPasswordOnceEndsEverySessionAndTellsTheOwner() {
     TestData.ProviderData provider = TestData.provider();
-    Browser signedIn = browser();
+    ApiSession signedIn = browser();
     provider.signUp(signedIn).expect(201);
-    Browser elsewhere = browser();
+    ApiSession elsewhere = browser();
     provider.login(elsewhere).expect(200);
 
     forgot(browser(), provider.email()).expect(202);
     String token = Inbox.await(provider.email(), 2).token();
-    Browser resetter = browser();
+    ApiSession resetter = browser();
     resetter.get("/api/auth/csrf");
     resetter.post("/api/auth/password-reset/confirm", Map.of("token", token, "password", NEW_PASSWORD)).expect(204);
 
@@ -71,7 +73,7 @@ class PasswordResetTest extends ApiTest {
 
     jdbc.sql("update account_token set expires_at = now() - interval '1 second' where email = ?")
         .param(provider.email()).update();
-    Browser browser = browser();
+    ApiSession browser = browser();
     browser.get("/api/auth/csrf");
     assertThat(browser.post("/api/auth/password-reset/confirm", Map.of("token", token, "password", NEW_PASSWORD))
         .expect(400).problemType()).isEqualTo("invalid-link");
@@ -95,7 +97,7 @@ class PasswordResetTest extends ApiTest {
 
   @Test
   void limitedPerClientAddress() {
-    Browser sameIp = browser();
+    ApiSession sameIp = browser();
     for (int i = 0; i < 20; i++) {
       forgot(sameIp, "someone-" + UUID.randomUUID() + "@example.ch").expect(202);
     }
@@ -105,7 +107,7 @@ class PasswordResetTest extends ApiTest {
 
   @Test
   void anUnknownTokenIsRefused() {
-    Browser browser = browser();
+    ApiSession browser = browser();
     browser.get("/api/auth/csrf");
     assertThat(browser.post("/api/auth/password-reset/confirm",
         Map.of("token", "A".repeat(43), "password", NEW_PASSWORD)).expect(400).problemType())
@@ -115,9 +117,9 @@ class PasswordResetTest extends ApiTest {
   @Test
   void changingThePasswordNeedsTheCurrentOneAndEndsOtherSessions() {
     TestData.ProviderData provider = TestData.provider();
-    Browser browser = browser();
+    ApiSession browser = browser();
     provider.signUp(browser).expect(201);
-    Browser elsewhere = browser();
+    ApiSession elsewhere = browser();
     provider.login(elsewhere).expect(200);
 
     assertThat(browser.post("/api/auth/password", Map.of("currentPassword", "not the password",

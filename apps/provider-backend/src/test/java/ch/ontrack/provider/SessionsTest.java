@@ -2,6 +2,8 @@ package ch.ontrack.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ApiSession;
+import com.jayway.jsonpath.JsonPath;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,12 +13,12 @@ class SessionsTest extends ApiTest {
   @Test
   void listsWhereTheAccountIsSignedInWithoutSessionIds() {
     TestData.ProviderData provider = TestData.provider();
-    Browser browser = browser();
+    ApiSession browser = browser();
     provider.signUp(browser).expect(201);
     provider.login(browser()).expect(200);
 
     var sessions = browser.get("/api/auth/sessions").expect(200);
-    List<Map<String, Object>> list = sessions.path("$");
+    List<Map<String, Object>> list = JsonPath.read(sessions.text(), "$");
     assertThat(list).hasSize(2);
     assertThat(list.get(0)).containsEntry("current", true);
     assertThat(list.get(1)).containsEntry("current", false);
@@ -28,33 +30,33 @@ class SessionsTest extends ApiTest {
   @Test
   void signOutOneSessionAndEverywhereElse() {
     TestData.ProviderData provider = TestData.provider();
-    Browser browser = browser();
+    ApiSession browser = browser();
     provider.signUp(browser).expect(201);
-    Browser second = browser();
+    ApiSession second = browser();
     provider.login(second).expect(200);
-    Browser third = browser();
+    ApiSession third = browser();
     provider.login(third).expect(200);
 
-    List<Map<String, Object>> list = browser.get("/api/auth/sessions").expect(200).path("$");
+    List<Map<String, Object>> list = JsonPath.read(browser.get("/api/auth/sessions").expect(200).text(), "$");
     String other = (String) list.get(1).get("id");
     browser.delete("/api/auth/sessions/" + other).expect(204);
     assertThat(List.of(second.get("/api/auth/me").status(), third.get("/api/auth/me").status()))
         .containsExactlyInAnyOrder(200, 401);
 
-    assertThat(browser.post("/api/auth/sessions/end-others", Map.of()).expect(200).<Integer>path("$.ended"))
+    assertThat(JsonPath.<Integer>read(browser.post("/api/auth/sessions/end-others", Map.of()).expect(200).text(), "$.ended"))
         .isOne();
     second.get("/api/auth/me").expect(401);
     third.get("/api/auth/me").expect(401);
     browser.get("/api/auth/me").expect(200);
-    assertThat(browser.get("/api/auth/sessions").<List<?>>path("$")).hasSize(1);
+    assertThat(JsonPath.<List<?>>read(browser.get("/api/auth/sessions").text(), "$")).hasSize(1);
   }
 
   @Test
   void anotherAccountsSessionCannotBeEnded() {
     TestData.ProviderData owner = TestData.provider();
-    Browser ownerBrowser = browser();
+    ApiSession ownerBrowser = browser();
     owner.signUp(ownerBrowser).expect(201);
-    String id = (String) ownerBrowser.get("/api/auth/sessions").<List<Map<String, Object>>>path("$").get(0).get("id");
+    String id = (String) JsonPath.<List<Map<String, Object>>>read(ownerBrowser.get("/api/auth/sessions").text(), "$").get(0).get("id");
 
     signedIn().delete("/api/auth/sessions/" + id).expect(204);
     ownerBrowser.get("/api/auth/me").expect(200);

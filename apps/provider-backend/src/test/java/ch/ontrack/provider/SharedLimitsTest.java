@@ -2,6 +2,7 @@ package ch.ontrack.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ApiSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +48,9 @@ class SharedLimitsTest extends ApiTest {
   void attemptsThroughTwoReplicasGetExactlyTheBudgetOfOne() {
     int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
     assertThat(secondPort).isNotEqualTo(port);
-    // one client address (each Browser has its own), going to either replica in turn
-    Browser first = browser();
-    Browser other = new Browser(secondPort).sameAddressAs(first);
+    // one client address (each browser has its own), going to either replica in turn
+    ApiSession first = browser();
+    ApiSession other = browser(secondPort).header("X-Forwarded-For", first.header("X-Forwarded-For"));
     List<Integer> statuses = new ArrayList<>();
     for (int i = 0; i < 3 * LOGIN_LIMIT; i++) {
       statuses.add(TestData.provider().login(i % 2 == 0 ? first : other).status());

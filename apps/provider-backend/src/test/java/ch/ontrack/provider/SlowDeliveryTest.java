@@ -2,6 +2,9 @@ package ch.ontrack.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ApiResponse;
+import ch.ontrack.apiclient.ApiSession;
+import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -51,10 +54,10 @@ class SlowDeliveryTest extends ApiTest {
   void sendsWaitingOnTheClientBackendLeaveThePoolToEveryoneElse() throws Exception {
     CLIENT.hold();
     String recipient = "slow-" + UUID.randomUUID() + "@example.ch";
-    List<Browser> browsers = new ArrayList<>();
+    List<ApiSession> browsers = new ArrayList<>();
     List<UUID> documents = new ArrayList<>();
     for (int i = 0; i < SENDS; i++) {
-      Browser browser = signedIn();
+      ApiSession browser = signedIn();
       UUID document = browser.post("/api/documents", TestData.document("Payslip " + i)).expect(201).id();
       browser.upload("/api/documents/" + document + "/files", "payslip.pdf", "application/pdf",
           DocumentApiTest.PDF).expect(201);
@@ -63,27 +66,27 @@ class SlowDeliveryTest extends ApiTest {
     }
     ExecutorService threads = Executors.newFixedThreadPool(SENDS * 2);
     try {
-      List<Future<Browser.Response>> sends = new ArrayList<>();
+      List<Future<ApiResponse>> sends = new ArrayList<>();
       for (int i = 0; i < SENDS; i++) {
-        Browser browser = browsers.get(i);
+        ApiSession browser = browsers.get(i);
         UUID document = documents.get(i);
         sends.add(threads.submit(() -> browser.post("/api/documents/" + document + "/shares",
             TestData.shareTo(recipient)).expect(201)));
       }
       // every send is now waiting on the client backend, more of them than the pool has connections
       CLIENT.untilHeld(SENDS);
-      List<Future<Browser.Response>> reads = new ArrayList<>();
-      for (Browser browser : browsers) {
+      List<Future<ApiResponse>> reads = new ArrayList<>();
+      for (ApiSession browser : browsers) {
         reads.add(threads.submit(() -> browser.get("/api/documents").expect(200)));
       }
-      for (Future<Browser.Response> read : reads) {
+      for (Future<ApiResponse> read : reads) {
         read.get(60, TimeUnit.SECONDS);
       }
       CLIENT.release();
-      for (Future<Browser.Response> send : sends) {
+      for (Future<ApiResponse> send : sends) {
         var sent = send.get(60, TimeUnit.SECONDS);
-        assertThat(sent.<String>path("$.status")).isEqualTo("DELIVERED");
-        assertThat(sent.<String>path("$.accessCode")).isEqualTo(SlowClientBackend.CODE);
+        assertThat(JsonPath.<String>read(sent.text(), "$.status")).isEqualTo("DELIVERED");
+        assertThat(JsonPath.<String>read(sent.text(), "$.accessCode")).isEqualTo(SlowClientBackend.CODE);
       }
     } finally {
       CLIENT.release();
@@ -98,23 +101,23 @@ class SlowDeliveryTest extends ApiTest {
   void aShareRevokedWhileItIsBeingDeliveredIsRevokedAtTheClientBackendAndNotMailed() throws Exception {
     CLIENT.hold();
     String recipient = "revoked-" + UUID.randomUUID() + "@example.ch";
-    Browser browser = signedIn();
+    ApiSession browser = signedIn();
     UUID document = browser.post("/api/documents", TestData.document("Payslip")).expect(201).id();
     browser.upload("/api/documents/" + document + "/files", "payslip.pdf", "application/pdf", DocumentApiTest.PDF)
         .expect(201);
     ExecutorService threads = Executors.newSingleThreadExecutor();
     try {
-      Future<Browser.Response> send = threads.submit(() -> browser.post("/api/documents/" + document + "/shares",
+      Future<ApiResponse> send = threads.submit(() -> browser.post("/api/documents/" + document + "/shares",
           TestData.shareTo(recipient)).expect(201));
       CLIENT.untilHeld(1);
-      UUID share = browser.get("/api/documents/" + document + "/shares").expect(200).<List<String>>path("$[*].id")
+      UUID share = JsonPath.<List<String>>read(browser.get("/api/documents/" + document + "/shares").expect(200).text(), "$[*].id")
           .stream().map(UUID::fromString).findFirst().orElseThrow();
       // the client backend does not know the share yet: the revoke finds nothing there
       browser.post("/api/shares/" + share + "/revoke", "{}").expect(200);
       CLIENT.release();
 
       var sent = send.get(60, TimeUnit.SECONDS);
-      assertThat(sent.<String>path("$.status")).isEqualTo("REVOKED");
+      assertThat(JsonPath.<String>read(sent.text(), "$.status")).isEqualTo("REVOKED");
       assertThat(sent.text()).doesNotContain("accessCode");
       // the share that arrived after the revoke is revoked there too, through the outbox
       assertThat(jdbc.sql("select kind from outbox where share_id = ?").param(share).query(String.class).list())

@@ -1,5 +1,7 @@
 package ch.ontrack.provider;
 
+import ch.ontrack.apiclient.ApiResponse;
+import ch.ontrack.apiclient.ApiSession;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -46,12 +48,12 @@ final class TestData {
       return (String) body.get("password");
     }
 
-    Browser.Response signUp(Browser browser) {
+    ApiResponse signUp(ApiSession browser) {
       browser.get("/api/auth/csrf");
       return browser.post("/api/auth/signup", body);
     }
 
-    Browser.Response login(Browser browser) {
+    ApiResponse login(ApiSession browser) {
       browser.get("/api/auth/csrf");
       return browser.post("/api/auth/login", Map.of("email", email(), "password", password()));
     }

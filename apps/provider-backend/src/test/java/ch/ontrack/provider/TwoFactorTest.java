@@ -2,46 +2,48 @@ package ch.ontrack.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ApiSession;
 import ch.ontrack.web.testing.Totp;
+import com.jayway.jsonpath.JsonPath;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TwoFactorTest extends ApiTest {
 
-  record Enrolled(TestData.ProviderData provider, Browser browser, String secret, List<String> recoveryCodes) {}
+  record Enrolled(TestData.ProviderData provider, ApiSession browser, String secret, List<String> recoveryCodes) {}
 
   /** Signs up and turns two-factor sign-in on with the code of the current time step. */
   private Enrolled enrolled() {
     TestData.ProviderData provider = TestData.provider();
-    Browser browser = browser();
+    ApiSession browser = browser();
     verified(provider.signUp(browser).expect(201).id());
     var setup = browser.post("/api/auth/two-factor/setup", Map.of()).expect(200);
-    String secret = setup.path("$.secret");
-    assertThat(setup.<String>path("$.otpauthUri")).startsWith("otpauth://totp/OC%20Platform:")
+    String secret = JsonPath.read(setup.text(), "$.secret");
+    assertThat(JsonPath.<String>read(setup.text(), "$.otpauthUri")).startsWith("otpauth://totp/OC%20Platform:")
         .contains("secret=" + secret, "issuer=OC%20Platform");
-    assertThat(setup.<Integer>path("$.qrSize")).isGreaterThan(20);
-    assertThat(setup.<String>path("$.qrPath")).startsWith("M");
+    assertThat(JsonPath.<Integer>read(setup.text(), "$.qrSize")).isGreaterThan(20);
+    assertThat(JsonPath.<String>read(setup.text(), "$.qrPath")).startsWith("M");
     var enabled = browser.post("/api/auth/two-factor/enable", Map.of("code", Totp.code(secret, 0))).expect(200);
-    List<String> codes = enabled.path("$.recoveryCodes");
+    List<String> codes = JsonPath.read(enabled.text(), "$.recoveryCodes");
     return new Enrolled(provider, browser, secret, codes);
   }
 
   @Test
   void enrolmentNeedsTheRightCodeAndGivesTenRecoveryCodesStoredOnlyAsHashes() {
     TestData.ProviderData provider = TestData.provider();
-    Browser browser = browser();
+    ApiSession browser = browser();
     var id = provider.signUp(browser).expect(201).id();
-    String secret = browser.post("/api/auth/two-factor/setup", Map.of()).expect(200).path("$.secret");
+    String secret = JsonPath.read(browser.post("/api/auth/two-factor/setup", Map.of()).expect(200).text(), "$.secret");
     String wrong = Totp.code(secret, 0).equals("000000") ? "111111" : "000000";
     assertThat(browser.post("/api/auth/two-factor/enable", Map.of("code", wrong)).expect(403).problemType())
         .isEqualTo("wrong-code");
-    assertThat(browser.get("/api/auth/me").<Boolean>path("$.twoFactorEnabled")).isFalse();
+    assertThat(JsonPath.<Boolean>read(browser.get("/api/auth/me").text(), "$.twoFactorEnabled")).isFalse();
 
-    List<String> codes = browser.post("/api/auth/two-factor/enable", Map.of("code", Totp.code(secret, 0)))
-        .expect(200).path("$.recoveryCodes");
+    List<String> codes = JsonPath.read(browser.post("/api/auth/two-factor/enable", Map.of("code", Totp.code(secret, 0)))
+        .expect(200).text(), "$.recoveryCodes");
     assertThat(codes).hasSize(10).doesNotHaveDuplicates();
-    assertThat(browser.get("/api/auth/me").<Boolean>path("$.twoFactorEnabled")).isTrue();
+    assertThat(JsonPath.<Boolean>read(browser.get("/api/auth/me").text(), "$.twoFactorEnabled")).isTrue();
     List<String> stored = jdbc.sql("select code_hash from recovery_code where provider_id = ?").param(id)
         .query(String.class).list();
     assertThat(stored).hasSize(10).doesNotContainAnyElementsOf(codes);
@@ -53,16 +55,16 @@ class TwoFactorTest extends ApiTest {
   @Test
   void signInAsksForTheCodeAfterThePasswordAndOnlyThenSignsIn() {
     Enrolled e = enrolled();
-    Browser browser = browser();
+    ApiSession browser = browser();
     var password = e.provider().login(browser).expect(202);
-    assertThat(password.<Boolean>path("$.secondFactorRequired")).isTrue();
+    assertThat(JsonPath.<Boolean>read(password.text(), "$.secondFactorRequired")).isTrue();
     browser.get("/api/auth/me").expect(401);
     browser.get("/api/documents").expect(401);
 
     String session = browser.cookie("__Host-oc-session");
     var signedIn = browser.post("/api/auth/login/second-factor", Map.of("code", Totp.code(e.secret(), 1)))
         .expect(200);
-    assertThat(signedIn.<String>path("$.email")).isEqualTo(e.provider().email());
+    assertThat(JsonPath.<String>read(signedIn.text(), "$.email")).isEqualTo(e.provider().email());
     assertThat(browser.cookie("__Host-oc-session")).isNotEqualTo(session);
     browser.get("/api/documents").expect(200);
   }
@@ -71,7 +73,7 @@ class TwoFactorTest extends ApiTest {
   void aCodeIsAcceptedOnce() {
     Enrolled e = enrolled();
     // the enrolment used the current step's code already
-    Browser browser = browser();
+    ApiSession browser = browser();
     e.provider().login(browser).expect(202);
     assertThat(browser.post("/api/auth/login/second-factor", Map.of("code", Totp.code(e.secret(), 0)))
         .expect(403).problemType()).isEqualTo("wrong-code");
@@ -82,12 +84,12 @@ class TwoFactorTest extends ApiTest {
   void aRecoveryCodeSignsInOnce() {
     Enrolled e = enrolled();
     String recovery = e.recoveryCodes().get(3);
-    Browser first = browser();
+    ApiSession first = browser();
     e.provider().login(first).expect(202);
     first.post("/api/auth/login/second-factor", Map.of("code", recovery.toUpperCase())).expect(200);
     first.get("/api/auth/me").expect(200);
 
-    Browser second = browser();
+    ApiSession second = browser();
     e.provider().login(second).expect(202);
     second.post("/api/auth/login/second-factor", Map.of("code", recovery)).expect(403);
     second.get("/api/auth/me").expect(401);
@@ -96,7 +98,7 @@ class TwoFactorTest extends ApiTest {
   @Test
   void fiveWrongCodesEndThePendingSignIn() {
     Enrolled e = enrolled();
-    Browser browser = browser();
+    ApiSession browser = browser();
     e.provider().login(browser).expect(202);
     for (int i = 0; i < 5; i++) {
       browser.post("/api/auth/login/second-factor", Map.of("code", "zzzz-zzzz-zzzz")).expect(403);
@@ -108,7 +110,7 @@ class TwoFactorTest extends ApiTest {
 
   @Test
   void theCodeStepWithoutThePasswordStepIsRefused() {
-    Browser browser = browser();
+    ApiSession browser = browser();
     browser.get("/api/auth/csrf");
     assertThat(browser.post("/api/auth/login/second-factor", Map.of("code", "123456")).expect(401).problemType())
         .isEqualTo("second-factor-expired");
@@ -117,7 +119,7 @@ class TwoFactorTest extends ApiTest {
   @Test
   void turningItOffNeedsThePasswordAndACode() {
     Enrolled e = enrolled();
-    Browser browser = e.browser();
+    ApiSession browser = e.browser();
     String code = Totp.code(e.secret(), 1);
     assertThat(browser.post("/api/auth/two-factor/disable", Map.of("password", "not the password", "code", code))
         .expect(403).problemType()).isEqualTo("wrong-password");
@@ -126,7 +128,7 @@ class TwoFactorTest extends ApiTest {
         .isEqualTo("wrong-code");
     browser.post("/api/auth/two-factor/disable", Map.of("password", e.provider().password(), "code", code))
         .expect(200);
-    assertThat(browser.get("/api/auth/me").<Boolean>path("$.twoFactorEnabled")).isFalse();
+    assertThat(JsonPath.<Boolean>read(browser.get("/api/auth/me").text(), "$.twoFactorEnabled")).isFalse();
     e.provider().login(browser()).expect(200);
     assertThat(Inbox.await(e.provider().email(), 3).subject()).isEqualTo("Zwei-Faktor-Anmeldung ausgeschaltet");
   }
@@ -134,18 +136,18 @@ class TwoFactorTest extends ApiTest {
   @Test
   void anOrganisationThatRequiresItSendsAnAccountWithoutOneToEnrolFirst() {
     TestData.ProviderData provider = TestData.provider();
-    Browser browser = browser();
+    ApiSession browser = browser();
     verified(provider.signUp(browser).expect(201).id());
     var updated = browser.patch("/api/auth/account", Map.of("requireTwoFactor", true)).expect(200);
-    assertThat(updated.<Boolean>path("$.twoFactorEnrolmentRequired")).isTrue();
+    assertThat(JsonPath.<Boolean>read(updated.text(), "$.twoFactorEnrolmentRequired")).isTrue();
 
-    Browser next = browser();
+    ApiSession next = browser();
     provider.login(next).expect(200);
     assertThat(next.get("/api/documents").expect(403).problemType()).isEqualTo("two-factor-enrolment-required");
-    String secret = next.post("/api/auth/two-factor/setup", Map.of()).expect(200).path("$.secret");
+    String secret = JsonPath.read(next.post("/api/auth/two-factor/setup", Map.of()).expect(200).text(), "$.secret");
     next.post("/api/auth/two-factor/enable", Map.of("code", Totp.code(secret, 0))).expect(200);
     next.get("/api/documents").expect(200);
-    assertThat(next.get("/api/auth/me").<Boolean>path("$.twoFactorEnrolmentRequired")).isFalse();
+    assertThat(JsonPath.<Boolean>read(next.get("/api/auth/me").text(), "$.twoFactorEnrolmentRequired")).isFalse();
 
     var refused = next.post("/api/auth/two-factor/disable",
         Map.of("password", provider.password(), "code", Totp.code(secret, 1))).expect(409);
@@ -156,7 +158,7 @@ class TwoFactorTest extends ApiTest {
   @Test
   void deletingTheAccountNeedsACodeWhenItIsOn() {
     Enrolled e = enrolled();
-    Browser browser = e.browser();
+    ApiSession browser = e.browser();
     assertThat(browser.delete("/api/auth/account", Map.of("password", e.provider().password())).expect(403)
         .problemType()).isEqualTo("wrong-code");
     browser.delete("/api/auth/account", Map.of("password", e.provider().password(),

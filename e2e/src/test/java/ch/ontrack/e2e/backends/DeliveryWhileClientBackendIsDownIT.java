@@ -2,17 +2,16 @@ package ch.ontrack.e2e.backends;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.ontrack.e2e.ClientApi;
+import ch.ontrack.apiclient.ApiResponse;
+import ch.ontrack.apiclient.ClientApi;
 import ch.ontrack.e2e.Mailbox;
 import ch.ontrack.e2e.SharedPlatform;
-import ch.ontrack.launcher.LocalCaTrust;
 import ch.ontrack.launcher.LocalPlatform;
-import ch.ontrack.launcher.LocalTopology;
-import ch.ontrack.launcher.ProviderApi;
+import ch.ontrack.launcher.topology.LocalTopology;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ class DeliveryWhileClientBackendIsDownIT {
   void aShareSentWhileTheClientBackendIsDownArrivesExactlyOnceWhenItIsBack() throws Exception {
     LocalPlatform platform = SharedPlatform.get();
     HttpClient http = SharedPlatform.httpClient();
-    Sharing sharing = Sharing.prepare(new ProviderApi(http, platform.providerUrl()), platform);
+    Sharing sharing = Sharing.prepare(SharedPlatform.providerApi(platform), platform);
 
     platform.stopComponent(LocalTopology.CLIENT_BACKEND);
     Sharing.Sent sent;
@@ -37,8 +36,7 @@ class DeliveryWhileClientBackendIsDownIT {
       assertThat(sent.status()).isEqualTo("PENDING_DELIVERY");
       assertThat(sent.code()).isNull();
       assertThat(sent.link()).startsWith(platform.clientUrl() + "/s/");
-      assertThat(sharing.provider().exchange("POST", "/api/shares/" + sent.id() + "/reveal-code",
-          "application/json", HttpRequest.BodyPublishers.ofString("{}")).statusCode())
+      assertThat(sharing.provider().session().post("/api/shares/" + sent.id() + "/reveal-code", "{}").status())
           .as("no code before delivery").isEqualTo(409);
       Thread.sleep(Duration.ofSeconds(6).toMillis()); // at least one retry of the worker fails meanwhile
       assertThat(sharing.share(sent.id()).get("status").asString()).isEqualTo("PENDING_DELIVERY");
@@ -52,9 +50,8 @@ class DeliveryWhileClientBackendIsDownIT {
 
     String code = sharing.provider().post("/api/shares/" + shareId + "/reveal-code", Map.of())
         .get("accessCode").asString();
-    HttpResponse<String> again = sharing.provider().exchange("POST", "/api/shares/" + shareId + "/reveal-code",
-        "application/json", HttpRequest.BodyPublishers.ofString("{}"));
-    assertThat(again.statusCode()).as("the code is revealed once").isEqualTo(409);
+    ApiResponse again = sharing.provider().session().post("/api/shares/" + shareId + "/reveal-code", "{}");
+    assertThat(again.status()).as("the code is revealed once").isEqualTo(409);
     assertThat(sharing.share(shareId).get("codeWaiting").asBoolean()).isFalse();
 
     // exactly once: one mail, and no second delivery (which would replace the revealed code)
@@ -69,12 +66,12 @@ class DeliveryWhileClientBackendIsDownIT {
       }
     }
     assertThat(mails).isEqualTo(1);
-    ClientApi client = new ClientApi(LocalCaTrust.sslContext(platform.caCertificate()), platform.clientUrl());
+    ClientApi client = SharedPlatform.clientApi(platform);
     String token = sent.token();
-    assertThat(client.unlock(token, code).statusCode()).isEqualTo(200);
-    JsonNode document = JSON.readTree(client.document(token).body());
+    assertThat(client.unlock(token, code).status()).isEqualTo(200);
+    JsonNode document = JSON.readTree(client.document(token).text());
     assertThat(document.get("files")).hasSize(1);
-    HttpResponse<byte[]> file = client.file(token, document.get("files").get(0).get("id").asString());
+    ApiResponse file = client.file(token, document.get("files").get(0).get("id").asString());
     assertThat(file.body()).isEqualTo(Sharing.PDF);
 
     assertThat(sharing.awaitStatus(shareId, "DOWNLOADED", Duration.ofSeconds(10))).isEqualTo("DOWNLOADED");

@@ -2,18 +2,15 @@ package ch.ontrack.e2e.backends;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ApiResponse;
+import ch.ontrack.apiclient.ClientApi;
+import ch.ontrack.apiclient.Multipart;
+import ch.ontrack.apiclient.ProviderApi;
 import ch.ontrack.e2e.SharedPlatform;
-import ch.ontrack.launcher.LaunchOptions;
-import ch.ontrack.launcher.LocalCaTrust;
 import ch.ontrack.launcher.LocalPlatform;
-import ch.ontrack.launcher.LocalTopology;
-import ch.ontrack.launcher.ProviderApi;
+import ch.ontrack.launcher.topology.LaunchOptions;
+import ch.ontrack.launcher.topology.LocalTopology;
 import java.io.InputStream;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,14 +19,10 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.Flow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A file four times larger than each backend's heap goes up to the provider backend, over to the
@@ -37,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class LargeFileWithBoundedHeapIT {
 
-  private static final JsonMapper JSON = new JsonMapper();
   private static final int HEAP_MB = 128;
   private static final long FILE_SIZE = 4L * HEAP_MB * 1024 * 1024;
   private static LocalPlatform platform;
@@ -64,45 +56,31 @@ class LargeFileWithBoundedHeapIT {
 
   @Test
   void aFileFourTimesTheHeapGoesUpAndDownIntact() throws Exception {
-    HttpClient http = LocalCaTrust.httpClient(platform.caCertificate());
-    ProviderApi provider = new ProviderApi(http, platform.providerUrl());
+    ProviderApi provider = SharedPlatform.providerApi(platform);
     Sharing sharing = Sharing.prepare(provider, platform);
 
     MessageDigest sent = MessageDigest.getInstance("SHA-256");
-    String boundary = "----oc" + UUID.randomUUID();
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\n"
-        + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
-    Flow.Publisher<java.nio.ByteBuffer> parts = BodyPublishers.concat(BodyPublishers.ofByteArray(head),
-        BodyPublishers.ofInputStream(() -> new DigestInputStream(new PdfLikeStream(FILE_SIZE), sent)),
-        BodyPublishers.ofByteArray(tail));
-    HttpResponse<String> upload = provider.exchange("POST", "/api/documents/" + sharing.documentId() + "/files",
-        "multipart/form-data; boundary=" + boundary,
-        BodyPublishers.fromPublisher(parts, head.length + FILE_SIZE + tail.length));
-    assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
-    assertThat(JSON.readTree(upload.body()).get("size").asLong()).isEqualTo(FILE_SIZE);
+    Multipart form = new Multipart().file("file", "big.pdf", "application/pdf", FILE_SIZE,
+        () -> new DigestInputStream(new PdfLikeStream(FILE_SIZE), sent));
+    ApiResponse upload = provider.session().upload("/api/documents/" + sharing.documentId() + "/files", form);
+    assertThat(upload.status()).as(upload.text()).isEqualTo(201);
+    assertThat(upload.json().get("size").asLong()).isEqualTo(FILE_SIZE);
 
     Sharing.Sent share = sharing.send();
     assertThat(share.status()).isEqualTo("DELIVERED");
 
-    HttpClient clientHttp = HttpClient.newBuilder().sslContext(LocalCaTrust.sslContext(platform.caCertificate()))
-        .cookieHandler(new CookieManager()).build();
+    ClientApi client = SharedPlatform.clientApi(platform);
     String token = share.token();
-    HttpResponse<String> unlocked = clientHttp.send(HttpRequest.newBuilder(api("/unlock", token))
-        .header("Content-Type", "application/json")
-        .POST(BodyPublishers.ofString(JSON.writeValueAsString(Map.of("code", share.code()))))
-        .build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(unlocked.statusCode()).isEqualTo(200);
+    ApiResponse unlocked = client.unlock(token, share.code());
+    assertThat(unlocked.status()).isEqualTo(200);
     JsonNode big = null;
-    for (JsonNode file : JSON.readTree(unlocked.body()).get("files")) {
+    for (JsonNode file : unlocked.json().get("files")) {
       if (file.get("name").asString().equals("big.pdf")) {
         big = file;
       }
     }
     assertThat(big).isNotNull();
-    HttpResponse<InputStream> download = clientHttp.send(
-        HttpRequest.newBuilder(api("/files/" + big.get("id").asString(), token)).build(),
-        HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> download = client.download(token, big.get("id").asString());
     assertThat(download.statusCode()).isEqualTo(200);
     MessageDigest received = MessageDigest.getInstance("SHA-256");
     long length = 0;
@@ -119,10 +97,6 @@ class LargeFileWithBoundedHeapIT {
       assertThat(platform.processes().get(backend)).as(backend + " still running").isNotEmpty()
           .allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).hasValue(true));
     }
-  }
-
-  private static URI api(String suffix, String token) {
-    return platform.clientUrl().resolve("/api/shares/" + token + suffix);
   }
 
   /** {@code size} bytes that start like a PDF (so the type check accepts it), then pseudo-random. */

@@ -2,15 +2,13 @@ package ch.ontrack.e2e.backends;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ClientApi;
 import ch.ontrack.deploy.RenderedMonitoring;
-import ch.ontrack.e2e.ClientApi;
 import ch.ontrack.e2e.Mailbox;
 import ch.ontrack.e2e.PromQlMetricNames;
 import ch.ontrack.e2e.SharedPlatform;
-import ch.ontrack.launcher.LocalCaTrust;
 import ch.ontrack.launcher.LocalPlatform;
-import ch.ontrack.launcher.LocalTopology;
-import ch.ontrack.launcher.ProviderApi;
+import ch.ontrack.launcher.topology.LocalTopology;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -76,16 +74,16 @@ class MetricNamesIT {
   }
 
   private void runTheWholeFlow() throws Exception {
-    Sharing sharing = Sharing.prepare(new ProviderApi(http, platform.providerUrl()), platform);
+    Sharing sharing = Sharing.prepare(SharedPlatform.providerApi(platform), platform);
     Sharing.Sent sent = sharing.send();
     assertThat(sent.status()).isEqualTo("DELIVERED");
     assertThat(Mailbox.awaitMessageTo(platform, http, sharing.clientEmail(), Duration.ofSeconds(30))).isPresent();
 
-    ClientApi client = new ClientApi(LocalCaTrust.sslContext(platform.caCertificate()), platform.clientUrl());
-    assertThat(client.unlock(sent.token(), "AAAAA-AAAAA").statusCode()).isEqualTo(403);
-    assertThat(client.unlock(sent.token(), sent.code()).statusCode()).isEqualTo(200);
-    String fileId = JSON.readTree(client.document(sent.token()).body()).get("files").get(0).get("id").asString();
-    assertThat(client.file(sent.token(), fileId).statusCode()).isEqualTo(200);
+    ClientApi client = SharedPlatform.clientApi(platform);
+    assertThat(client.unlock(sent.token(), "AAAAA-AAAAA").status()).isEqualTo(403);
+    assertThat(client.unlock(sent.token(), sent.code()).status()).isEqualTo(200);
+    String fileId = JSON.readTree(client.document(sent.token()).text()).get("files").get(0).get("id").asString();
+    assertThat(client.file(sent.token(), fileId).status()).isEqualTo(200);
   }
 
   /** Metric names in a backend's /actuator/prometheus on its management port. */

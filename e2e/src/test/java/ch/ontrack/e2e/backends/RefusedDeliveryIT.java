@@ -2,14 +2,11 @@ package ch.ontrack.e2e.backends;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.ontrack.e2e.ClientApi;
+import ch.ontrack.apiclient.ClientApi;
 import ch.ontrack.e2e.SharedPlatform;
-import ch.ontrack.launcher.LaunchOptions;
-import ch.ontrack.launcher.LocalCaTrust;
 import ch.ontrack.launcher.LocalPlatform;
-import ch.ontrack.launcher.LocalTopology;
-import ch.ontrack.launcher.ProviderApi;
-import java.net.http.HttpRequest.BodyPublishers;
+import ch.ontrack.launcher.topology.LaunchOptions;
+import ch.ontrack.launcher.topology.LocalTopology;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,8 +36,7 @@ class RefusedDeliveryIT {
       options = options.withJvmOptions(backend, "-Xmx384m");
     }
     try (LocalPlatform platform = LocalPlatform.start(options)) {
-      Sharing sharing = Sharing.prepare(new ProviderApi(LocalCaTrust.httpClient(platform.caCertificate()),
-          platform.providerUrl()), platform);
+      Sharing sharing = Sharing.prepare(SharedPlatform.providerApi(platform), platform);
       // over the client backend's 1 MB, small enough for its server to read the refused body to the end
       byte[] scan = new byte[1536 * 1024];
       System.arraycopy(Sharing.PDF, 0, scan, 0, Sharing.PDF.length);
@@ -60,16 +56,16 @@ class RefusedDeliveryIT {
       assertThat(still.get("deliveryAttempts").asInt()).isEqualTo(attempts);
 
       // the fix: the provider removes the file the client service cannot take, then retries
-      assertThat(sharing.provider().exchange("DELETE", "/api/documents/" + sharing.documentId() + "/files/"
-          + scanId, "application/json", BodyPublishers.noBody()).statusCode()).isEqualTo(204);
+      assertThat(sharing.provider().session().delete("/api/documents/" + sharing.documentId() + "/files/" + scanId)
+          .status()).isEqualTo(204);
       sharing.provider().post("/api/shares/" + sent.id() + "/retry-delivery", Map.of());
       assertThat(sharing.awaitStatus(sent.id(), "DELIVERED", Duration.ofSeconds(60))).isEqualTo("DELIVERED");
 
       String code = sharing.provider().post("/api/shares/" + sent.id() + "/reveal-code", Map.of())
           .get("accessCode").asString();
-      ClientApi client = new ClientApi(LocalCaTrust.sslContext(platform.caCertificate()), platform.clientUrl());
-      assertThat(client.unlock(sent.token(), code).statusCode()).isEqualTo(200);
-      JsonNode document = JSON.readTree(client.document(sent.token()).body());
+      ClientApi client = SharedPlatform.clientApi(platform);
+      assertThat(client.unlock(sent.token(), code).status()).isEqualTo(200);
+      JsonNode document = JSON.readTree(client.document(sent.token()).text());
       assertThat(document.get("files")).hasSize(1);
       assertThat(client.file(sent.token(), document.get("files").get(0).get("id").asString()).body())
           .isEqualTo(Sharing.PDF);

@@ -2,12 +2,12 @@ package ch.ontrack.e2e.backends;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.ontrack.e2e.ClientApi;
+import ch.ontrack.apiclient.ApiResponse;
+import ch.ontrack.apiclient.ClientApi;
+import ch.ontrack.apiclient.ProviderApi;
 import ch.ontrack.e2e.Mailbox;
 import ch.ontrack.e2e.SharedPlatform;
-import ch.ontrack.launcher.LocalCaTrust;
 import ch.ontrack.launcher.LocalPlatform;
-import ch.ontrack.launcher.ProviderApi;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,11 +26,11 @@ class SharingAcrossServicesIT {
   private final HttpClient http = SharedPlatform.httpClient();
 
   private ProviderApi newProvider() {
-    return new ProviderApi(http, platform.providerUrl());
+    return SharedPlatform.providerApi(platform);
   }
 
   private ClientApi newClient() {
-    return new ClientApi(LocalCaTrust.sslContext(platform.caCertificate()), platform.clientUrl());
+    return SharedPlatform.clientApi(platform);
   }
 
   @Test
@@ -49,18 +49,18 @@ class SharingAcrossServicesIT {
         .doesNotContain(code).doesNotContain(code.replace("-", ""));
 
     ClientApi client = newClient();
-    HttpResponse<String> unlocked = client.unlock(token, code.toLowerCase().replace("-", " "));
-    assertThat(unlocked.statusCode()).isEqualTo(200);
+    ApiResponse unlocked = client.unlock(token, code.toLowerCase().replace("-", " "));
+    assertThat(unlocked.status()).isEqualTo(200);
     assertThat(sharing.awaitStatus(shareId, "VIEWED", Duration.ofSeconds(10))).isEqualTo("VIEWED");
 
-    JsonNode document = JSON.readTree(client.document(token).body());
+    JsonNode document = JSON.readTree(client.document(token).text());
     assertThat(document.get("title").asString()).isEqualTo("Annual accounts");
     assertThat(document.get("message").asString()).isEqualTo("Dear client,\nhere they are.");
     assertThat(document.get("providerName").asString()).startsWith("Fiduciary ");
     String clientFileId = document.get("files").get(0).get("id").asString();
 
-    HttpResponse<byte[]> file = client.file(token, clientFileId);
-    assertThat(file.statusCode()).isEqualTo(200);
+    ApiResponse file = client.file(token, clientFileId);
+    assertThat(file.status()).isEqualTo(200);
     assertThat(file.body()).isEqualTo(Sharing.PDF);
     assertThat(file.headers().firstValue("Content-Disposition").orElse(""))
         .startsWith("attachment").contains("accounts.pdf");
@@ -82,22 +82,22 @@ class SharingAcrossServicesIT {
     ClientApi client = newClient();
 
     for (int attemptsLeft = 4; attemptsLeft >= 1; attemptsLeft--) {
-      HttpResponse<String> wrong = client.unlock(token, "AAAAA-AAAAA");
-      assertThat(wrong.statusCode()).isEqualTo(403);
-      assertThat(JSON.readTree(wrong.body()).get("attemptsLeft").asInt()).isEqualTo(attemptsLeft);
+      ApiResponse wrong = client.unlock(token, "AAAAA-AAAAA");
+      assertThat(wrong.status()).isEqualTo(403);
+      assertThat(JSON.readTree(wrong.text()).get("attemptsLeft").asInt()).isEqualTo(attemptsLeft);
     }
-    assertThat(client.unlock(token, "AAAAA-AAAAA").statusCode()).isEqualTo(423);
-    HttpResponse<String> locked = client.unlock(token, sent.code());
-    assertThat(locked.statusCode()).as("even the right code, once locked").isEqualTo(423);
-    assertThat(JSON.readTree(client.shareState(token).body()).get("state").asString()).isEqualTo("LOCKED");
+    assertThat(client.unlock(token, "AAAAA-AAAAA").status()).isEqualTo(423);
+    ApiResponse locked = client.unlock(token, sent.code());
+    assertThat(locked.status()).as("even the right code, once locked").isEqualTo(423);
+    assertThat(JSON.readTree(client.shareState(token).text()).get("state").asString()).isEqualTo("LOCKED");
     assertThat(sharing.share(shareId).get("locked").asBoolean()).isTrue();
 
     String newCode = sharing.provider().post("/api/shares/" + shareId + "/regenerate-code", Map.of())
         .get("accessCode").asString();
     assertThat(newCode).isNotEqualTo(sent.code());
-    assertThat(client.unlock(token, sent.code()).statusCode())
+    assertThat(client.unlock(token, sent.code()).status())
         .as("the old code is gone").isEqualTo(403);
-    assertThat(client.unlock(token, newCode).statusCode()).isEqualTo(200);
+    assertThat(client.unlock(token, newCode).status()).isEqualTo(200);
   }
 
   @Test
@@ -106,13 +106,13 @@ class SharingAcrossServicesIT {
     Sharing.Sent sent = sharing.send();
     String token = sent.token();
     ClientApi client = newClient();
-    assertThat(client.unlock(token, sent.code()).statusCode()).isEqualTo(200);
+    assertThat(client.unlock(token, sent.code()).status()).isEqualTo(200);
 
     JsonNode revoked = sharing.provider().post("/api/shares/" + sent.id() + "/revoke", Map.of());
     assertThat(revoked.get("status").asString()).isEqualTo("REVOKED");
-    assertThat(client.document(token).statusCode()).isEqualTo(410);
-    assertThat(client.unlock(token, sent.code()).statusCode()).isEqualTo(410);
-    assertThat(JSON.readTree(client.shareState(token).body()).get("state").asString()).isEqualTo("REVOKED");
+    assertThat(client.document(token).status()).isEqualTo(410);
+    assertThat(client.unlock(token, sent.code()).status()).isEqualTo(410);
+    assertThat(JSON.readTree(client.shareState(token).text()).get("state").asString()).isEqualTo("REVOKED");
   }
 
   @Test
@@ -122,15 +122,14 @@ class SharingAcrossServicesIT {
     String shareId = sent.id();
     String token = sent.token();
     Instant soon = Instant.now().plusSeconds(3);
-    sharing.provider().send("PATCH", "/api/shares/" + shareId, "application/json",
-        HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("expiresAt", soon.toString()))));
+    sharing.provider().session().patch("/api/shares/" + shareId, Map.of("expiresAt", soon.toString())).expectOk();
     assertThat(sharing.share(shareId).get("expiresAt").asString()).isNotEmpty();
 
     while (Instant.now().isBefore(soon.plusMillis(500))) {
       Thread.sleep(200);
     }
-    assertThat(JSON.readTree(newClient().shareState(token).body()).get("state").asString()).isEqualTo("EXPIRED");
-    assertThat(newClient().unlock(token, sent.code()).statusCode()).isEqualTo(410);
+    assertThat(JSON.readTree(newClient().shareState(token).text()).get("state").asString()).isEqualTo("EXPIRED");
+    assertThat(newClient().unlock(token, sent.code()).status()).isEqualTo(410);
     assertThat(sharing.share(shareId).get("status").asString()).isEqualTo("EXPIRED");
   }
 
@@ -152,8 +151,8 @@ class SharingAcrossServicesIT {
     assertThat(share.get("status").asString()).isEqualTo("DELIVERED");
     assertThat(share.get("events")).isEmpty();
     assertThat(share.get("failedAttempts").asInt()).isZero();
-    HttpResponse<String> state = scanner.shareState(token);
-    assertThat(JSON.readTree(state.body()).get("attemptsLeft").asInt()).isEqualTo(5);
+    ApiResponse state = scanner.shareState(token);
+    assertThat(JSON.readTree(state.text()).get("attemptsLeft").asInt()).isEqualTo(5);
   }
 
   @Test
@@ -165,10 +164,8 @@ class SharingAcrossServicesIT {
         {"GET", "/api/shares/" + shareId}, {"POST", "/api/shares/" + shareId + "/revoke"},
         {"POST", "/api/shares/" + shareId + "/regenerate-code"}, {"POST", "/api/shares/" + shareId + "/reveal-code"},
         {"GET", "/api/documents/" + sharing.documentId() + "/shares"}}) {
-      HttpResponse<String> r = other.provider().exchange(call[0], call[1],
-          call[0].equals("POST") ? "application/json" : null,
-          call[0].equals("POST") ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody());
-      assertThat(r.statusCode()).as(call[0] + " " + call[1]).isEqualTo(404);
+      ApiResponse r = other.provider().session().exchange(call[0], call[1], call[0].equals("POST") ? "{}" : null);
+      assertThat(r.status()).as(call[0] + " " + call[1]).isEqualTo(404);
     }
     assertThat(sharing.share(shareId).get("status").asString()).isEqualTo("DELIVERED");
   }

@@ -2,14 +2,12 @@ package ch.ontrack.e2e.backends;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.ontrack.e2e.OtlpReceiver;
 import ch.ontrack.e2e.OtlpReceiver.ReceivedSpan;
+import ch.ontrack.e2e.OtlpReceiver;
 import ch.ontrack.e2e.SharedPlatform;
-import ch.ontrack.launcher.LaunchOptions;
-import ch.ontrack.launcher.LocalCaTrust;
 import ch.ontrack.launcher.LocalPlatform;
-import ch.ontrack.launcher.LocalTopology;
-import ch.ontrack.launcher.ProviderApi;
+import ch.ontrack.launcher.topology.LaunchOptions;
+import ch.ontrack.launcher.topology.LocalTopology;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,7 +71,7 @@ class TracesAcrossServicesIT {
   }
 
   private static Sharing prepare() {
-    return Sharing.prepare(new ProviderApi(LocalCaTrust.httpClient(platform.caCertificate()), platform.providerUrl()),
+    return Sharing.prepare(SharedPlatform.providerApi(platform),
         platform);
   }
 

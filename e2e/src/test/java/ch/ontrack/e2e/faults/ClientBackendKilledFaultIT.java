@@ -2,11 +2,11 @@ package ch.ontrack.e2e.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ProviderApi;
 import ch.ontrack.e2e.SharedPlatform;
 import ch.ontrack.e2e.fuzz.MainFlow;
 import ch.ontrack.launcher.LocalPlatform;
-import ch.ontrack.launcher.LocalTopology;
-import ch.ontrack.launcher.ProviderApi;
+import ch.ontrack.launcher.topology.LocalTopology;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

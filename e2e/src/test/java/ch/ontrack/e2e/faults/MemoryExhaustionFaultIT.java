@@ -2,13 +2,14 @@ package ch.ontrack.e2e.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ApiSession;
+import ch.ontrack.apiclient.CaTrust;
 import ch.ontrack.e2e.SharedPlatform;
 import ch.ontrack.e2e.fuzz.Backends;
 import ch.ontrack.e2e.fuzz.GeneratedBody;
 import ch.ontrack.e2e.fuzz.MainFlow;
 import ch.ontrack.e2e.fuzz.OpenApiOperations;
 import ch.ontrack.e2e.fuzz.Operation;
-import ch.ontrack.launcher.LocalCaTrust;
 import ch.ontrack.launcher.LocalPlatform;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,8 +42,7 @@ class MemoryExhaustionFaultIT {
     LocalPlatform platform = SharedPlatform.get();
     Map<String, List<Long>> pids = Backends.pids(platform);
     MainFlow.Sent fixture = MainFlow.send(platform);
-    HttpClient http = HttpClient.newBuilder().sslContext(LocalCaTrust.sslContext(platform.caCertificate()))
-        .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    HttpClient http = ApiSession.httpClient(CaTrust.only(platform.caCertificate()), Duration.ofSeconds(10));
     List<Operation> writes = Stream.concat(
             operations(http, platform.providerUrl(), Operation.Api.PROVIDER),
             operations(http, platform.clientUrl(), Operation.Api.CLIENT))

@@ -2,10 +2,10 @@ package ch.ontrack.e2e.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ApiResponse;
+import ch.ontrack.apiclient.ClientApi;
 import ch.ontrack.e2e.SharedPlatform;
 import ch.ontrack.launcher.LocalPlatform;
-import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
@@ -55,17 +55,13 @@ class FuzzEveryOperationIT {
     pids = Backends.pids(platform);
     MainFlow.Sent sent = MainFlow.send(platform);
     assertThat(sent.code()).as("delivered at once").isNotNull();
-    HttpClient client = Sender.withCookies(platform);
-    HttpResponse<String> unlocked = client.send(HttpRequest.newBuilder(
-            platform.clientUrl().resolve("/api/shares/" + sent.token() + "/unlock"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + sent.code() + "\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(unlocked.statusCode()).as(unlocked.body()).isEqualTo(200);
-    String clientFileId = JSON.readTree(unlocked.body()).get("files").get(0).get("id").asString();
+    ClientApi client = SharedPlatform.clientApi(platform);
+    ApiResponse unlocked = client.unlock(sent.token(), sent.code());
+    assertThat(unlocked.status()).as(unlocked.text()).isEqualTo(200);
+    String clientFileId = unlocked.json().get("files").get(0).get("id").asString();
     fixture = new Fixture(sent.clientId(), sent.documentId(), sent.fileId(), sent.shareId(), sent.token(),
         sent.code(), clientFileId);
-    sender = new Sender(platform, sent.provider(), client);
+    sender = new Sender(platform, sent.provider(), client.session());
   }
 
   @TestFactory
@@ -98,7 +94,7 @@ class FuzzEveryOperationIT {
       }
       try {
         Answers.problemWith(request, sendRetryingOnce(request)).ifPresent(failures::add);
-      } catch (IOException | java.io.UncheckedIOException e) {
+      } catch (java.io.UncheckedIOException e) {
         // a server may close the connection on a body it refuses before reading it all
         if (request.body() == null || request.body().length() < (1 << 20)) {
           failures.add(request + " failed: " + e + (e.getCause() == null ? "" : " caused by " + e.getCause()));
@@ -119,11 +115,11 @@ class FuzzEveryOperationIT {
    * The answer; a request that fails on a kept-alive connection the server has just closed (after
    * refusing the previous request's body) is sent once more, as browsers do.
    */
-  private static java.net.http.HttpResponse<String> sendRetryingOnce(FuzzRequest request) throws IOException {
+  private static java.net.http.HttpResponse<String> sendRetryingOnce(FuzzRequest request) {
     java.net.http.HttpResponse<String> answer;
     try {
       answer = sender.send(request);
-    } catch (IOException | java.io.UncheckedIOException first) {
+    } catch (java.io.UncheckedIOException first) {
       return sender.send(request);
     }
     // Known gap of the local gateway: Tomcat closes the connection after a 400, and when that answer comes before
@@ -146,7 +142,7 @@ class FuzzEveryOperationIT {
   }
 
   private static JsonNode openApi(java.net.URI site) throws Exception {
-    HttpResponse<String> r = Sender.http11(platform).send(HttpRequest.newBuilder(site.resolve("/api/openapi.json"))
+    HttpResponse<String> r = SharedPlatform.httpClient().send(HttpRequest.newBuilder(site.resolve("/api/openapi.json"))
         .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(site + "/api/openapi.json").isEqualTo(200);
     return JSON.readTree(r.body());

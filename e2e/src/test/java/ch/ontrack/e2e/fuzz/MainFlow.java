@@ -2,12 +2,11 @@ package ch.ontrack.e2e.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.ontrack.e2e.ClientApi;
-import ch.ontrack.launcher.LocalCaTrust;
+import ch.ontrack.apiclient.ApiResponse;
+import ch.ontrack.apiclient.ClientApi;
+import ch.ontrack.apiclient.ProviderApi;
+import ch.ontrack.e2e.SharedPlatform;
 import ch.ontrack.launcher.LocalPlatform;
-import ch.ontrack.launcher.ProviderApi;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,15 +45,14 @@ public final class MainFlow {
 
   /** Signs up a new provider, signs in again, creates a client and a document with a PDF and sends it. */
   public static Sent send(LocalPlatform platform) {
-    ProviderApi provider = new ProviderApi(Sender.http11(platform), platform.providerUrl());
+    ProviderApi provider = SharedPlatform.providerApi(platform);
     String unique = UUID.randomUUID().toString();
     String email = "provider-" + unique + "@example.com";
     provider.signup(email, PASSWORD, "Fiduciary " + unique.substring(0, 8));
     provider.verifyEmail(platform.awaitMailedToken(email, "/verify-email", Duration.ofSeconds(30)));
-    HttpResponse<String> login = waitingOutRateLimit(() -> provider.exchange("POST", "/api/auth/login",
-        "application/json", BodyPublishers.ofString(JSON.writeValueAsString(Map.of("email", email,
-            "password", PASSWORD)))));
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    ApiResponse login = waitingOutRateLimit(() -> provider.session().post("/api/auth/login",
+        Map.of("email", email, "password", PASSWORD)));
+    assertThat(login.status()).as(login.text()).isEqualTo(200);
     String clientEmail = "client-" + unique + "@example.com";
     String clientId = provider.createClient("Client " + unique.substring(0, 8), clientEmail).get("id").asString();
     String documentId = provider.createDocument("Annual accounts", "Dear client,\nhere they are.")
@@ -75,22 +73,22 @@ public final class MainFlow {
 
   /** Unlocks a share as the client would and downloads its only file, which must be {@link #PDF}. */
   public static void assertUnlocksAndDownloads(LocalPlatform platform, String token, String code) {
-    ClientApi client = new ClientApi(LocalCaTrust.sslContext(platform.caCertificate()), platform.clientUrl());
-    HttpResponse<String> unlocked = waitingOutRateLimit(() -> client.unlock(token, code));
-    assertThat(unlocked.statusCode()).as(unlocked.body()).isEqualTo(200);
-    HttpResponse<String> document = client.document(token);
-    assertThat(document.statusCode()).as(document.body()).isEqualTo(200);
-    JsonNode files = JSON.readTree(document.body()).get("files");
+    ClientApi client = SharedPlatform.clientApi(platform);
+    ApiResponse unlocked = waitingOutRateLimit(() -> client.unlock(token, code));
+    assertThat(unlocked.status()).as(unlocked.text()).isEqualTo(200);
+    ApiResponse document = client.document(token);
+    assertThat(document.status()).as(document.text()).isEqualTo(200);
+    JsonNode files = JSON.readTree(document.text()).get("files");
     assertThat(files).hasSize(1);
-    HttpResponse<byte[]> file = client.file(token, files.get(0).get("id").asString());
-    assertThat(file.statusCode()).isEqualTo(200);
+    ApiResponse file = client.file(token, files.get(0).get("id").asString());
+    assertThat(file.status()).isEqualTo(200);
     assertThat(file.body()).isEqualTo(PDF);
   }
 
   /** The answer, after waiting out at most two 429s for the time their {@code Retry-After} asks. */
-  static HttpResponse<String> waitingOutRateLimit(Supplier<HttpResponse<String>> call) {
-    HttpResponse<String> response = call.get();
-    for (int i = 0; i < 2 && response.statusCode() == 429; i++) {
+  static ApiResponse waitingOutRateLimit(Supplier<ApiResponse> call) {
+    ApiResponse response = call.get();
+    for (int i = 0; i < 2 && response.status() == 429; i++) {
       long seconds = response.headers().firstValueAsLong("Retry-After").orElse(60);
       try {
         Thread.sleep(Duration.ofSeconds(Math.min(seconds, 70) + 1).toMillis());

@@ -1,19 +1,20 @@
 package ch.ontrack.e2e.fuzz;
 
-import ch.ontrack.launcher.LocalCaTrust;
+import ch.ontrack.apiclient.ApiSession;
+import ch.ontrack.apiclient.ProviderApi;
+import ch.ontrack.e2e.SharedPlatform;
 import ch.ontrack.launcher.LocalPlatform;
-import ch.ontrack.launcher.LocalTopology;
-import ch.ontrack.launcher.ProviderApi;
+import ch.ontrack.launcher.topology.LocalTopology;
 import java.io.IOException;
 import java.io.Reader;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -24,56 +25,37 @@ import java.util.Properties;
  */
 final class Sender {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private final ProviderApi provider;
   private final ProviderApi anonymous;
-  private final HttpClient client;
-  private final URI clientBase;
-  private final HttpClient internal;
-  private final URI internalBase;
-  private final String secret;
+  private final ApiSession client;
+  private final ApiSession internal;
 
-  Sender(LocalPlatform platform, ProviderApi provider, HttpClient client) {
+  Sender(LocalPlatform platform, ProviderApi provider, ApiSession client) {
     this.provider = provider;
-    this.anonymous = new ProviderApi(http11(platform), platform.providerUrl());
+    this.anonymous = SharedPlatform.providerApi(platform);
     this.client = client;
-    this.clientBase = platform.clientUrl();
-    this.internal = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
-    this.internalBase = URI.create("http://127.0.0.1:" + platform.port(LocalTopology.CLIENT_BACKEND, "internal"));
-    this.secret = internalSecret(platform);
+    this.internal = ApiSession.builder(
+            URI.create("http://127.0.0.1:" + platform.port(LocalTopology.CLIENT_BACKEND, "internal")))
+        .connectTimeout(Duration.ofSeconds(5)).build().withoutCookieJar()
+        .header("Authorization", "Bearer " + internalSecret(platform));
   }
 
-  /** An HTTP/1.1 client (chunked bodies exist only there) that trusts the platform's CA. */
-  static HttpClient http11(LocalPlatform platform) {
-    return HttpClient.newBuilder().sslContext(LocalCaTrust.sslContext(platform.caCertificate()))
-        .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-  }
-
-  /** An HTTP/1.1 client with a cookie jar, as a browser on the client site. */
-  static HttpClient withCookies(LocalPlatform platform) {
-    return HttpClient.newBuilder().sslContext(LocalCaTrust.sslContext(platform.caCertificate()))
-        .cookieHandler(new CookieManager()).version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
-  }
-
-  HttpResponse<String> send(FuzzRequest request) throws IOException {
-    try {
-      return exchange(request);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private HttpResponse<String> exchange(FuzzRequest request) throws IOException, InterruptedException {
+  HttpResponse<String> send(FuzzRequest request) {
     HttpRequest.BodyPublisher body = request.body() == null ? BodyPublishers.noBody() : request.body().publisher();
-    return switch (request.operation().api()) {
-      case PROVIDER -> providerFor(request).exchange(request.method(), request.target(), request.contentType(), body);
-      case CLIENT -> client.send(builder(clientBase, request, body).build(), HttpResponse.BodyHandlers.ofString());
-      case INTERNAL -> internal.send(builder(internalBase, request, body)
-          .header("Authorization", "Bearer " + secret).build(), HttpResponse.BodyHandlers.ofString());
+    ApiSession session = switch (request.operation().api()) {
+      case PROVIDER -> providerFor(request).session();
+      case CLIENT -> client;
+      case INTERNAL -> internal;
     };
+    List<String> headers = new ArrayList<>(List.of("Accept", "application/json"));
+    if (request.contentType() != null) {
+      headers.addAll(List.of("Content-Type", request.contentType()));
+    }
+    if (request.operation().api() != Operation.Api.PROVIDER) {
+      request.headers().forEach((name, value) -> headers.addAll(List.of(name, value)));
+    }
+    return session.send(request.method(), request.target(), body, HttpResponse.BodyHandlers.ofString(),
+        headers.toArray(String[]::new));
   }
 
   private ProviderApi providerFor(FuzzRequest request) {
@@ -81,16 +63,6 @@ final class Sender {
     boolean session = path.startsWith("/api/auth/") && !path.equals("/api/auth/me")
         && !path.equals("/api/auth/account");
     return session ? anonymous : provider;
-  }
-
-  private static HttpRequest.Builder builder(URI base, FuzzRequest request, HttpRequest.BodyPublisher body) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(request.target())).timeout(TIMEOUT)
-        .method(request.method(), body).header("Accept", "application/json");
-    if (request.contentType() != null) {
-      builder.header("Content-Type", request.contentType());
-    }
-    request.headers().forEach(builder::header);
-    return builder;
   }
 
   private static String internalSecret(LocalPlatform platform) {

@@ -3,11 +3,11 @@ package ch.ontrack.e2e.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.ontrack.e2e.ClientApi;
+import ch.ontrack.apiclient.ApiProblemException;
+import ch.ontrack.apiclient.ClientApi;
+import ch.ontrack.apiclient.ProviderApi;
 import ch.ontrack.e2e.SharedPlatform;
-import ch.ontrack.launcher.LocalCaTrust;
 import ch.ontrack.launcher.LocalPlatform;
-import ch.ontrack.launcher.ProviderApi;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -84,7 +84,7 @@ class NoSecretInLogsIT {
   private static void runTheWholeFlow(LocalPlatform platform, HttpClient http, Secrets secrets) throws Exception {
     String unique = UUID.randomUUID().toString();
     secrets.providerEmail = "provider-" + unique + "@example.com";
-    ProviderApi signUp = new ProviderApi(http, platform.providerUrl());
+    ProviderApi signUp = SharedPlatform.providerApi(platform);
     signUp.signup(secrets.providerEmail, PASSWORD, "Fiduciary " + unique.substring(0, 8));
     secrets.add("password", PASSWORD);
     String verification = platform.awaitMailedToken(secrets.providerEmail, "/verify-email", Duration.ofSeconds(30));
@@ -93,11 +93,11 @@ class NoSecretInLogsIT {
     secrets.addCookies("provider session cookie", signUp.cookies());
     signUp.post("/api/auth/logout", Map.of());
 
-    ProviderApi provider = new ProviderApi(http, platform.providerUrl());
+    ProviderApi provider = SharedPlatform.providerApi(platform);
     String wrongPassword = "wrong horse battery staple " + unique.substring(0, 8);
     secrets.add("password (mistyped)", wrongPassword);
     assertThatThrownBy(() -> provider.login(secrets.providerEmail, wrongPassword))
-        .isInstanceOfSatisfying(ProviderApi.ApiException.class, e -> assertThat(e.status()).isEqualTo(401));
+        .isInstanceOfSatisfying(ApiProblemException.class, e -> assertThat(e.status()).isEqualTo(401));
     provider.login(secrets.providerEmail, PASSWORD);
     secrets.addCookies("provider session cookie", provider.cookies());
 
@@ -116,27 +116,27 @@ class NoSecretInLogsIT {
     // the client opens the link (the client app's page), then the API as the app calls it
     assertThat(http.send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.discarding())
         .statusCode()).isEqualTo(200);
-    ClientApi client = new ClientApi(LocalCaTrust.sslContext(platform.caCertificate()), platform.clientUrl());
-    assertThat(client.shareState(token).statusCode()).isEqualTo(200);
+    ClientApi client = SharedPlatform.clientApi(platform);
+    assertThat(client.shareState(token).status()).isEqualTo(200);
     String wrongCode = code.startsWith("A") ? "BBBBB-BBBBB" : "AAAAA-AAAAA";
-    assertThat(client.unlock(token, wrongCode).statusCode()).isEqualTo(403);
-    assertThat(client.unlock(token, code).statusCode()).isEqualTo(200);
+    assertThat(client.unlock(token, wrongCode).status()).isEqualTo(403);
+    assertThat(client.unlock(token, code).status()).isEqualTo(200);
     secrets.addCookies("share session cookie", client.cookies());
-    String fileId = new tools.jackson.databind.json.JsonMapper().readTree(client.document(token).body())
+    String fileId = new tools.jackson.databind.json.JsonMapper().readTree(client.document(token).text())
         .get("files").get(0).get("id").asString();
     assertThat(client.file(token, fileId).body()).isEqualTo(PDF);
 
     String newCode = provider.post("/api/shares/" + shareId + "/regenerate-code", Map.of()).get("accessCode").asString();
     secrets.add("access code (regenerated)", newCode);
-    ClientApi again = new ClientApi(LocalCaTrust.sslContext(platform.caCertificate()), platform.clientUrl());
-    assertThat(again.unlock(token, code).statusCode()).as("the old code").isEqualTo(403);
-    assertThat(again.unlock(token, newCode).statusCode()).isEqualTo(200);
+    ClientApi again = SharedPlatform.clientApi(platform);
+    assertThat(again.unlock(token, code).status()).as("the old code").isEqualTo(403);
+    assertThat(again.unlock(token, newCode).status()).isEqualTo(200);
     secrets.addCookies("share session cookie", again.cookies());
 
     assertThat(provider.post("/api/shares/" + shareId + "/revoke", Map.of()).get("status").asString())
         .isEqualTo("REVOKED");
-    assertThat(again.document(token).statusCode()).isEqualTo(410);
-    assertThat(again.file(token, fileId).statusCode()).isEqualTo(410);
+    assertThat(again.document(token).status()).isEqualTo(410);
+    assertThat(again.file(token, fileId).status()).isEqualTo(410);
     provider.post("/api/auth/logout", Map.of());
   }
 

@@ -1,10 +1,13 @@
 package ch.ontrack.smoke;
 
+import ch.ontrack.apiclient.ApiProblemException;
+import ch.ontrack.apiclient.ApiResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
 
-/** Judging what the API answered: the expected status, the id of what was created, the values. */
+/** Judging what the API answered: the expected status, the values. */
 final class Answers {
 
   /** A step's failure, in words. */
@@ -16,30 +19,29 @@ final class Answers {
 
   private Answers() {}
 
-  static Http.Response expect(Http.Response r, int status, String what) {
+  static ApiResponse expect(ApiResponse r, int status, String what) {
     if (r.status() != status) {
       throw new Failure(what + " answered " + r.summary() + "; expected " + status);
     }
     return r;
   }
 
-  static String id(Http.Response r) {
-    Object id = Json.object(r.text()).get("id");
-    if (id == null) {
-      throw new Failure("no id in " + r.summary());
+  /** A call of the provider API that must succeed; a refusal becomes this step's failure. */
+  static JsonNode expectOk(String what, Supplier<JsonNode> call) {
+    try {
+      return call.get();
+    } catch (ApiProblemException e) {
+      throw new Failure(what + " answered " + e.response().summary());
     }
-    return id instanceof Double d && d == Math.rint(d) ? String.valueOf(d.longValue()) : id.toString();
   }
 
-  /** Every string anywhere in a parsed JSON value. */
-  static List<String> strings(Object json) {
+  /** Every string anywhere in a JSON value. */
+  static List<String> strings(JsonNode json) {
     List<String> out = new ArrayList<>();
-    if (json instanceof String s) {
-      out.add(s);
-    } else if (json instanceof Map<?, ?> map) {
-      map.values().forEach(v -> out.addAll(strings(v)));
-    } else if (json instanceof List<?> list) {
-      list.forEach(v -> out.addAll(strings(v)));
+    if (json.isString()) {
+      out.add(json.asString());
+    } else {
+      json.forEach(v -> out.addAll(strings(v)));
     }
     return out;
   }

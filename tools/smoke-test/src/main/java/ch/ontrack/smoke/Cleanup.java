@@ -1,22 +1,20 @@
 package ch.ontrack.smoke;
 
-import java.net.URI;
+import ch.ontrack.apiclient.ProviderApi;
 
 /** Removes what the flow created: the throwaway account, or the smoke account's client and document. */
 final class Cleanup {
 
-  private final Http http;
+  private final ProviderApi provider;
   private final Report report;
-  private final URI provider;
   private final boolean keepAccount;
   private String password;
   private String clientId;
   private String documentId;
 
-  Cleanup(Http http, Report report, URI provider, boolean keepAccount) {
-    this.http = http;
-    this.report = report;
+  Cleanup(ProviderApi provider, Report report, boolean keepAccount) {
     this.provider = provider;
+    this.report = report;
     this.keepAccount = keepAccount;
   }
 
@@ -44,26 +42,20 @@ final class Cleanup {
     try {
       if (keepAccount) {
         if (documentId != null) {
-          Answers.expect(http.json("DELETE", provider.resolve("/api/documents/" + documentId), null), 204,
-              "DELETE /api/documents/{id}");
+          Answers.expectOk("DELETE /api/documents/{id}", () -> provider.deleteDocument(documentId));
         }
         if (clientId != null) {
-          Answers.expect(http.json("DELETE", provider.resolve("/api/clients/" + clientId), null), 204,
-              "DELETE /api/clients/{id}");
+          Answers.expectOk("DELETE /api/clients/{id}", () -> provider.deleteClient(clientId));
         }
-        http.json("POST", provider.resolve("/api/auth/logout"), null);
+        provider.session().post("/api/auth/logout", null);
       } else {
-        Answers.expect(http.json("DELETE", provider.resolve("/api/auth/account"), Json.of("password", password)), 204,
-            "DELETE /api/auth/account");
+        Answers.expectOk("DELETE /api/auth/account", () -> provider.deleteAccount(password));
       }
       report.ok(check);
     } catch (Answers.Failure e) {
       report.fail(check, e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      report.fail(check, "interrupted");
     } catch (Exception e) {
-      report.fail(check, Http.explain(e));
+      report.fail(check, Explain.failure(e));
     }
   }
 }

@@ -1,11 +1,14 @@
 package ch.ontrack.smoke;
 
 import static ch.ontrack.smoke.Answers.expect;
-import static ch.ontrack.smoke.Answers.id;
+import static ch.ontrack.smoke.Answers.expectOk;
 import static ch.ontrack.smoke.Answers.strings;
 
+import ch.ontrack.apiclient.ApiProblemException;
+import ch.ontrack.apiclient.ApiResponse;
+import ch.ontrack.apiclient.ClientApi;
+import ch.ontrack.apiclient.ProviderApi;
 import ch.ontrack.smoke.Answers.Failure;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -13,7 +16,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The provider-to-client flow with a throwaway provider account (or a dedicated smoke account),
@@ -32,22 +37,23 @@ final class Flow {
 
   private static final int POLL_ATTEMPTS = 30;
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Pattern VERIFICATION_LINK = Pattern.compile("/verify-email#([A-Za-z0-9_-]+)");
 
-  private final Http http;
+  private final Sites sites;
+  private final ProviderApi provider;
+  private final ClientApi client;
   private final Report report;
-  private final URI provider;
-  private final URI client;
   private final Options options;
   private final Cleanup cleanup;
   private String step;
 
-  Flow(Http http, Report report, Options options) {
-    this.http = http;
+  Flow(Sites sites, Report report, Options options) {
+    this.sites = sites;
+    this.provider = new ProviderApi(sites.provider());
+    this.client = new ClientApi(sites.client());
     this.report = report;
     this.options = options;
-    this.provider = options.providerUrl();
-    this.client = options.clientUrl();
-    this.cleanup = new Cleanup(http, report, provider, options.providerEmail() != null);
+    this.cleanup = new Cleanup(provider, report, options.providerEmail() != null);
   }
 
   void run() {
@@ -64,7 +70,7 @@ final class Flow {
       Thread.currentThread().interrupt();
       report.fail(step, "interrupted");
     } catch (Exception e) {
-      report.fail(step, Http.explain(e));
+      report.fail(step, Explain.failure(e));
     } finally {
       cleanup.run();
     }
@@ -72,27 +78,27 @@ final class Flow {
 
   private void signIn() throws Exception {
     // The first answer of the API hands out the XSRF-TOKEN cookie every write must echo.
-    http.get(provider.resolve("/api/auth/me"));
+    sites.provider().get("/api/auth/me");
     if (options.providerEmail() == null) {
       step = "throwaway provider account signed up";
       String password = random(24);
       String email = "smoke-" + random(8).toLowerCase().replaceAll("[^a-z0-9]", "x") + "@example.com";
-      Http.Response r = write("POST", "/api/auth/signup",
-          Json.of("email", email, "password", password, "organisation", "Smoke test " + Instant.now()));
-      if (r.status() == 403) {
-        throw new Failure("sign-up is disabled here (403); run with --provider-email and --provider-password "
-            + "of a dedicated smoke account");
+      try {
+        provider.signup(email, password, "Smoke test " + Instant.now());
+      } catch (ApiProblemException e) {
+        if (e.status() == 403) {
+          throw new Failure("sign-up is disabled here (403); run with --provider-email and --provider-password "
+              + "of a dedicated smoke account");
+        }
+        throw new Failure("POST /api/auth/signup answered " + e.response().summary() + "; expected 201");
       }
-      expect(r, 201, "POST /api/auth/signup");
       cleanup.signedIn(password);
-      if (options.mailboxUrl() != null) {
+      if (sites.mailbox() != null) {
         verifyEmail(email);
       }
     } else {
       step = "smoke account signed in";
-      Http.Response r = write("POST", "/api/auth/login",
-          Json.of("email", options.providerEmail(), "password", options.providerPassword()));
-      expect(r, 200, "POST /api/auth/login");
+      expectOk("POST /api/auth/login", () -> provider.login(options.providerEmail(), options.providerPassword()));
       cleanup.signedIn(options.providerPassword());
     }
     report.ok(step);
@@ -100,38 +106,30 @@ final class Flow {
 
   /** Opens the verification link mailed to the throwaway account, read from the mail catcher. */
   private void verifyEmail(String email) throws Exception {
-    URI messages = options.mailboxUrl().resolve("/api/messages");
-    java.util.regex.Pattern link = java.util.regex.Pattern.compile("/verify-email#([A-Za-z0-9_-]+)");
     for (int i = 0; i < POLL_ATTEMPTS; i++) {
-      Http.Response r = expect(http.get(messages), 200, "GET /api/messages of the mailbox");
-      if (Json.parse(r.text()) instanceof List<?> list) {
-        for (Object item : list) {
-          if (item instanceof Map<?, ?> message && String.valueOf(message.get("to")).contains(email)) {
-            java.util.regex.Matcher m = link.matcher(String.valueOf(message.get("body")));
-            if (m.find()) {
-              expect(write("POST", "/api/auth/verify-email", Json.of("token", m.group(1))), 200,
-                  "POST /api/auth/verify-email");
-              return;
-            }
-          }
+      JsonNode messages = expect(sites.mailbox().get("/api/messages"), 200, "GET /api/messages of the mailbox").json();
+      for (JsonNode message : messages) {
+        Matcher m = VERIFICATION_LINK.matcher(message.path("body").asString(""));
+        if (message.path("to").toString().contains(email) && m.find()) {
+          expectOk("POST /api/auth/verify-email", () -> provider.verifyEmail(m.group(1)));
+          return;
         }
       }
       Thread.sleep(1000);
     }
-    throw new Failure("no verification mail to " + email + " in " + messages);
+    throw new Failure("no verification mail to " + email + " in " + sites.mailbox().base().resolve("/api/messages"));
   }
 
-  private String prepareDocument() throws Exception {
+  private String prepareDocument() {
     step = "client, document and PDF created";
-    String clientId = id(expect(write("POST", "/api/clients",
-        Json.of("name", "Smoke test client", "email", "smoke-client@example.com")), 201, "POST /api/clients"));
+    String clientId = expectOk("POST /api/clients",
+        () -> provider.createClient("Smoke test client", "smoke-client@example.com")).path("id").asString();
     cleanup.client(clientId);
-    String documentId = id(expect(write("POST", "/api/documents",
-        Json.of("title", "Smoke test " + Instant.now(), "message", "Checks the deployment.")), 201,
-        "POST /api/documents"));
+    String documentId = expectOk("POST /api/documents",
+        () -> provider.createDocument("Smoke test " + Instant.now(), "Checks the deployment.")).path("id").asString();
     cleanup.document(documentId);
-    expect(http.upload(provider.resolve("/api/documents/" + documentId + "/files"), "smoke-test.pdf",
-        "application/pdf", PDF), 201, "POST /api/documents/{id}/files");
+    expectOk("POST /api/documents/{id}/files",
+        () -> provider.uploadFile(documentId, "smoke-test.pdf", "application/pdf", PDF));
     report.ok(step);
     return documentId;
   }
@@ -140,58 +138,56 @@ final class Flow {
 
   private Share send(String documentId) throws Exception {
     step = "document sent to the client";
-    Http.Response sendAnswer = write("POST", "/api/documents/" + documentId + "/shares",
-        Json.of("clientId", cleanup.clientId(), "expiresAt", Instant.now().plus(1, ChronoUnit.DAYS).toString()));
-    if (sendAnswer.status() == 403 && sendAnswer.text().contains("email-not-verified")) {
-      throw new Failure("the account's e-mail address is not verified (403 email-not-verified); give --mailbox-url "
-          + "of a mail catcher, or --provider-email of a verified smoke account");
+    JsonNode share;
+    try {
+      share = provider.share(documentId, cleanup.clientId(), Instant.now().plus(1, ChronoUnit.DAYS));
+    } catch (ApiProblemException e) {
+      if (e.status() == 403 && e.response().text().contains("email-not-verified")) {
+        throw new Failure("the account's e-mail address is not verified (403 email-not-verified); give "
+            + "--mailbox-url of a mail catcher, or --provider-email of a verified smoke account");
+      }
+      throw new Failure("POST /api/documents/{id}/shares answered " + e.response().summary() + "; expected 201");
     }
-    Map<String, Object> share = Json.object(expect(sendAnswer, 201, "POST /api/documents/{id}/shares").text());
-    String shareId = String.valueOf(share.get("id"));
-    String link = String.valueOf(share.get("link"));
+    String shareId = share.path("id").asString();
+    String link = share.path("link").asString();
     if (!link.contains("/s/")) {
       throw new Failure("the share's link has no /s/{token}: " + link);
     }
-    String code = share.get("accessCode") instanceof String s ? s : revealCode(shareId);
+    String code = share.path("accessCode").isString() ? share.path("accessCode").asString() : revealCode(shareId);
     report.ok(step);
     return new Share(shareId, link.substring(link.lastIndexOf("/s/") + 3), code);
   }
 
   /** Delivered in the background: the code can be revealed once delivery is done. */
   private String revealCode(String shareId) throws Exception {
-    Http.Response r = null;
+    ApiProblemException last = null;
     for (int i = 0; i < POLL_ATTEMPTS; i++) {
-      r = write("POST", "/api/shares/" + shareId + "/reveal-code", null);
-      if (r.status() == 200) {
-        return String.valueOf(Json.object(r.text()).get("accessCode"));
+      try {
+        return provider.revealCode(shareId).path("accessCode").asString();
+      } catch (ApiProblemException e) {
+        last = e;
       }
       Thread.sleep(1000);
     }
-    throw new Failure("no access code: POST /api/shares/{id}/reveal-code still answered " + r.summary());
+    throw new Failure("no access code: POST /api/shares/{id}/reveal-code still answered " + last.response().summary());
   }
 
-  private String unlock(Share share) throws Exception {
+  private String unlock(Share share) {
     step = "share unlocked on the client site with the access code";
-    Http.Response state = http.get(client.resolve("/api/shares/" + share.token()));
-    expect(state, 200, "GET /api/shares/{token} on the client site");
-    Http.Response r = http.json("POST", client.resolve("/api/shares/" + share.token() + "/unlock"),
-        Json.of("code", share.code()));
-    expect(r, 200, "POST /api/shares/{token}/unlock");
-    Map<String, Object> document = Json.object(
-        expect(http.get(client.resolve("/api/shares/" + share.token() + "/document")), 200,
-            "GET /api/shares/{token}/document").text());
-    if (!(document.get("files") instanceof List<?> files) || files.size() != 1
-        || !(files.get(0) instanceof Map<?, ?> file)) {
-      throw new Failure("the client sees no single file in " + Json.abbreviate(document.toString()));
+    expect(client.shareState(share.token()), 200, "GET /api/shares/{token} on the client site");
+    expect(client.unlock(share.token(), share.code()), 200, "POST /api/shares/{token}/unlock");
+    ApiResponse document = expect(client.document(share.token()), 200, "GET /api/shares/{token}/document");
+    JsonNode files = document.json().path("files");
+    if (!files.isArray() || files.size() != 1 || !files.get(0).isObject()) {
+      throw new Failure("the client sees no single file in " + document.summary());
     }
     report.ok(step);
-    return String.valueOf(file.get("id"));
+    return files.get(0).path("id").asString();
   }
 
-  private void download(Share share, String fileId) throws Exception {
+  private void download(Share share, String fileId) {
     step = "downloaded file has the uploaded bytes";
-    Http.Response r = expect(http.get(client.resolve("/api/shares/" + share.token() + "/files/" + fileId)), 200,
-        "GET /api/shares/{token}/files/{fileId}");
+    ApiResponse r = expect(client.file(share.token(), fileId), 200, "GET /api/shares/{token}/files/{fileId}");
     if (!Arrays.equals(r.body(), PDF)) {
       throw new Failure("got " + r.body().length + " bytes that differ from the " + PDF.length + " uploaded");
     }
@@ -202,8 +198,7 @@ final class Flow {
     step = "provider sees VIEWED and DOWNLOADED";
     List<String> seen = List.of();
     for (int i = 0; i < POLL_ATTEMPTS; i++) {
-      Http.Response r = expect(http.get(provider.resolve("/api/shares/" + share.id())), 200, "GET /api/shares/{id}");
-      seen = strings(Json.parse(r.text()));
+      seen = strings(expectOk("GET /api/shares/{id}", () -> provider.get("/api/shares/" + share.id())));
       if (seen.contains("VIEWED") && seen.contains("DOWNLOADED")) {
         report.ok(step);
         return;
@@ -211,10 +206,6 @@ final class Flow {
       Thread.sleep(1000);
     }
     throw new Failure("the share's events never showed both; last seen values: " + seen);
-  }
-
-  private Http.Response write(String method, String path, String json) throws Exception {
-    return http.json(method, provider.resolve(path), json);
   }
 
   private static String random(int bytes) {

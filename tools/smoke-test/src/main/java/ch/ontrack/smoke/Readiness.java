@@ -1,7 +1,8 @@
 package ch.ontrack.smoke;
 
 import java.io.PrintStream;
-import java.net.URI;
+import ch.ontrack.apiclient.ApiResponse;
+import ch.ontrack.apiclient.ApiSession;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,29 +14,27 @@ final class Readiness {
 
   private Readiness() {}
 
-  static void await(Http http, Options options, PrintStream out) throws InterruptedException {
+  static void await(Sites sites, Options options, PrintStream out) throws InterruptedException {
     if (options.readyWait().isZero()) {
       return;
     }
     Instant deadline = Instant.now().plus(options.readyWait());
-    for (URI site : List.of(options.providerUrl(), options.clientUrl())) {
+    for (ApiSession site : List.of(sites.provider(), sites.client())) {
       String last = "";
       while (Instant.now().isBefore(deadline)) {
         try {
-          Http.Response r = http.get(site.resolve("/api/health"));
+          ApiResponse r = site.get("/api/health");
           if (r.status() == 200) {
             break;
           }
           last = "answered " + r.status();
-        } catch (InterruptedException e) {
-          throw e;
-        } catch (Exception e) {
-          last = Http.explain(e);
+        } catch (RuntimeException e) {
+          last = Explain.failure(e);
         }
         Thread.sleep(2000);
       }
       if (!Instant.now().isBefore(deadline) && !last.isEmpty()) {
-        out.println("     " + site.getHost() + " still not healthy after waiting (" + last + "); checking anyway");
+        out.println("     " + site.base().getHost() + " still not healthy after waiting (" + last + "); checking anyway");
       }
     }
   }

@@ -1,9 +1,10 @@
 package ch.ontrack.smoke;
 
-import java.net.URI;
+import ch.ontrack.apiclient.ApiResponse;
+import ch.ontrack.apiclient.ApiSession;
+import tools.jackson.core.JacksonException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** What one site (provider or client host) must show from outside, before any account is used. */
 final class SiteChecks {
@@ -17,23 +18,21 @@ final class SiteChecks {
       "/api/actuator/health",
       "/api/actuator/prometheus");
 
-  private final Http http;
   private final Report report;
 
-  SiteChecks(Http http, Report report) {
-    this.http = http;
+  SiteChecks(Report report) {
     this.report = report;
   }
 
   /** Returns whether every check of this site passed. */
-  boolean run(String site, URI base) {
-    String tls = site + " site answers over verified TLS (" + base.getHost() + ")";
-    Http.Response index;
+  boolean run(String site, ApiSession base) {
+    String tls = site + " site answers over verified TLS (" + base.base().getHost() + ")";
+    ApiResponse index;
     try {
-      index = http.get(base.resolve("/"));
+      index = base.get("/");
       report.ok(tls);
     } catch (Exception e) {
-      report.fail(tls, Http.explain(e));
+      report.fail(tls, Explain.failure(e));
       for (String check : List.of("frontend loads", "/api/health is UP", "internal and management paths closed")) {
         report.skip(site + " " + check, "the site is not reachable over TLS");
       }
@@ -45,7 +44,7 @@ final class SiteChecks {
     return ok;
   }
 
-  private boolean frontend(String site, Http.Response index) {
+  private boolean frontend(String site, ApiResponse index) {
     String check = site + " frontend loads";
     if (index.status() == 200 && index.contentType().startsWith("text/html") && index.text().contains("<script")) {
       report.ok(check);
@@ -55,27 +54,27 @@ final class SiteChecks {
     return false;
   }
 
-  private boolean health(String site, URI base) {
+  private boolean health(String site, ApiSession base) {
     String check = site + " /api/health is UP";
     try {
-      Http.Response r = http.get(base.resolve("/api/health"));
+      ApiResponse r = base.get("/api/health");
       if (r.status() == 200 && "UP".equals(statusOf(r))) {
         report.ok(check);
         return true;
       }
       report.fail(check, "GET /api/health answered " + r.summary());
     } catch (Exception e) {
-      report.fail(check, Http.explain(e));
+      report.fail(check, Explain.failure(e));
     }
     return false;
   }
 
-  private boolean closedPaths(String site, URI base, Http.Response index) {
+  private boolean closedPaths(String site, ApiSession base, ApiResponse index) {
     String check = site + " internal and management paths closed";
     List<String> open = new ArrayList<>();
     for (String path : CLOSED_PATHS) {
       try {
-        Http.Response r = http.get(base.resolve(path));
+        ApiResponse r = base.get(path);
         if (r.ok() && !isSpaFallback(r, index)) {
           open.add("GET " + path + " answered " + r.summary());
         }
@@ -92,15 +91,14 @@ final class SiteChecks {
   }
 
   /** The frontend answers unknown paths with its index page: that is not the backend answering. */
-  private static boolean isSpaFallback(Http.Response r, Http.Response index) {
+  private static boolean isSpaFallback(ApiResponse r, ApiResponse index) {
     return r.contentType().startsWith("text/html") && r.text().equals(index.text());
   }
 
-  private static Object statusOf(Http.Response r) {
+  private static String statusOf(ApiResponse r) {
     try {
-      Map<String, Object> body = Json.object(r.text());
-      return body.get("status");
-    } catch (IllegalArgumentException e) {
+      return r.json().path("status").asString(null);
+    } catch (JacksonException e) {
       return null;
     }
   }

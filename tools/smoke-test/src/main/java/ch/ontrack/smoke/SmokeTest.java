@@ -29,18 +29,18 @@ public final class SmokeTest {
     }
     Report report = new Report(out);
     try {
-      Http http = new Http(options.caFile(), options.timeout());
-      Readiness.await(http, options, out);
-      SiteChecks sites = new SiteChecks(http, report);
-      boolean providerOk = sites.run("provider", options.providerUrl());
-      boolean clientOk = sites.run("client", options.clientUrl());
+      Sites sites = Sites.open(options);
+      Readiness.await(sites, options, out);
+      SiteChecks checks = new SiteChecks(report);
+      boolean providerOk = checks.run("provider", sites.provider());
+      boolean clientOk = checks.run("client", sites.client());
       if (providerOk && clientOk) {
-        new Flow(http, report, options).run();
+        new Flow(sites, report, options).run();
       } else {
         report.skip("provider-to-client flow", "not run because a check above failed");
       }
     } catch (Exception | Error e) {
-      report.fail("smoke test", Http.explain(e));
+      report.fail("smoke test", Explain.failure(e));
     }
     report.summary();
     return report.allPassed() ? 0 : 1;

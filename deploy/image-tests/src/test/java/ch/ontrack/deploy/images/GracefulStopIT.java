@@ -2,12 +2,14 @@ package ch.ontrack.deploy.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.ontrack.launcher.LocalCaTrust;
-import ch.ontrack.launcher.ProviderApi;
-import java.io.ByteArrayOutputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import ch.ontrack.apiclient.ApiResponse;
+import ch.ontrack.apiclient.ApiSession;
+import ch.ontrack.apiclient.CaTrust;
+import ch.ontrack.apiclient.Multipart;
+import ch.ontrack.apiclient.ProviderApi;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,12 +31,10 @@ class GracefulStopIT {
   static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
   static ContainerPlatform platform;
-  static HttpClient http;
 
   @BeforeAll
   static void start() {
     platform = SharedContainers.get();
-    http = LocalCaTrust.httpClient(platform.caCertificate());
   }
 
   @Test
@@ -61,14 +61,14 @@ class GracefulStopIT {
     String documentId = provider.createDocument("Large", "").get("id").asString();
     int size = 20 * 1024 * 1024;
     AtomicLong sent = new AtomicLong();
-    CompletableFuture<HttpResponse<String>> upload = slowUpload(provider, documentId, size, sent);
+    CompletableFuture<ApiResponse> upload = slowUpload(provider, documentId, size, sent);
     while (sent.get() < 1024 * 1024 && !upload.isDone()) {
       Thread.sleep(100);
     }
     stopGracefully("provider-backend");
     int status;
     try {
-      status = upload.get().statusCode();
+      status = upload.get().status();
     } catch (Exception e) {
       status = -1; // the connection was closed: refused
     }
@@ -95,7 +95,8 @@ class GracefulStopIT {
   }
 
   private static ProviderApi signedUp() {
-    ProviderApi provider = new ProviderApi(http, platform.siteUrl("provider"));
+    ProviderApi provider = new ProviderApi(ApiSession.builder(platform.siteUrl("provider"))
+        .tls(CaTrust.only(platform.caCertificate())).build());
     provider.signup("stop-" + UUID.randomUUID() + "@example.com", "a long enough passphrase", "Stop Test");
     return provider;
   }
@@ -112,45 +113,54 @@ class GracefulStopIT {
   }
 
   /** A multipart upload that sends 64 KiB every 50 ms, counting what it sent. */
-  private static CompletableFuture<HttpResponse<String>> slowUpload(ProviderApi provider, String documentId, int size,
+  private static CompletableFuture<ApiResponse> slowUpload(ProviderApi provider, String documentId, int size,
       AtomicLong sent) {
-    String boundary = "----oc" + UUID.randomUUID();
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
-    head.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"large.pdf\"\r\n"
-        + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n").getBytes(StandardCharsets.US_ASCII));
-    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
-    long total = head.size() + (size - 9) + tail.length;
-    HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(subscriber -> {
-      var chunks = new java.util.ArrayList<java.nio.ByteBuffer>();
-      chunks.add(java.nio.ByteBuffer.wrap(head.toByteArray()));
-      for (int left = size - 9; left > 0; left -= 65536) {
-        chunks.add(java.nio.ByteBuffer.allocate(Math.min(65536, left)));
+    Multipart form = new Multipart().file("file", "large.pdf", "application/pdf", size, () -> new SlowPdf(size, sent));
+    return CompletableFuture.supplyAsync(
+        () -> provider.session().upload("/api/documents/" + documentId + "/files", form));
+  }
+
+  /** {@code size} bytes that start like a PDF, read 64 KiB per 50 ms. */
+  private static final class SlowPdf extends InputStream {
+    private static final byte[] MAGIC = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
+    private final long size;
+    private final AtomicLong sent;
+    private long position;
+    private long chunkLeft;
+
+    SlowPdf(long size, AtomicLong sent) {
+      this.size = size;
+      this.sent = sent;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      if (position >= size) {
+        return -1;
       }
-      chunks.add(java.nio.ByteBuffer.wrap(tail));
-      java.util.concurrent.SubmissionPublisher<java.nio.ByteBuffer> publisher = new java.util.concurrent.SubmissionPublisher<>();
-      publisher.subscribe(subscriber);
-      Thread feeder = new Thread(() -> {
+      if (chunkLeft == 0) {
         try {
-          for (var chunk : chunks) {
-            sent.addAndGet(chunk.remaining());
-            publisher.submit(chunk);
-            Thread.sleep(50);
-          }
-          publisher.close();
+          Thread.sleep(50);
         } catch (InterruptedException e) {
-          publisher.closeExceptionally(e);
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("upload interrupted");
         }
-      }, "slow-upload");
-      feeder.setDaemon(true);
-      feeder.start();
-    }, total);
-    HttpRequest request = HttpRequest.newBuilder(platform.siteUrl("provider")
-            .resolve("/api/documents/" + documentId + "/files"))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .header("X-XSRF-TOKEN", provider.cookies().get("XSRF-TOKEN"))
-        .header("Cookie", provider.cookies().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-            .collect(java.util.stream.Collectors.joining("; ")))
-        .POST(body).build();
-    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        chunkLeft = 65536;
+      }
+      int n = (int) Math.min(Math.min(length, chunkLeft), size - position);
+      for (int i = 0; i < n; i++) {
+        buffer[offset + i] = position + i < MAGIC.length ? MAGIC[(int) (position + i)] : 0;
+      }
+      position += n;
+      chunkLeft -= n;
+      sent.addAndGet(n);
+      return n;
+    }
   }
 }
