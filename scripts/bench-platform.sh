@@ -31,10 +31,19 @@ platform_down() {
   UP_PID=""
 }
 
-# Runs a benchmark client (scripts/bench/*.java) with the launcher's class path, which has Jackson (the
-# launcher is built by platform_up).
+# The class path of the benchmark clients (scripts/bench/*.java): the platform's API client (libs/api-client,
+# built here if missing) and the launcher's class path, which has Jackson (the launcher is built by platform_up).
+bench_classpath() {
+  local classes="$ROOT/libs/api-client/target/classes"
+  if [ ! -d "$classes" ]; then
+    (cd "$ROOT" && mvn -B -q -o -DskipTests -pl libs/api-client -am install) >&2
+  fi
+  echo "$classes:$(cat "$ROOT/local/launcher/target/classpath.txt")"
+}
+
+# Runs a benchmark client in source form with bench_classpath.
 bench_java() {
-  java -cp "$(cat "$ROOT/local/launcher/target/classpath.txt")" "$@"
+  java -cp "$(bench_classpath)" "$@"
 }
 
 # The first pid of a component, from the launcher's state file.

@@ -33,12 +33,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import ch.ontrack.apiclient.ApiSession;
+import ch.ontrack.apiclient.ClientApi;
+import ch.ontrack.apiclient.ProviderApi;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Load on the client read path (not a test). A "full read" is the document, then its 1 MB file. Needs Jackson on
- * the class path (scripts/bench-*.sh pass the launcher's).
+ * Load on the client read path (not a test). A "full read" is the document, then its 1 MB file. Prepares its data
+ * with the platform's API client (libs/api-client), which needs on the class path with Jackson
+ * (scripts/bench-platform.sh's bench_java).
  *
  * <pre>
  * java ClientReadBench.java PROVIDER_URL CLIENT_URL CA_PEM CONNECTIONS WARMUP_S DURATION_S [SAVE_DIR]
@@ -59,7 +62,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class ClientReadBench {
 
-  static final JsonMapper JSON = new JsonMapper();
   static final double P99_TARGET_MS = 50;
   static final int MAX_IN_FLIGHT = 1000;
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -276,8 +278,8 @@ public class ClientReadBench {
     if (connections == 0) {
       if (args.length > 6) {
         Path dir = Files.createDirectories(Path.of(args[6]));
-        Files.write(dir.resolve("document.json"), shared.client().bytes(documentUri));
-        Files.write(dir.resolve("file.bin"), shared.client().bytes(fileUri));
+        Files.write(dir.resolve("document.json"), shared.client().document(token).expectOk().body());
+        Files.write(dir.resolve("file.bin"), shared.client().file(token, fileId).expectOk().body());
       }
       System.out.println("TOKEN=" + token);
       System.out.println("FILE_ID=" + fileId);
@@ -332,50 +334,48 @@ public class ClientReadBench {
   }
 
   /** A provider account with a client and a document holding {@code file}, shared and unlocked once. */
-  record Shared(Session provider, String documentId, String clientId, String token, String fileId, Session client) {
+  record Shared(ApiSession provider, String documentId, String clientId, String token, String fileId,
+      ClientApi client) {
     String clientCookie() {
-      return client.cookieHeader();
+      return cookieHeader(client.cookies());
     }
   }
 
-  static Shared share(SSLContext tls, URI provider, URI client, String label, byte[] file) throws Exception {
-    Session p = new Session(HttpClient.newBuilder().sslContext(tls).build(), provider);
-    p.call("GET", "/api/auth/csrf", null);
+  static String cookieHeader(Map<String, String> cookies) {
+    return String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+  }
+
+  static Shared share(SSLContext tls, URI provider, URI client, String label, byte[] file) {
+    ProviderApi p = new ProviderApi(ApiSession.builder(provider).tls(tls).build());
     String unique = UUID.randomUUID().toString().substring(0, 8);
     String prefix = label.toLowerCase(java.util.Locale.ROOT);
     String email = prefix + "-" + unique + "@example.com";
-    p.call("POST", "/api/auth/signup", Map.of("email", email, "password", "benchmark passphrase",
-        "organisation", label + " " + unique));
-    p.call("POST", "/api/auth/verify-email", Map.of("token", mailedToken(tls, provider, email)));
-    String clientId = p.call("POST", "/api/clients",
-        Map.of("name", label + " client", "email", "client-" + unique + "@example.com")).get("id").asString();
-    String documentId = p.call("POST", "/api/documents",
-        Map.of("title", label, "message", "Read again and again.")).get("id").asString();
-    p.upload("/api/documents/" + documentId + "/files", prefix + ".pdf", file);
-    JsonNode share = p.call("POST", "/api/documents/" + documentId + "/shares",
-        Map.of("clientId", clientId, "expiresAt", Instant.now().plus(Duration.ofDays(1)).toString()));
+    p.signup(email, "benchmark passphrase", label + " " + unique);
+    p.verifyEmail(mailedToken(tls, provider, email));
+    String clientId = p.createClient(label + " client", "client-" + unique + "@example.com").get("id").asString();
+    String documentId = p.createDocument(label, "Read again and again.").get("id").asString();
+    p.uploadFile(documentId, prefix + ".pdf", "application/pdf", file);
+    JsonNode share = p.share(documentId, clientId, Instant.now().plus(Duration.ofDays(1)));
     String link = share.get("link").asString();
     String token = link.substring(link.lastIndexOf('/') + 1);
-    Session c = new Session(HttpClient.newBuilder().sslContext(tls).build(), client);
-    JsonNode files = c.call("POST", "/api/shares/" + token + "/unlock",
-        Map.of("code", share.get("accessCode").asString())).path("files");
+    ClientApi c = new ClientApi(ApiSession.builder(client).tls(tls).build());
+    JsonNode files = c.unlock(token, share.get("accessCode").asString()).expectOk().json().path("files");
     if (files.isEmpty()) {
       throw new IllegalStateException("no file in the unlocked share");
     }
-    return new Shared(p, documentId, clientId, token, files.get(0).get("id").asString(), c);
+    return new Shared(p.session(), documentId, clientId, token, files.get(0).get("id").asString(), c);
   }
 
   /**
    * The token of the address verification mailed to {@code email}, from the local mail catcher's
    * {@code /api/messages} at the provider's address with {@code mail.} instead of {@code provider.}.
    */
-  static String mailedToken(SSLContext tls, URI provider, String email) throws Exception {
-    URI messages = URI.create(provider.toString().replace("://provider.", "://mail.")).resolve("/api/messages");
-    HttpClient http = HttpClient.newBuilder().sslContext(tls).build();
+  static String mailedToken(SSLContext tls, URI provider, String email) {
+    ApiSession mail = ApiSession.builder(URI.create(provider.toString().replace("://provider.", "://mail.")))
+        .tls(tls).build();
     Pattern link = Pattern.compile("/verify-email#([A-Za-z0-9_-]+)");
-    for (long deadline = System.nanoTime() + 30_000_000_000L; System.nanoTime() < deadline; Thread.sleep(200)) {
-      byte[] body = http.send(HttpRequest.newBuilder(messages).build(), BodyHandlers.ofByteArray()).body();
-      for (JsonNode message : JSON.readTree(body)) {
+    for (long deadline = System.nanoTime() + 30_000_000_000L; System.nanoTime() < deadline; pause()) {
+      for (JsonNode message : mail.get("/api/messages").expectOk().json()) {
         Matcher m = link.matcher(message.path("body").asString(""));
         if (message.path("to").asString("").contains(email) && m.find()) {
           return m.group(1);
@@ -383,6 +383,10 @@ public class ClientReadBench {
       }
     }
     throw new IllegalStateException("no verification mail reached " + email + " within 30 s");
+  }
+
+  private static void pause() {
+    LockSupport.parkNanos(200_000_000L);
   }
 
   /** {@code size} random bytes that start like a PDF (so the upload's type check accepts them). */
@@ -404,72 +408,5 @@ public class ClientReadBench {
     SSLContext tls = SSLContext.getInstance("TLS");
     tls.init(null, tmf.getTrustManagers(), null);
     return tls;
-  }
-
-  /** Cookies and the CSRF header, as a browser would send them. */
-  static final class Session {
-    final HttpClient http;
-    final URI base;
-    final Map<String, String> cookies = new ConcurrentHashMap<>();
-
-    Session(HttpClient http, URI base) {
-      this.http = http;
-      this.base = base;
-    }
-
-    String cookieHeader() {
-      return String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
-    }
-
-    JsonNode call(String method, String path, Object body) throws Exception {
-      byte[] answer = send(method, path, body == null ? null : "application/json",
-          body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-      return answer.length == 0 ? JSON.createObjectNode() : JSON.readTree(answer);
-    }
-
-    byte[] bytes(URI uri) throws Exception {
-      HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri).header("Cookie", cookieHeader()).build(),
-          BodyHandlers.ofByteArray());
-      if (r.statusCode() != 200) {
-        throw new IllegalStateException("GET " + uri + " answered " + r.statusCode());
-      }
-      return r.body();
-    }
-
-    void upload(String path, String name, byte[] content) throws Exception {
-      String boundary = "----bench" + UUID.randomUUID();
-      byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-          + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-      byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
-      byte[] all = new byte[head.length + content.length + tail.length];
-      System.arraycopy(head, 0, all, 0, head.length);
-      System.arraycopy(content, 0, all, head.length, content.length);
-      System.arraycopy(tail, 0, all, head.length + content.length, tail.length);
-      send("POST", path, "multipart/form-data; boundary=" + boundary, BodyPublishers.ofByteArray(all));
-    }
-
-    private byte[] send(String method, String path, String type, HttpRequest.BodyPublisher body) throws Exception {
-      HttpRequest.Builder r = HttpRequest.newBuilder(base.resolve(path)).method(method, body);
-      if (type != null) {
-        r.header("Content-Type", type);
-      }
-      if (!cookies.isEmpty()) {
-        r.header("Cookie", cookieHeader());
-      }
-      if (cookies.containsKey("XSRF-TOKEN")) {
-        r.header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
-      }
-      HttpResponse<byte[]> response = http.send(r.build(), BodyHandlers.ofByteArray());
-      for (String set : response.headers().allValues("Set-Cookie")) {
-        String pair = set.split(";", 2)[0];
-        int eq = pair.indexOf('=');
-        cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
-      }
-      if (response.statusCode() / 100 != 2) {
-        throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
-            + new String(response.body(), StandardCharsets.UTF_8));
-      }
-      return response.body();
-    }
   }
 }

@@ -27,8 +27,8 @@ import javax.net.ssl.SSLContext;
  * document and file. Writes: a new document, a document update, a new client, and a send (which
  * writes to both backends: the provider's share, the client backend's share and file copy).
  *
- * <p>Compiled together with ClientReadBench.java (its share preparation, Session, trusting and pct), with Jackson on
- * the class path: java -cp DIR:JACKSON SoakBench PROVIDER_URL CLIENT_URL CA_PEM CONNECTIONS WARMUP_S DURATION_S
+ * <p>Compiled together with ClientReadBench.java (its share preparation, trusting and pct), with the API client and
+ * Jackson on the class path: java -cp DIR:JACKSON SoakBench PROVIDER_URL CLIENT_URL CA_PEM CONNECTIONS WARMUP_S DURATION_S
  */
 public class SoakBench {
 
@@ -45,7 +45,7 @@ public class SoakBench {
   }
 
   /** One provider account with a document, a client and an unlocked share, used by several connections. */
-  record Account(ClientReadBench.Session provider, String documentId, String clientId, String token,
+  record Account(String providerCookie, String xsrfToken, String documentId, String clientId, String token,
       String fileId, String clientCookie) {}
 
   static final int CONNECTIONS_PER_ACCOUNT = 5;
@@ -163,9 +163,9 @@ public class SoakBench {
       r.header("Content-Type", "application/json");
     }
     if (site.getHost().startsWith("provider")) {
-      r.header("Cookie", a.provider().cookieHeader());
+      r.header("Cookie", a.providerCookie());
       if (!method.equals("GET")) {
-        r.header("X-XSRF-TOKEN", a.provider().cookies.get("XSRF-TOKEN"));
+        r.header("X-XSRF-TOKEN", a.xsrfToken());
       }
     } else {
       r.header("Cookie", a.clientCookie());
@@ -176,6 +176,7 @@ public class SoakBench {
 
   static Account account(SSLContext tls, URI provider, URI client) throws Exception {
     ClientReadBench.Shared s = ClientReadBench.share(tls, provider, client, "Soak", FILE);
-    return new Account(s.provider(), s.documentId(), s.clientId(), s.token(), s.fileId(), s.clientCookie());
+    return new Account(ClientReadBench.cookieHeader(s.provider().cookies()), s.provider().cookie("XSRF-TOKEN"),
+        s.documentId(), s.clientId(), s.token(), s.fileId(), s.clientCookie());
   }
 }

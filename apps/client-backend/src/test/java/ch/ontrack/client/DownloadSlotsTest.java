@@ -27,7 +27,7 @@ class DownloadSlotsTest extends ApiTest {
     byte[] bytes = new byte[3_000_000]; // far more than the socket buffers of a reader that does not read
     new Random(3).nextBytes(bytes);
     var share = shares.share().file("scans.zip", "application/zip", bytes).deliver();
-    String cookie = UnlockTest.cookieOf(api.unlock(share.token(), share.code()));
+    String cookie = UnlockTest.cookieOf(client.unlock(share.token(), share.code()));
     String path = "/api/shares/" + share.token() + "/files/" + share.file(0).id();
     List<Socket> stalled = new ArrayList<>();
     try {
@@ -36,13 +36,13 @@ class DownloadSlotsTest extends ApiTest {
       }
       waitUntilDownloading(SLOTS);
 
-      var next = api.publicCall("GET", path, null, "Cookie", cookie);
-      var document = api.publicCall("GET", "/api/shares/" + share.token() + "/document", null, "Cookie", cookie);
-      var head = api.publicCall("HEAD", path, null, "Cookie", cookie);
+      var next = site.exchange("GET", path, null, "Cookie", cookie);
+      var document = site.exchange("GET", "/api/shares/" + share.token() + "/document", null, "Cookie", cookie);
+      var head = site.exchange("HEAD", path, null, "Cookie", cookie);
 
       assertThat(next.status()).isEqualTo(503);
       assertThat(next.contentType()).isEqualTo("application/problem+json");
-      assertThat(next.type()).isEqualTo("downloads-busy");
+      assertThat(next.problemType()).isEqualTo("downloads-busy");
       assertThat(next.header("Retry-After")).isEqualTo("1");
       assertThat(next.json().path("retryAfterSeconds").asInt()).isEqualTo(1);
       assertThat(next.header("Content-Disposition")).as("no half-made download answer").isNull();
@@ -54,7 +54,7 @@ class DownloadSlotsTest extends ApiTest {
       }
     }
     waitUntilDownloading(0);
-    var after = api.publicCall("GET", path, null, "Cookie", cookie);
+    var after = site.exchange("GET", path, null, "Cookie", cookie);
     assertThat(after.status()).isEqualTo(200);
     assertThat(after.body()).isEqualTo(bytes);
   }

@@ -2,18 +2,13 @@ package ch.ontrack.e2e.backends;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.ontrack.apiclient.ApiResponse;
+import ch.ontrack.apiclient.ClientApi;
+import ch.ontrack.apiclient.ProviderApi;
 import ch.ontrack.e2e.SharedPlatform;
-import ch.ontrack.launcher.LaunchOptions;
-import ch.ontrack.launcher.LocalCaTrust;
 import ch.ontrack.launcher.LocalPlatform;
-import ch.ontrack.launcher.LocalTopology;
-import ch.ontrack.launcher.ProviderApi;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
+import ch.ontrack.launcher.topology.LaunchOptions;
+import ch.ontrack.launcher.topology.LocalTopology;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -30,7 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Many clients download at once from a client backend with a small heap: each download either arrives whole or is
@@ -39,7 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ParallelDownloadsWithSmallHeapIT {
 
-  private static final JsonMapper JSON = new JsonMapper();
   private static final int HEAP_MB = 96;
   private static final int CLIENTS = 64;
   private static final int DOWNLOADS_EACH = 4;
@@ -61,8 +54,7 @@ class ParallelDownloadsWithSmallHeapIT {
 
   @Test
   void everyParallelDownloadArrivesWholeOrIsAskedToComeBack() throws Exception {
-    HttpClient http = LocalCaTrust.httpClient(platform.caCertificate());
-    ProviderApi provider = new ProviderApi(http, platform.providerUrl());
+    ProviderApi provider = SharedPlatform.providerApi(platform);
     Sharing sharing = Sharing.prepare(provider, platform);
     byte[] bytes = new byte[3 * 1024 * 1024]; // three stored chunks
     new Random(5).nextBytes(bytes);
@@ -70,14 +62,8 @@ class ParallelDownloadsWithSmallHeapIT {
     Sharing.Sent share = sharing.send();
     assertThat(share.status()).isEqualTo("DELIVERED");
 
-    HttpClient client = HttpClient.newBuilder().sslContext(LocalCaTrust.sslContext(platform.caCertificate()))
-        .version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager()).build();
-    HttpResponse<String> unlocked = client.send(HttpRequest.newBuilder(api(share.token(), "/unlock"))
-        .header("Content-Type", "application/json")
-        .POST(BodyPublishers.ofString(JSON.writeValueAsString(Map.of("code", share.code())))).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(unlocked.statusCode()).isEqualTo(200);
-    URI file = api(share.token(), "/files/" + big);
+    ClientApi client = SharedPlatform.clientApi(platform);
+    assertThat(client.unlock(share.token(), share.code()).status()).isEqualTo(200);
     byte[] expected = MessageDigest.getInstance("SHA-256").digest(bytes);
 
     AtomicInteger busy = new AtomicInteger();
@@ -88,16 +74,15 @@ class ParallelDownloadsWithSmallHeapIT {
       whole.add(pool.submit(() -> {
         int arrived = 0;
         for (int tries = 0; arrived < DOWNLOADS_EACH && tries < 20 * DOWNLOADS_EACH; tries++) {
-          HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(file).build(),
-              HttpResponse.BodyHandlers.ofByteArray());
-          if (r.statusCode() == 200 && Arrays.equals(MessageDigest.getInstance("SHA-256").digest(r.body()), expected)) {
+          ApiResponse r = client.file(share.token(), big);
+          if (r.status() == 200 && Arrays.equals(MessageDigest.getInstance("SHA-256").digest(r.body()), expected)) {
             arrived++;
-          } else if (r.statusCode() == 503 && r.headers().firstValue("Retry-After").isPresent()
-              && new String(r.body()).contains("downloads-busy")) {
+          } else if (r.status() == 503 && r.header("Retry-After") != null
+              && "downloads-busy".equals(r.problemType())) {
             busy.incrementAndGet();
-            Thread.sleep(1000L * Long.parseLong(r.headers().firstValue("Retry-After").get()));
+            Thread.sleep(1000L * Long.parseLong(r.header("Retry-After")));
           } else {
-            unexpected.merge(r.statusCode() + " " + r.body().length + " bytes", 1, Integer::sum);
+            unexpected.merge(r.status() + " " + r.body().length + " bytes", 1, Integer::sum);
           }
         }
         return arrived;
@@ -114,9 +99,5 @@ class ParallelDownloadsWithSmallHeapIT {
     assertThat(platform.processes().get(LocalTopology.CLIENT_BACKEND)).as("client backend still running")
         .allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).hasValue(true));
     System.out.println("downloads turned away with 503 and retried: " + busy.get());
-  }
-
-  private static URI api(String token, String suffix) {
-    return platform.clientUrl().resolve("/api/shares/" + token + suffix);
   }
 }
