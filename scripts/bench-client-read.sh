@@ -23,8 +23,8 @@ HTTPS="${LOCAL_GATEWAY_HTTPS_PORT:-8443}"
 API="${LOCAL_CLIENT_BACKEND_SERVER_PORT:-8082}"
 PROVIDER="https://provider.localhost:$HTTPS"
 CLIENT="https://client.localhost:$HTTPS"
-printf '127.0.0.1 provider.localhost client.localhost\n' >"$DATA/hosts"
-bench() { java -Djdk.net.hosts.file="$DATA/hosts" "$ROOT/scripts/bench/ClientReadBench.java" "$@"; }
+printf '127.0.0.1 provider.localhost client.localhost mail.localhost\n' >"$DATA/hosts"
+bench() { bench_java -Djdk.net.hosts.file="$DATA/hosts" "$ROOT/scripts/bench/ClientReadBench.java" "$@"; }
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "== wrk, $CONNECTIONS connections, straight to the client backend (after a ${WARMUP_SECONDS:-120} s warm-up)"

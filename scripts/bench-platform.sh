@@ -7,15 +7,18 @@ DATA="$(mktemp -d "${TMPDIR:-/tmp}/oc-bench-XXXXXX")"
 export LOCAL_DATA_DIR="$DATA"
 UP_PID=""
 
-# Starts ./platform up in the background and returns when it is all ready; its output goes to $1.
+# Starts ./platform up in the background and returns when it is all ready; its output goes to $1, further
+# arguments go to ./platform up.
 platform_up() {
-  : >"$1"
-  "$ROOT/platform" up --no-demo-data >"$1" 2>&1 &
+  local log="$1"
+  shift
+  : >"$log"
+  "$ROOT/platform" up --no-demo-data "$@" >"$log" 2>&1 &
   UP_PID=$!
-  until grep -q '^All ready in' "$1"; do
+  until grep -q '^All ready in' "$log"; do
     if ! kill -0 "$UP_PID" 2>/dev/null; then
       echo "The platform did not start; its output:" >&2
-      tail -n 30 "$1" >&2
+      tail -n 30 "$log" >&2
       exit 1
     fi
     sleep 0.1
@@ -26,6 +29,21 @@ platform_down() {
   "$ROOT/platform" down >/dev/null
   wait "$UP_PID" || true
   UP_PID=""
+}
+
+# The class path of the benchmark clients (scripts/bench/*.java): the platform's API client (libs/api-client,
+# built here if missing) and the launcher's class path, which has Jackson (the launcher is built by platform_up).
+bench_classpath() {
+  local classes="$ROOT/libs/api-client/target/classes"
+  if [ ! -d "$classes" ]; then
+    (cd "$ROOT" && mvn -B -q -o -DskipTests -pl libs/api-client -am install) >&2
+  fi
+  echo "$classes:$(cat "$ROOT/local/launcher/target/classpath.txt")"
+}
+
+# Runs a benchmark client in source form with bench_classpath.
+bench_java() {
+  java -cp "$(bench_classpath)" "$@"
 }
 
 # The first pid of a component, from the launcher's state file.

@@ -17,10 +17,11 @@ SECONDS_MEASURED="${2:-300}"
 WARMUP="${WARMUP_SECONDS:-30}"
 export LOCAL_BACKEND_JVM_OPTIONS="${LOCAL_BACKEND_JVM_OPTIONS:--XX:TieredStopAtLevel=4 -Xmx256m}"
 
-javac -d "$DATA/classes" "$ROOT/scripts/bench/ClientReadBench.java" "$ROOT/scripts/bench/SoakBench.java"
 platform_up "$DATA/up.log"
+CLASSPATH_BENCH="$(bench_classpath)"
+javac -cp "$CLASSPATH_BENCH" -d "$DATA/classes" "$ROOT/scripts/bench/ClientReadBench.java" "$ROOT/scripts/bench/SoakBench.java"
 HTTPS="${LOCAL_GATEWAY_HTTPS_PORT:-8443}"
-printf '127.0.0.1 provider.localhost client.localhost\n' >"$DATA/hosts"
+printf '127.0.0.1 provider.localhost client.localhost mail.localhost\n' >"$DATA/hosts"
 
 rss_mib() { awk '/^VmRSS:/ {print int($2 / 1024)}' "/proc/$1/status"; }
 # the highest resident memory of each backend, sampled every second while the load runs
@@ -39,7 +40,7 @@ trap 'kill "$SAMPLER" 2>/dev/null || true; bench_cleanup' EXIT
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), $(date -u +%Y-%m-%dT%H:%MZ), commit $(git -C "$ROOT" rev-parse --short HEAD)"
 echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== $CONNECTIONS connections through the local HTTPS gateway, ${WARMUP} s warm-up, ${SECONDS_MEASURED} s measured"
-java -Djdk.net.hosts.file="$DATA/hosts" -cp "$DATA/classes" SoakBench "https://provider.localhost:$HTTPS" \
+java -Djdk.net.hosts.file="$DATA/hosts" -cp "$DATA/classes:$CLASSPATH_BENCH" SoakBench "https://provider.localhost:$HTTPS" \
   "https://client.localhost:$HTTPS" "$DATA/ca/ca.pem" "$CONNECTIONS" "$WARMUP" "$SECONDS_MEASURED"
 kill "$SAMPLER"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

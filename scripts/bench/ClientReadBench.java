@@ -1,3 +1,4 @@
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,67 +18,272 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import ch.ontrack.apiclient.ApiSession;
+import ch.ontrack.apiclient.ClientApi;
+import ch.ontrack.apiclient.ProviderApi;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Load on the client read path (not a test): one share is unlocked once, then N connections each
- * repeat a "full read" (the document, then the 1 MB file) for the given time. Prints full reads
- * per second and latency percentiles of a full read.
+ * Load on the client read path (not a test). A "full read" is the document, then its 1 MB file. Prepares its data
+ * with the platform's API client (libs/api-client), which needs on the class path with Jackson
+ * (scripts/bench-platform.sh's bench_java).
  *
- * <p>java ClientReadBench.java PROVIDER_URL CLIENT_URL CA_PEM CONNECTIONS WARMUP_S DURATION_S
+ * <pre>
+ * java ClientReadBench.java PROVIDER_URL CLIENT_URL CA_PEM CONNECTIONS WARMUP_S DURATION_S [SAVE_DIR]
+ *     closed model: CONNECTIONS each repeat full reads for the time given. With CONNECTIONS 0 it only prepares
+ *     the share and prints TOKEN=, FILE_ID=, FILE_SIZE= and COOKIE= lines for another load generator; with
+ *     SAVE_DIR it also saves the document's JSON and the file's bytes there (document.json, file.bin).
+ * java ClientReadBench.java rate BASE_URL RATE WARMUP_S DURATION_S
+ *     open model: RATE full reads per second started on schedule, whether or not earlier ones finished.
+ * java ClientReadBench.java max BASE_URL START_RATE STEP_WARMUP_S STEP_S MAX_MEASURED_S
+ *     the highest rate whose step has p99 of at most 50 ms and no error: doubles from START_RATE until a step
+ *     fails, then halves the interval between the last passing and the first failing rate.
+ * </pre>
  *
- * <p>With CONNECTIONS 0 it only prepares the share and prints {@code TOKEN=}, {@code FILE_ID=} and
- * {@code COOKIE=} lines for another load generator (wrk).
+ * <p>rate and max read TOKEN, FILE_ID, FILE_SIZE and COOKIE from the environment and send plain HTTP to BASE_URL
+ * (the backend's API port, or a static server with the same paths). Latency is measured from the moment a read
+ * was due, not from when it could start, so a stalled server shows in the figures instead of slowing the load
+ * (no coordinated omission).
  */
 public class ClientReadBench {
 
-  static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+  static final double P99_TARGET_MS = 50;
+  static final int MAX_IN_FLIGHT = 1000;
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
   public static void main(String[] args) throws Exception {
+    switch (args[0]) {
+      case "rate" -> {
+        Target target = Target.fromEnvironment(URI.create(args[1]));
+        Result r = target.constantRate(Double.parseDouble(args[2]), seconds(args[3]), seconds(args[4]));
+        System.out.println(r.line());
+      }
+      case "max" -> {
+        Target target = Target.fromEnvironment(URI.create(args[1]));
+        maxRate(target, Double.parseDouble(args[2]), seconds(args[3]), seconds(args[4]), seconds(args[5]));
+      }
+      default -> closedModel(args);
+    }
+  }
+
+  static Duration seconds(String s) {
+    return Duration.ofMillis(Math.round(Double.parseDouble(s) * 1000));
+  }
+
+  // ---- open model ----------------------------------------------------------------------------------------------
+
+  /** The document and file addresses of one unlocked share, and an HTTP client for them. */
+  record Target(HttpClient http, URI document, URI file, String cookie, long fileSize) {
+
+    static Target fromEnvironment(URI base) {
+      String token = System.getenv("TOKEN");
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5)).build();
+      return new Target(http, base.resolve("/api/shares/" + token + "/document"),
+          base.resolve("/api/shares/" + token + "/files/" + System.getenv("FILE_ID")), System.getenv("COOKIE"),
+          Long.parseLong(System.getenv("FILE_SIZE")));
+    }
+
+    /** One full read; null when it worked, else what went wrong. */
+    String fullRead(byte[] sink) {
+      try {
+        HttpResponse<InputStream> doc = http.send(get(document), BodyHandlers.ofInputStream());
+        long docBytes = drain(doc.body(), sink);
+        if (doc.statusCode() != 200 || docBytes == 0) {
+          return "document " + doc.statusCode();
+        }
+        HttpResponse<InputStream> bytes = http.send(get(file), BodyHandlers.ofInputStream());
+        long total = drain(bytes.body(), sink);
+        if (bytes.statusCode() != 200) {
+          return "file " + bytes.statusCode();
+        }
+        return total == fileSize ? null : "file short";
+      } catch (IOException e) {
+        return e.getClass().getSimpleName();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return "interrupted";
+      }
+    }
+
+    private HttpRequest get(URI uri) {
+      return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Cookie", cookie).build();
+    }
+
+    private static long drain(InputStream body, byte[] sink) throws IOException {
+      long total = 0;
+      try (InputStream in = body) {
+        for (int n; (n = in.read(sink)) > 0; ) {
+          total += n;
+        }
+      }
+      return total;
+    }
+
+    /**
+     * Starts full reads at {@code rate} per second on a fixed schedule for {@code warmup + duration}; those due in
+     * the last {@code duration} count. A read that cannot start because {@value #MAX_IN_FLIGHT} are still running
+     * counts as an error ("overload").
+     */
+    Result constantRate(double rate, Duration warmup, Duration duration) throws InterruptedException {
+      long interval = Math.round(1e9 / rate);
+      long start = System.nanoTime() + 50_000_000L;
+      long measureFrom = start + warmup.toNanos();
+      long measureTo = measureFrom + duration.toNanos();
+      ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+      Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+      Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+      ThreadLocal<byte[]> sinks = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
+      ExecutorService workers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "read");
+        t.setDaemon(true);
+        return t;
+      });
+      long scheduledMeasured = 0;
+      for (long i = 0; ; i++) {
+        long due = start + i * interval;
+        if (due >= measureTo) {
+          break;
+        }
+        for (long wait; (wait = due - System.nanoTime()) > 0; ) {
+          LockSupport.parkNanos(wait);
+        }
+        boolean measured = due >= measureFrom;
+        scheduledMeasured += measured ? 1 : 0;
+        if (!inFlight.tryAcquire()) {
+          if (measured) {
+            errors.computeIfAbsent("overload", k -> new LongAdder()).increment();
+          }
+          continue;
+        }
+        workers.execute(() -> {
+          try {
+            String error = fullRead(sinks.get());
+            long done = System.nanoTime();
+            if (measured) {
+              if (error == null) {
+                latencies.add(done - due);
+              } else {
+                errors.computeIfAbsent(error, k -> new LongAdder()).increment();
+              }
+            }
+          } finally {
+            inFlight.release();
+          }
+        });
+      }
+      boolean finished = inFlight.tryAcquire(MAX_IN_FLIGHT, REQUEST_TIMEOUT.toSeconds() * 3, TimeUnit.SECONDS);
+      workers.shutdownNow();
+      long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+      Map<String, Long> kinds = new TreeMap<>();
+      errors.forEach((k, v) -> kinds.put(k, v.sum()));
+      if (!finished) {
+        kinds.merge("unfinished", scheduledMeasured - sorted.length - kinds.values().stream().mapToLong(x -> x).sum(),
+            Long::sum);
+      }
+      return new Result(rate, duration, scheduledMeasured, sorted, kinds);
+    }
+  }
+
+  /** The reads due in the measured window: latencies of those that worked (sorted, ns) and the errors by kind. */
+  record Result(double rate, Duration duration, long scheduled, long[] latencies, Map<String, Long> errors) {
+
+    long errorCount() {
+      return errors.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    boolean meetsTarget() {
+      return errorCount() == 0 && latencies.length > 0 && pct(latencies, 99) <= P99_TARGET_MS;
+    }
+
+    String line() {
+      double s = duration.toNanos() / 1e9;
+      return String.format("rate=%.0f seconds=%.0f scheduled=%d ok=%d errors=%d achieved_per_second=%.1f"
+              + " p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f max_ms=%.1f%s",
+          rate, s, scheduled, latencies.length, errorCount(), latencies.length / s, pct(latencies, 50),
+          pct(latencies, 90), pct(latencies, 99), latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6,
+          errors.isEmpty() ? "" : " error_kinds=" + errors.toString().replace(" ", ""));
+    }
+  }
+
+  /**
+   * Doubles the rate from {@code startRate} until a step misses the target (or the measured time is used up), then
+   * halves the interval between the last rate that met it and the first that did not while time remains.
+   */
+  static void maxRate(Target target, double startRate, Duration stepWarmup, Duration step, Duration budget)
+      throws InterruptedException {
+    double good = 0;
+    double bad = Double.NaN;
+    double rate = startRate;
+    long left = budget.toNanos();
+    while (left >= step.toNanos()) {
+      Result r = target.constantRate(rate, stepWarmup, step);
+      left -= step.toNanos();
+      System.out.println("step " + r.line() + (r.meetsTarget() ? " pass" : " miss"));
+      if (r.meetsTarget()) {
+        good = rate;
+      } else {
+        bad = rate;
+      }
+      double next = Double.isNaN(bad) ? rate * 2 : Math.floor((good + bad) / 2 / 10) * 10;
+      if (next <= good || (!Double.isNaN(bad) && next >= bad) || (!Double.isNaN(bad) && bad - good <= 20)) {
+        break;
+      }
+      rate = next;
+      Thread.sleep(1000); // let what the previous step left behind drain
+    }
+    System.out.printf("max_rate=%.0f%s%n", good, Double.isNaN(bad)
+        ? " (every step met the target; the measured time ran out)" : String.format(" first_miss=%.0f", bad));
+  }
+
+  static double pct(long[] sorted, int p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+  }
+
+  // ---- preparation and the closed model ------------------------------------------------------------------------
+
+  static void closedModel(String[] args) throws Exception {
     URI provider = URI.create(args[0]);
     URI client = URI.create(args[1]);
     SSLContext tls = trusting(Path.of(args[2]));
     int connections = Integer.parseInt(args[3]);
-    Duration warmup = Duration.ofSeconds(Long.parseLong(args[4]));
-    Duration duration = Duration.ofSeconds(Long.parseLong(args[5]));
+    Duration warmup = seconds(args[4]);
+    Duration duration = seconds(args[5]);
 
-    Session p = new Session(HttpClient.newBuilder().sslContext(tls).build(), provider);
-    p.call("GET", "/api/auth/csrf", null, null);
-    String unique = UUID.randomUUID().toString().substring(0, 8);
-    p.call("POST", "/api/auth/signup", "application/json", "{\"email\":\"bench-" + unique
-        + "@example.com\",\"password\":\"benchmark passphrase\",\"organisation\":\"Bench " + unique + "\"}");
-    String clientId = id(p.call("POST", "/api/clients", "application/json",
-        "{\"name\":\"Bench client\",\"email\":\"client-" + unique + "@example.com\"}"));
-    String documentId = id(p.call("POST", "/api/documents", "application/json",
-        "{\"title\":\"Benchmark\",\"message\":\"One megabyte, many times.\"}"));
-    byte[] file = new byte[1024 * 1024];
-    new SecureRandom().nextBytes(file);
-    System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, file, 0, 9);
-    p.upload("/api/documents/" + documentId + "/files", "bench.pdf", file);
-    String share = p.call("POST", "/api/documents/" + documentId + "/shares", "application/json",
-        "{\"clientId\":\"" + clientId + "\",\"expiresAt\":\"" + Instant.now().plus(Duration.ofDays(1)) + "\"}");
-    String link = field(share, "link");
-    String token = link.substring(link.lastIndexOf('/') + 1);
-
-    Session c = new Session(HttpClient.newBuilder().sslContext(tls).build(), client);
-    String unlocked = c.call("POST", "/api/shares/" + token + "/unlock", "application/json",
-        "{\"code\":\"" + field(share, "accessCode") + "\"}");
-    Matcher files = Pattern.compile("\"files\"\\s*:\\s*\\[\\s*\\{\\s*\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(unlocked);
-    if (!files.find()) {
-      throw new IllegalStateException("no file in " + unlocked);
-    }
+    byte[] file = pdfLike(1024 * 1024);
+    Shared shared = share(tls, provider, client, "Bench", file);
+    String token = shared.token();
+    String fileId = shared.fileId();
     URI documentUri = client.resolve("/api/shares/" + token + "/document");
-    URI fileUri = client.resolve("/api/shares/" + token + "/files/" + files.group(1));
-    String cookie = c.cookieHeader();
+    URI fileUri = client.resolve("/api/shares/" + token + "/files/" + fileId);
+    String cookie = shared.clientCookie();
     if (connections == 0) {
+      if (args.length > 6) {
+        Path dir = Files.createDirectories(Path.of(args[6]));
+        Files.write(dir.resolve("document.json"), shared.client().document(token).expectOk().body());
+        Files.write(dir.resolve("file.bin"), shared.client().file(token, fileId).expectOk().body());
+      }
       System.out.println("TOKEN=" + token);
-      System.out.println("FILE_ID=" + files.group(1));
+      System.out.println("FILE_ID=" + fileId);
+      System.out.println("FILE_SIZE=" + file.length);
       System.out.println("COOKIE=" + cookie);
       return;
     }
@@ -92,7 +298,7 @@ public class ClientReadBench {
     AtomicLong errors = new AtomicLong();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < connections; i++) {
-      HttpClient http = pool[i];
+      Target target = new Target(pool[i], documentUri, fileUri, cookie, file.length);
       long[] samples = new long[1_000_000];
       latencies.add(samples);
       int slot = i;
@@ -101,22 +307,7 @@ public class ClientReadBench {
         byte[] sink = new byte[64 * 1024];
         while (System.nanoTime() < end) {
           long start = System.nanoTime();
-          try {
-            HttpResponse<String> doc = http.send(HttpRequest.newBuilder(documentUri).header("Cookie", cookie).build(),
-                BodyHandlers.ofString());
-            HttpResponse<InputStream> bytes = http.send(HttpRequest.newBuilder(fileUri).header("Cookie", cookie).build(),
-                BodyHandlers.ofInputStream());
-            long total = 0;
-            try (InputStream in = bytes.body()) {
-              for (int r; (r = in.read(sink)) > 0; ) {
-                total += r;
-              }
-            }
-            if (doc.statusCode() != 200 || bytes.statusCode() != 200 || total != file.length) {
-              errors.incrementAndGet();
-              continue;
-            }
-          } catch (Exception e) {
+          if (target.fullRead(sink) != null) {
             errors.incrementAndGet();
             continue;
           }
@@ -142,27 +333,68 @@ public class ClientReadBench {
         all.length == 0 ? 0 : all[all.length - 1] / 1e6);
   }
 
-  static double pct(long[] sorted, int p) {
-    if (sorted.length == 0) {
-      return 0;
+  /** A provider account with a client and a document holding {@code file}, shared and unlocked once. */
+  record Shared(ApiSession provider, String documentId, String clientId, String token, String fileId,
+      ClientApi client) {
+    String clientCookie() {
+      return cookieHeader(client.cookies());
     }
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
   }
 
-  static String id(String json) {
-    Matcher m = ID.matcher(json);
-    if (!m.find()) {
-      throw new IllegalStateException("no id in " + json);
-    }
-    return m.group(1);
+  static String cookieHeader(Map<String, String> cookies) {
+    return String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
   }
 
-  static String field(String json, String name) {
-    Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
-    if (!m.find()) {
-      throw new IllegalStateException("no " + name + " in " + json);
+  static Shared share(SSLContext tls, URI provider, URI client, String label, byte[] file) {
+    ProviderApi p = new ProviderApi(ApiSession.builder(provider).tls(tls).build());
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    String prefix = label.toLowerCase(java.util.Locale.ROOT);
+    String email = prefix + "-" + unique + "@example.com";
+    p.signup(email, "benchmark passphrase", label + " " + unique);
+    p.verifyEmail(mailedToken(tls, provider, email));
+    String clientId = p.createClient(label + " client", "client-" + unique + "@example.com").get("id").asString();
+    String documentId = p.createDocument(label, "Read again and again.").get("id").asString();
+    p.uploadFile(documentId, prefix + ".pdf", "application/pdf", file);
+    JsonNode share = p.share(documentId, clientId, Instant.now().plus(Duration.ofDays(1)));
+    String link = share.get("link").asString();
+    String token = link.substring(link.lastIndexOf('/') + 1);
+    ClientApi c = new ClientApi(ApiSession.builder(client).tls(tls).build());
+    JsonNode files = c.unlock(token, share.get("accessCode").asString()).expectOk().json().path("files");
+    if (files.isEmpty()) {
+      throw new IllegalStateException("no file in the unlocked share");
     }
-    return m.group(1);
+    return new Shared(p.session(), documentId, clientId, token, files.get(0).get("id").asString(), c);
+  }
+
+  /**
+   * The token of the address verification mailed to {@code email}, from the local mail catcher's
+   * {@code /api/messages} at the provider's address with {@code mail.} instead of {@code provider.}.
+   */
+  static String mailedToken(SSLContext tls, URI provider, String email) {
+    ApiSession mail = ApiSession.builder(URI.create(provider.toString().replace("://provider.", "://mail.")))
+        .tls(tls).build();
+    Pattern link = Pattern.compile("/verify-email#([A-Za-z0-9_-]+)");
+    for (long deadline = System.nanoTime() + 30_000_000_000L; System.nanoTime() < deadline; pause()) {
+      for (JsonNode message : mail.get("/api/messages").expectOk().json()) {
+        Matcher m = link.matcher(message.path("body").asString(""));
+        if (message.path("to").asString("").contains(email) && m.find()) {
+          return m.group(1);
+        }
+      }
+    }
+    throw new IllegalStateException("no verification mail reached " + email + " within 30 s");
+  }
+
+  private static void pause() {
+    LockSupport.parkNanos(200_000_000L);
+  }
+
+  /** {@code size} random bytes that start like a PDF (so the upload's type check accepts them). */
+  static byte[] pdfLike(int size) {
+    byte[] file = new byte[size];
+    new SecureRandom().nextBytes(file);
+    System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, file, 0, 9);
+    return file;
   }
 
   static SSLContext trusting(Path caPem) throws Exception {
@@ -176,61 +408,5 @@ public class ClientReadBench {
     SSLContext tls = SSLContext.getInstance("TLS");
     tls.init(null, tmf.getTrustManagers(), null);
     return tls;
-  }
-
-  /** Cookies and the CSRF header, as a browser would send them. */
-  static final class Session {
-    final HttpClient http;
-    final URI base;
-    final Map<String, String> cookies = new ConcurrentHashMap<>();
-
-    Session(HttpClient http, URI base) {
-      this.http = http;
-      this.base = base;
-    }
-
-    String cookieHeader() {
-      return String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
-    }
-
-    String call(String method, String path, String type, String body) throws Exception {
-      return send(method, path, type, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
-    }
-
-    void upload(String path, String name, byte[] content) throws Exception {
-      String boundary = "----bench" + UUID.randomUUID();
-      byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-          + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-      byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
-      byte[] all = new byte[head.length + content.length + tail.length];
-      System.arraycopy(head, 0, all, 0, head.length);
-      System.arraycopy(content, 0, all, head.length, content.length);
-      System.arraycopy(tail, 0, all, head.length + content.length, tail.length);
-      send("POST", path, "multipart/form-data; boundary=" + boundary, BodyPublishers.ofByteArray(all));
-    }
-
-    private String send(String method, String path, String type, HttpRequest.BodyPublisher body) throws Exception {
-      HttpRequest.Builder r = HttpRequest.newBuilder(base.resolve(path)).method(method, body);
-      if (type != null) {
-        r.header("Content-Type", type);
-      }
-      if (!cookies.isEmpty()) {
-        r.header("Cookie", cookieHeader());
-      }
-      if (cookies.containsKey("XSRF-TOKEN")) {
-        r.header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
-      }
-      HttpResponse<String> response = http.send(r.build(), BodyHandlers.ofString());
-      for (String set : response.headers().allValues("Set-Cookie")) {
-        String pair = set.split(";", 2)[0];
-        int eq = pair.indexOf('=');
-        cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
-      }
-      if (response.statusCode() / 100 != 2) {
-        throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
-            + response.body());
-      }
-      return response.body();
-    }
   }
 }

@@ -4,9 +4,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,8 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -31,8 +27,8 @@ import javax.net.ssl.SSLContext;
  * document and file. Writes: a new document, a document update, a new client, and a send (which
  * writes to both backends: the provider's share, the client backend's share and file copy).
  *
- * <p>Compiled together with ClientReadBench.java (its Session, trusting, id and field):
- * java -cp DIR SoakBench PROVIDER_URL CLIENT_URL CA_PEM CONNECTIONS WARMUP_S DURATION_S
+ * <p>Compiled together with ClientReadBench.java (its share preparation, trusting and pct), with the API client and
+ * Jackson on the class path: java -cp DIR:JACKSON SoakBench PROVIDER_URL CLIENT_URL CA_PEM CONNECTIONS WARMUP_S DURATION_S
  */
 public class SoakBench {
 
@@ -49,11 +45,11 @@ public class SoakBench {
   }
 
   /** One provider account with a document, a client and an unlocked share, used by several connections. */
-  record Account(ClientReadBench.Session provider, String documentId, String clientId, String token,
+  record Account(String providerCookie, String xsrfToken, String documentId, String clientId, String token,
       String fileId, String clientCookie) {}
 
   static final int CONNECTIONS_PER_ACCOUNT = 5;
-  static final byte[] FILE = file(64 * 1024);
+  static final byte[] FILE = ClientReadBench.pdfLike(64 * 1024);
 
   public static void main(String[] args) throws Exception {
     URI provider = URI.create(args[0]);
@@ -167,9 +163,9 @@ public class SoakBench {
       r.header("Content-Type", "application/json");
     }
     if (site.getHost().startsWith("provider")) {
-      r.header("Cookie", a.provider().cookieHeader());
+      r.header("Cookie", a.providerCookie());
       if (!method.equals("GET")) {
-        r.header("X-XSRF-TOKEN", a.provider().cookies.get("XSRF-TOKEN"));
+        r.header("X-XSRF-TOKEN", a.xsrfToken());
       }
     } else {
       r.header("Cookie", a.clientCookie());
@@ -179,34 +175,8 @@ public class SoakBench {
   }
 
   static Account account(SSLContext tls, URI provider, URI client) throws Exception {
-    ClientReadBench.Session p = new ClientReadBench.Session(HttpClient.newBuilder().sslContext(tls).build(), provider);
-    p.call("GET", "/api/auth/csrf", null, null);
-    String unique = UUID.randomUUID().toString().substring(0, 8);
-    p.call("POST", "/api/auth/signup", "application/json", "{\"email\":\"soak-" + unique
-        + "@example.com\",\"password\":\"benchmark passphrase\",\"organisation\":\"Soak " + unique + "\"}");
-    String clientId = ClientReadBench.id(p.call("POST", "/api/clients", "application/json",
-        "{\"name\":\"Soak client\",\"email\":\"client-" + unique + "@example.com\"}"));
-    String documentId = ClientReadBench.id(p.call("POST", "/api/documents", "application/json",
-        "{\"title\":\"Soak\",\"message\":\"Read and sent under load.\"}"));
-    p.upload("/api/documents/" + documentId + "/files", "soak.pdf", FILE);
-    String share = p.call("POST", "/api/documents/" + documentId + "/shares", "application/json",
-        "{\"clientId\":\"" + clientId + "\",\"expiresAt\":\"" + Instant.now().plus(Duration.ofDays(1)) + "\"}");
-    String link = ClientReadBench.field(share, "link");
-    String token = link.substring(link.lastIndexOf('/') + 1);
-    ClientReadBench.Session c = new ClientReadBench.Session(HttpClient.newBuilder().sslContext(tls).build(), client);
-    String unlocked = c.call("POST", "/api/shares/" + token + "/unlock", "application/json",
-        "{\"code\":\"" + ClientReadBench.field(share, "accessCode") + "\"}");
-    Matcher files = Pattern.compile("\"files\"\\s*:\\s*\\[\\s*\\{\\s*\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(unlocked);
-    if (!files.find()) {
-      throw new IllegalStateException("no file in " + unlocked);
-    }
-    return new Account(p, documentId, clientId, token, files.group(1), c.cookieHeader());
-  }
-
-  static byte[] file(int size) {
-    byte[] file = new byte[size];
-    new SecureRandom().nextBytes(file);
-    System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, file, 0, 9);
-    return file;
+    ClientReadBench.Shared s = ClientReadBench.share(tls, provider, client, "Soak", FILE);
+    return new Account(ClientReadBench.cookieHeader(s.provider().cookies()), s.provider().cookie("XSRF-TOKEN"),
+        s.documentId(), s.clientId(), s.token(), s.fileId(), s.clientCookie());
   }
 }
