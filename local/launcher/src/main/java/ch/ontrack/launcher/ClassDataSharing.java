@@ -77,7 +77,8 @@ final class ClassDataSharing {
     return null;
   }
 
-  private static Path extract(Path java, Path jar, Path dir) throws IOException, InterruptedException {
+  /** Spring Boot's extracted layout ({@code app/<name>.jar} and {@code app/lib/}), redone when the jar changes. */
+  static Path extract(Path java, Path jar, Path dir) throws IOException, InterruptedException {
     String stamp = Files.size(jar) + ":" + Files.getLastModifiedTime(jar).toMillis();
     Path stampFile = dir.resolve("jar.stamp");
     Path app = dir.resolve("app");
