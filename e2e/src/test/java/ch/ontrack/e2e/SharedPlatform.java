@@ -1,8 +1,8 @@
 package ch.ontrack.e2e;
 
-import ch.ontrack.launcher.LaunchOptions;
 import ch.ontrack.launcher.LocalPlatform;
-import ch.ontrack.launcher.LocalTopology;
+import ch.ontrack.launcher.topology.LaunchOptions;
+import ch.ontrack.launcher.topology.LocalTopology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -43,7 +43,7 @@ public final class SharedPlatform {
 
   /** An HTTP client that trusts the platform's local CA and nothing else. */
   public static HttpClient httpClient() {
-    return ch.ontrack.launcher.LocalCaTrust.httpClient(get().caCertificate());
+    return ch.ontrack.launcher.pki.LocalCaTrust.httpClient(get().caCertificate());
   }
 
   public static Path repoRoot() {

@@ -2,8 +2,8 @@ package ch.ontrack.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.ontrack.launcher.LocalTopology;
-import ch.ontrack.launcher.Route;
+import ch.ontrack.launcher.topology.LocalTopology;
+import ch.ontrack.launcher.topology.Route;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package ch.ontrack.e2e.backends;
 
 import ch.ontrack.launcher.LocalPlatform;
-import ch.ontrack.launcher.ProviderApi;
+import ch.ontrack.launcher.demo.ProviderApi;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package ch.ontrack.e2e.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.ontrack.launcher.LocalPlatform;
-import ch.ontrack.launcher.LocalTopology;
+import ch.ontrack.launcher.topology.LocalTopology;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

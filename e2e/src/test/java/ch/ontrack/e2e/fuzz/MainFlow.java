@@ -3,9 +3,9 @@ package ch.ontrack.e2e.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.ontrack.e2e.ClientApi;
-import ch.ontrack.launcher.LocalCaTrust;
 import ch.ontrack.launcher.LocalPlatform;
-import ch.ontrack.launcher.ProviderApi;
+import ch.ontrack.launcher.demo.ProviderApi;
+import ch.ontrack.launcher.pki.LocalCaTrust;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -1,16 +1,16 @@
 package ch.ontrack.e2e.fuzz;
 
-import ch.ontrack.launcher.LocalCaTrust;
 import ch.ontrack.launcher.LocalPlatform;
-import ch.ontrack.launcher.LocalTopology;
-import ch.ontrack.launcher.ProviderApi;
+import ch.ontrack.launcher.demo.ProviderApi;
+import ch.ontrack.launcher.pki.LocalCaTrust;
+import ch.ontrack.launcher.topology.LocalTopology;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.ontrack.e2e.SharedPlatform;
 import ch.ontrack.launcher.LocalPlatform;
-import ch.ontrack.launcher.LocalTopology;
+import ch.ontrack.launcher.topology.LocalTopology;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.ontrack.e2e.ClientApi;
 import ch.ontrack.e2e.SharedPlatform;
-import ch.ontrack.launcher.LocalCaTrust;
 import ch.ontrack.launcher.LocalPlatform;
-import ch.ontrack.launcher.ProviderApi;
+import ch.ontrack.launcher.demo.ProviderApi;
+import ch.ontrack.launcher.pki.LocalCaTrust;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;

@@ -1,5 +1,18 @@
 package ch.ontrack.launcher;
 
+import ch.ontrack.launcher.component.Component;
+import ch.ontrack.launcher.gateway.Gateway;
+import ch.ontrack.launcher.mail.MailCatcher;
+import ch.ontrack.launcher.mail.MailPage;
+import ch.ontrack.launcher.pki.LocalCa;
+import ch.ontrack.launcher.processes.BackendProcess;
+import ch.ontrack.launcher.processes.ClassDataSharing;
+import ch.ontrack.launcher.processes.Database;
+import ch.ontrack.launcher.processes.Prometheus;
+import ch.ontrack.launcher.topology.LaunchOptions;
+import ch.ontrack.launcher.topology.LocalTopology;
+import ch.ontrack.launcher.topology.Preflight;
+import ch.ontrack.launcher.topology.Secrets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,20 @@
 package ch.ontrack.launcher;
 
+import ch.ontrack.launcher.cli.ControlSocket;
+import ch.ontrack.launcher.cli.StateFile;
+import ch.ontrack.launcher.component.Component;
+import ch.ontrack.launcher.component.LaunchException;
+import ch.ontrack.launcher.component.Progress;
+import ch.ontrack.launcher.demo.DemoData;
+import ch.ontrack.launcher.mail.MailCatcher;
+import ch.ontrack.launcher.pki.LocalCa;
+import ch.ontrack.launcher.processes.Backoff;
+import ch.ontrack.launcher.processes.Prometheus;
+import ch.ontrack.launcher.processes.Supervisor;
+import ch.ontrack.launcher.topology.LaunchOptions;
+import ch.ontrack.launcher.topology.LocalTopology;
+import ch.ontrack.launcher.topology.Preflight;
+import ch.ontrack.launcher.topology.Secrets;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +57,7 @@ public final class LocalPlatform implements AutoCloseable {
     this.supervisor = new Supervisor(Backoff.DEFAULT, progress, options.dataDir().resolve("logs"), this::startOne,
         name -> {
           component(name).stop();
-          StateFile.write(this);
+          writeState();
         });
     components.values().forEach(c -> c.onUnexpectedExit(supervisor::exitedOnItsOwn));
     Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -56,10 +71,12 @@ public final class LocalPlatform implements AutoCloseable {
     try {
       platform.startAll();
       if (options.demoData()) {
-        DemoData.ensure(platform);
+        DemoData.ensure(options.dataDir(),
+            URI.create("http://127.0.0.1:" + platform.port(LocalTopology.PROVIDER_BACKEND, "server")),
+            platform::awaitMailedToken);
       }
       platform.openControlSocket();
-      StateFile.write(platform);
+      platform.writeState();
       return platform;
     } catch (RuntimeException e) {
       platform.close();
@@ -116,7 +133,7 @@ public final class LocalPlatform implements AutoCloseable {
           + " Its log: " + options.dataDir().resolve("logs").resolve(name + ".log"), e);
     }
     progress.ready(name, t0);
-    StateFile.write(this); // status and down work from another terminal while the rest starts
+    writeState(); // status and down work from another terminal while the rest starts
   }
 
   public URI providerUrl() {
@@ -180,7 +197,7 @@ public final class LocalPlatform implements AutoCloseable {
     Component component = component(name);
     supervisor.stoppedOnPurpose(name);
     component.stop();
-    StateFile.write(this);
+    writeState();
   }
 
   /** Starts a stopped component again and returns when it is ready. */
@@ -204,6 +221,12 @@ public final class LocalPlatform implements AutoCloseable {
     } catch (java.io.IOException | RuntimeException e) {
       progress.info("./platform restart is not available (" + e.getMessage() + "); ./platform down and up still work.");
     }
+  }
+
+  /** For {@code status} and {@code down} from another terminal. */
+  private void writeState() {
+    StateFile.write(options.dataDir(), new StateFile.Running(providerUrl(), clientUrl(), mailUrl(), prometheusUrl(),
+        options.ports(), processes()));
   }
 
   /** Every operating-system process the platform runs, by component. */

@@ -1,5 +1,11 @@
 package ch.ontrack.launcher;
 
+import ch.ontrack.launcher.cli.Commands;
+import ch.ontrack.launcher.component.LaunchException;
+import ch.ontrack.launcher.component.Progress;
+import ch.ontrack.launcher.demo.DemoData;
+import ch.ontrack.launcher.processes.Prometheus;
+import ch.ontrack.launcher.topology.LaunchOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

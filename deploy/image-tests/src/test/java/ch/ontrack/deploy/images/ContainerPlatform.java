@@ -1,7 +1,7 @@
 package ch.ontrack.deploy.images;
 
 import ch.ontrack.deploy.ChartPods;
-import ch.ontrack.launcher.ContainerGateway;
+import ch.ontrack.launcher.gateway.ContainerGateway;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;

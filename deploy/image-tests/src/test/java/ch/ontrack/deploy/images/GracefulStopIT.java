@@ -2,8 +2,8 @@ package ch.ontrack.deploy.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.ontrack.launcher.LocalCaTrust;
-import ch.ontrack.launcher.ProviderApi;
+import ch.ontrack.launcher.demo.ProviderApi;
+import ch.ontrack.launcher.pki.LocalCaTrust;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

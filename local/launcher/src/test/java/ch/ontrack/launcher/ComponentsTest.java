@@ -1,0 +1,41 @@
+package ch.ontrack.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.ontrack.launcher.pki.LocalCa;
+import ch.ontrack.launcher.processes.Prometheus;
+import ch.ontrack.launcher.topology.LaunchOptions;
+import ch.ontrack.launcher.topology.LocalTopology;
+import ch.ontrack.launcher.topology.Secrets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ComponentsTest {
+
+  @TempDir Path repo;
+  @TempDir Path data;
+
+  @Test
+  void backendJvmOptionsFromTheEnvironmentComeAfterTheLaunchersOwn() {
+    LaunchOptions options = LaunchOptions.defaults(Path.of("/repo"),
+        Map.of("LOCAL_BACKEND_JVM_OPTIONS", " -XX:TieredStopAtLevel=4  -Xmx512m "));
+
+    for (String backend : LocalTopology.BACKENDS) {
+      assertThat(Components.command(options, backend)).containsSubsequence(
+          "-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=4");
+    }
+  }
+
+  @Test
+  void withoutPrometheusInstalledThereIsNoPrometheusComponent() {
+    LaunchOptions options = LaunchOptions.forTests(repo, data).withMonitoring(true);
+
+    LaunchOptions resolved = Prometheus.resolve(options, Optional.empty(), said -> {});
+
+    assertThat(Components.create(resolved, Secrets.loadOrCreate(data), LocalCa.loadOrCreate(data.resolve("ca"))))
+        .doesNotContainKey(Prometheus.NAME);
+  }
+}

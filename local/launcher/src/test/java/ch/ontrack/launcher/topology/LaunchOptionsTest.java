@@ -1,0 +1,65 @@
+package ch.ontrack.launcher.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.ontrack.launcher.component.LaunchException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LaunchOptionsTest {
+
+  private final Path root = Path.of("/repo");
+
+  @Test
+  void backendJvmOptionsFromTheEnvironmentGoToBothBackends() {
+    LaunchOptions options = LaunchOptions.defaults(root,
+        Map.of("LOCAL_BACKEND_JVM_OPTIONS", " -XX:TieredStopAtLevel=4  -Xmx512m "));
+
+    for (String backend : LocalTopology.BACKENDS) {
+      assertThat(options.jvmOptions().get(backend)).containsExactly("-XX:TieredStopAtLevel=4", "-Xmx512m");
+    }
+  }
+
+  @Test
+  void databasesAreDurableUnlessFastIsAskedFor() {
+    assertThat(LaunchOptions.defaults(root, Map.of()).durableDatabases()).isTrue();
+    assertThat(LaunchOptions.defaults(root, Map.of("LOCAL_FAST_DB", "true")).durableDatabases()).isFalse();
+    assertThat(LaunchOptions.defaults(root, Map.of("LOCAL_FAST_DB", "no")).durableDatabases()).isTrue();
+  }
+
+  @Test
+  void withoutTheVariableTheBackendsGetOnlyTheLaunchersOptions() {
+    assertThat(LaunchOptions.defaults(root, Map.of()).jvmOptions()).isEmpty();
+  }
+
+  @Test
+  void aCollectorFromTheEnvironmentGetsBothBackendsTraces() {
+    LaunchOptions options = LaunchOptions.defaults(root,
+        Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", " http://localhost:4318 ", "TRACING_SAMPLING_PROBABILITY", "0.5"));
+
+    for (String backend : LocalTopology.BACKENDS) {
+      assertThat(options.extraEnv().get(backend)).containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4318")
+          .containsEntry("TRACING_SAMPLING_PROBABILITY", "0.5");
+    }
+    assertThat(LaunchOptions.defaults(root, Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", " ")).extraEnv()).isEmpty();
+  }
+
+  @Test
+  void portsAndDataFolderCanBeChanged() {
+    LaunchOptions options = LaunchOptions.defaults(root,
+        Map.of("LOCAL_GATEWAY_HTTPS_PORT", "9443", "LOCAL_DATA_DIR", "/tmp/somewhere"));
+
+    assertThat(options.httpsPort()).isEqualTo(9443);
+    assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/somewhere"));
+    assertThat(options.siteUrl("client").toString()).isEqualTo("https://client.localhost:9443");
+  }
+
+  @Test
+  void aPortThatIsNotANumberIsAPlainError() {
+    assertThatThrownBy(() -> LaunchOptions.defaults(root, Map.of("LOCAL_GATEWAY_HTTPS_PORT", "https")))
+        .isInstanceOf(LaunchException.class)
+        .hasMessage("LOCAL_GATEWAY_HTTPS_PORT=https is not a port number (1-65535).");
+  }
+}
