@@ -3,6 +3,7 @@ package ch.ontrack.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.ontrack.launcher.pki.LocalCa;
+import ch.ontrack.launcher.processes.BackendJava;
 import ch.ontrack.launcher.processes.Prometheus;
 import ch.ontrack.launcher.topology.LaunchOptions;
 import ch.ontrack.launcher.topology.LocalTopology;
@@ -24,7 +25,7 @@ class ComponentsTest {
         Map.of("LOCAL_BACKEND_JVM_OPTIONS", " -XX:TieredStopAtLevel=4  -Xmx512m "));
 
     for (String backend : LocalTopology.BACKENDS) {
-      assertThat(Components.command(options, backend)).containsSubsequence(
+      assertThat(Components.command(options, backend, BackendJava.forThisMachine(), Map.of(), data)).containsSubsequence(
           "-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=4");
     }
   }

@@ -22,11 +22,11 @@ public final class ClassDataSharing {
   private ClassDataSharing() {}
 
   /** The JVM options and the jar to run; the plain jar when anything goes wrong. */
-  public static List<String> jvmArguments(Path java, Path jar, Path dir) {
+  public static List<String> jvmArguments(Path java, int feature, Path jar, Path dir) {
     try {
       Path extracted = extract(java, jar, dir);
       List<String> args = new ArrayList<>();
-      if (Runtime.version().feature() >= 19) {
+      if (feature >= 19) {
         args.add("-XX:+AutoCreateSharedArchive");
         args.add("-XX:SharedArchiveFile=" + dir.resolve("app.jsa"));
       } else {

@@ -1,8 +1,9 @@
-package ch.ontrack.launcher;
+package ch.ontrack.launcher.processes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.ontrack.launcher.component.LaunchException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -1,5 +1,6 @@
-package ch.ontrack.launcher;
+package ch.ontrack.launcher.processes;
 
+import ch.ontrack.launcher.component.LaunchException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,17 +17,22 @@ import java.util.stream.Stream;
  * ({@link AotCache}); otherwise the launcher's own JVM with class-data sharing ({@link ClassDataSharing}).
  * The build stays on Java 17 bytecode, so any of them runs the jars.
  */
-record BackendJava(Path home, int feature, String version) {
+public record BackendJava(Path home, int feature, String version) {
 
   static final String HOME_VARIABLE = "OC_BACKEND_JAVA_HOME";
   static final int AOT_CACHE_FEATURE = 25;
 
-  Path java() {
+  public Path java() {
     return home.resolve("bin").resolve("java");
   }
 
-  boolean hasAotCache() {
+  public boolean hasAotCache() {
     return feature >= AOT_CACHE_FEATURE;
+  }
+
+  /** The choice on this machine: JDKs under /usr/lib/jvm, the environment, the launcher's own JVM. */
+  public static BackendJava forThisMachine() {
+    return find(System.getenv(), Path.of("/usr/lib/jvm"), Path.of(System.getProperty("java.home")));
   }
 
   /** {@code OC_BACKEND_JAVA_HOME}, else the newest JDK 25+ under {@code jvmRoot} or {@code JAVA_HOME}, else this JVM. */

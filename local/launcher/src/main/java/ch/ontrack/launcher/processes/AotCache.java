@@ -1,4 +1,4 @@
-package ch.ontrack.launcher;
+package ch.ontrack.launcher.processes;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * its database, which writes the cache; every start after that maps it. The cache is named by the jar's
  * SHA-256 and the JDK's version, so a rebuilt jar or another JDK trains anew.
  */
-final class AotCache {
+public final class AotCache {
 
   static final String SUFFIX = ".aot";
   static final String PENDING_SUFFIX = ".aot.pending";
@@ -29,13 +29,13 @@ final class AotCache {
   private AotCache() {}
 
   /** What a training run needs besides the JVM: options, the backend's environment and working directory. */
-  record Training(List<String> jvmOptions, Map<String, String> environment, Path workDir) {}
+  public record Training(List<String> jvmOptions, Map<String, String> environment, Path workDir) {}
 
   /**
    * The JVM options and the jar to run, training the cache first when there is none for this jar and JDK;
    * the plain jar when extraction fails, the extracted jar without a cache when training fails.
    */
-  static List<String> jvmArguments(BackendJava java, Path jar, Path dir, Training training) {
+  public static List<String> jvmArguments(BackendJava java, Path jar, Path dir, Training training) {
     Path extracted;
     try {
       extracted = ClassDataSharing.extract(java.java(), jar, dir);

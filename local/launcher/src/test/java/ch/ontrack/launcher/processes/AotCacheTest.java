@@ -1,4 +1,4 @@
-package ch.ontrack.launcher;
+package ch.ontrack.launcher.processes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
