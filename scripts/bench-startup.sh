@@ -25,7 +25,7 @@ newest_aot_jdk() {
   local best="" best_version="" home version
   for home in /usr/lib/jvm/*/; do
     home="${home%/}"
-    [ -x "$home/bin/java" ] && [ -f "$home/release" ] || continue
+    if [ ! -x "$home/bin/java" ] || [ ! -f "$home/release" ]; then continue; fi
     version="$(awk -F'"' '/^JAVA_VERSION=/ {print $2}' "$home/release")"
     [ "${version%%.*}" -ge 25 ] 2>/dev/null || continue
     if [ -z "$best" ] || [ "$(printf '%s\n%s\n' "$best_version" "$version" | sort -V | tail -1)" = "$version" ]; then
