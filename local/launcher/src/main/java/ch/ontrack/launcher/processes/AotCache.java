@@ -45,20 +45,26 @@ public final class AotCache {
       Thread.currentThread().interrupt();
       return List.of("-jar", jar.toString());
     }
-    List<String> args = new ArrayList<>();
+    List<String> args = new ArrayList<>(cacheOption(java, jar, extracted, dir, training));
+    args.add("-jar");
+    args.add(extracted.toString());
+    return args;
+  }
+
+  /** {@code -XX:AOTCache=...} once there is a cache for this jar and JDK (trained now if need be), else nothing. */
+  static List<String> cacheOption(BackendJava java, Path jar, Path extracted, Path dir, Training training) {
     try {
       Path cache = cacheFile(dir, sha256(jar, dir), java);
-      if (Files.exists(cache) || train(java, extracted, cache, training)) {
-        args.add("-XX:AOTCache=" + cache);
+      // a training run that failed is not repeated at every start of the same jar on the same JDK
+      if (Files.exists(cache) || !Files.exists(failedMarker(cache)) && train(java, extracted, cache, training)) {
+        return List.of("-XX:AOTCache=" + cache);
       }
     } catch (IOException e) {
       // no cache this time: the backend starts as it would without one
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    args.add("-jar");
-    args.add(extracted.toString());
-    return args;
+    return List.of();
   }
 
   /** {@code <dir>/<first 16 hex digits of the jar's SHA-256>-<JDK runtime version>.aot}. */
@@ -87,6 +93,7 @@ public final class AotCache {
     builder.environment().putAll(training.environment());
     if (!run(builder, TRAINING_TIMEOUT_SECONDS) || !Files.exists(pending) || !maps(java, pending, extracted, training)) {
       Files.deleteIfExists(pending);
+      Files.writeString(failedMarker(cache), "The training run failed; training.log says why. Delete this file to train again.\n");
       return false;
     }
     Files.move(pending, cache, StandardCopyOption.ATOMIC_MOVE);
@@ -96,6 +103,10 @@ public final class AotCache {
       }
     }
     return true;
+  }
+
+  static Path failedMarker(Path cache) {
+    return cache.resolveSibling(cache.getFileName() + ".failed");
   }
 
   /** A throw-away JVM with the backend's options that refuses to start unless it can map the cache. */

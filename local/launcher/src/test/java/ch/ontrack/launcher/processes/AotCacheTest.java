@@ -58,6 +58,33 @@ class AotCacheTest {
 
     assertThat(cache).doesNotExist();
     assertThat(pendingFiles()).isEmpty();
+    assertThat(AotCache.failedMarker(cache)).exists();
+  }
+
+  @Test
+  void aFailedTrainingRunIsNotRepeatedForTheSameJarAndJdk() throws Exception {
+    Path jar = app("Fails", "System.exit(3);");
+    Path cache = AotCache.cacheFile(dir, AotCache.sha256(jar, dir), java);
+    assertThat(AotCache.train(java, jar, cache, training)).isFalse();
+    Files.delete(dir.resolve("training.log"));
+
+    List<String> option = AotCache.cacheOption(java, jar, jar, dir, training);
+
+    assertThat(option).isEmpty();
+    assertThat(dir.resolve("training.log")).as("no second training run").doesNotExist();
+  }
+
+  @Test
+  void aCacheTrainedOnceIsUsedFromThenOn() throws Exception {
+    Path jar = app("Hello", "System.out.println(\"hello\");");
+
+    List<String> first = AotCache.cacheOption(java, jar, jar, dir, training);
+    Files.delete(dir.resolve("training.log"));
+    List<String> second = AotCache.cacheOption(java, jar, jar, dir, training);
+
+    assertThat(first).singleElement().asString().startsWith("-XX:AOTCache=" + dir);
+    assertThat(second).isEqualTo(first);
+    assertThat(dir.resolve("training.log")).as("no second training run").doesNotExist();
   }
 
   @Test
