@@ -48,7 +48,7 @@ bench_java() {
 
 # The first pid of a component, from the launcher's state file.
 component_pid() {
-  awk -F= -v k="pids.$1" '$1 == k {split($2, p, ","); print p[1]}' "$DATA/state.properties"
+  awk -F= -v k="pids.$1" '$1 == k {split($2, p, ","); print p[1]}' "$LOCAL_DATA_DIR/state.properties"
 }
 
 bench_cleanup() {

@@ -29,11 +29,11 @@ import() {
   tar --numeric-owner -C "$dir" -c . | "${podman_cmd[@]}" import "$@" - "$name" >&2
 }
 
-# Like eclipse-temurin:21-jre: the JDK's runtime under /opt/java/openjdk, java on the PATH, root as default user.
+# Like eclipse-temurin:25-jre: the JDK's runtime under /opt/java/openjdk, java on the PATH, root as default user.
 build_jre() {
   local dir; dir="$(mktemp -d)"
-  rootfs "$dir" openjdk-21-jre-headless
-  local home; home="$(cd "$dir" && echo usr/lib/jvm/java-21-openjdk-*)"
+  rootfs "$dir" openjdk-25-jre-headless
+  local home; home="$(cd "$dir" && echo usr/lib/jvm/java-25-openjdk-*)"
   mkdir -p "$dir/opt/java" && ln -s "/$home" "$dir/opt/java/openjdk"
   import "$dir" "$jre" \
     --change 'ENV JAVA_HOME=/opt/java/openjdk' \

@@ -5,6 +5,8 @@ import ch.ontrack.launcher.gateway.Gateway;
 import ch.ontrack.launcher.mail.MailCatcher;
 import ch.ontrack.launcher.mail.MailPage;
 import ch.ontrack.launcher.pki.LocalCa;
+import ch.ontrack.launcher.processes.AotCache;
+import ch.ontrack.launcher.processes.BackendJava;
 import ch.ontrack.launcher.processes.BackendProcess;
 import ch.ontrack.launcher.processes.ClassDataSharing;
 import ch.ontrack.launcher.processes.Database;
@@ -45,11 +47,7 @@ final class Components {
 
   static Map<String, Component> create(LaunchOptions options, Secrets secrets, LocalCa ca) {
     Path logs = options.dataDir().resolve("logs");
-    try {
-      java.nio.file.Files.createDirectories(options.dataDir().resolve("cds"));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    BackendJava java = BackendJava.forThisMachine();
     Map<String, Component> components = new LinkedHashMap<>();
     MailCatcher mail = new MailCatcher(options.port(LocalTopology.MAIL, "smtp"));
     components.put(LocalTopology.MAIL, mail);
@@ -64,8 +62,9 @@ final class Components {
       Map<String, String> env = new LinkedHashMap<>(baseEnvironment());
       env.putAll(LocalTopology.environment(backend, wiring));
       env.putAll(options.extraEnv().getOrDefault(backend, Map.of()));
-      components.put(backend, new BackendProcess(backend, () -> command(options, backend), env,
-          options.dataDir().resolve("run").resolve(backend), logs.resolve(backend + ".log"),
+      Path workDir = options.dataDir().resolve("run").resolve(backend);
+      components.put(backend, new BackendProcess(backend, () -> command(options, backend, java, env, workDir), env,
+          workDir, logs.resolve(backend + ".log"),
           options.port(backend, "management"), options.echoLogs() ? System.out : null));
     }
     if (options.monitoring()) {
@@ -80,14 +79,25 @@ final class Components {
         secrets.databaseAdminPassword(name), options.durableDatabases(), options.dataDir().resolve("postgres").resolve(name), logs.resolve(name + ".log"));
   }
 
-  static List<String> command(LaunchOptions options, String backend) {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+  /**
+   * The backend's JVM and its options: with an AOT cache (trained on the first start, in a JVM with the same
+   * options and environment) on JDK 25+, with class-data sharing otherwise.
+   */
+  static List<String> command(LaunchOptions options, String backend, BackendJava java, Map<String, String> env,
+      Path workDir) {
+    List<String> jvmOptions = new ArrayList<>(JVM_OPTIONS);
+    jvmOptions.addAll(options.jvmOptions().getOrDefault(backend, List.of()));
     List<String> command = new ArrayList<>();
-    command.add(java.toString());
-    command.addAll(JVM_OPTIONS);
-    command.addAll(options.jvmOptions().getOrDefault(backend, List.of()));
-    command.addAll(ClassDataSharing.jvmArguments(java, Preflight.jar(options, backend),
-        options.dataDir().resolve("cds").resolve(backend)));
+    command.add(java.java().toString());
+    command.addAll(jvmOptions);
+    Path jar = Preflight.jar(options, backend);
+    if (java.hasAotCache()) {
+      command.addAll(AotCache.jvmArguments(java, jar, options.dataDir().resolve("aot").resolve(backend),
+          new AotCache.Training(jvmOptions, env, workDir)));
+    } else {
+      command.addAll(ClassDataSharing.jvmArguments(java.java(), java.feature(), jar,
+          options.dataDir().resolve("cds").resolve(backend)));
+    }
     return command;
   }
 

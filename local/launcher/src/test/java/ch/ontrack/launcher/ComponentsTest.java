@@ -3,6 +3,7 @@ package ch.ontrack.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.ontrack.launcher.pki.LocalCa;
+import ch.ontrack.launcher.processes.BackendJava;
 import ch.ontrack.launcher.processes.Prometheus;
 import ch.ontrack.launcher.processes.S3Server;
 import ch.ontrack.launcher.topology.FileStore;
@@ -26,7 +27,7 @@ class ComponentsTest {
         Map.of("LOCAL_BACKEND_JVM_OPTIONS", " -XX:TieredStopAtLevel=4  -Xmx512m "));
 
     for (String backend : LocalTopology.BACKENDS) {
-      assertThat(Components.command(options, backend)).containsSubsequence(
+      assertThat(Components.command(options, backend, BackendJava.forThisMachine(), Map.of(), data)).containsSubsequence(
           "-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=4");
     }
   }

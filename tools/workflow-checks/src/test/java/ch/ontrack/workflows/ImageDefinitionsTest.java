@@ -89,20 +89,32 @@ class ImageDefinitionsTest {
   }
 
   @Test
-  void backendIsLayeredSoACodeChangeRebuildsOnlyTheTopLayer() {
+  void backendIsLayeredSoACodeChangeRebuildsOnlyTheTopLayers() {
     Dockerfile file = image("backend");
     String extract = String.join(" ", file.stages().get(0).all("RUN"));
     List<String> copies = file.last().all("COPY");
 
-    assertThat(extract).contains("-Djarmode=tools", "extract", "--layers", "--launcher");
+    // without --launcher: app.jar and lib/, the class path an AOT cache can hold
+    assertThat(extract).contains("-Djarmode=tools", "extract", "--layers").doesNotContain("--launcher");
     assertThat(copies).containsExactly(
         "--from=extract /extract/layers/dependencies/ ./",
         "--from=extract /extract/layers/spring-boot-loader/ ./",
         "--from=extract /extract/layers/snapshot-dependencies/ ./",
         "--from=extract /extract/layers/application/ ./");
     assertThat(file.last().all("ENTRYPOINT"))
-        .containsExactly("[\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]");
-    assertThat(file.last().all("RUN")).as("nothing but the JRE and the app").isEmpty();
+        .containsExactly("[\"java\", \"-XX:AOTCache=/app/app.aot\", \"-jar\", \"/app/app.jar\"]");
+  }
+
+  /** The one RUN of the final stage is the AOT cache's training run, with the JVM settings the entry point gets. */
+  @Test
+  void backendTrainsItsAotCacheWithoutADatabaseBeforeDroppingRoot() {
+    Dockerfile.Stage last = image("backend").last();
+    List<String> runs = last.all("RUN");
+
+    assertThat(runs).hasSize(1);
+    assertThat(runs.get(0)).contains("-XX:AOTMode=record", "-Dspring.context.exit=onRefresh",
+        "-Dspring.flyway.enabled=false", "-XX:AOTMode=create", "-XX:AOTCache=/app/app.aot", "-jar /app/app.jar");
+    assertThat(last.all("ENV")).anyMatch(e -> e.startsWith("JAVA_TOOL_OPTIONS="));
   }
 
   @Test

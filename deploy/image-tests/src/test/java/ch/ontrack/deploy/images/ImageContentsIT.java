@@ -33,7 +33,7 @@ class ImageContentsIT {
     List<String> start = Plans.JSON.convertValue(config.path("Entrypoint"), List.class);
     assertThat(start).isNotEmpty().doesNotContain("/bin/sh", "-c");
     if (Images.isBackend(app)) {
-      assertThat(start).containsExactly("java", "org.springframework.boot.loader.launch.JarLauncher");
+      assertThat(start).containsExactly("java", "-XX:AOTCache=/app/app.aot", "-jar", "/app/app.jar");
     } else {
       assertThat(start).containsExactly("/docker-entrypoint.sh");
       assertThat(Plans.JSON.convertValue(config.path("Cmd"), List.class)).containsExactly("nginx", "-g", "daemon off;");
@@ -58,13 +58,16 @@ class ImageContentsIT {
     List<Layer> layers = Layer.of(Images.image(app)).stream().filter(l -> l.size() > 0).toList();
     Layer top = layers.get(layers.size() - 1);
     if (Images.isBackend(app)) {
-      // Spring Boot's layers in the Dockerfile's order: dependencies, loader, snapshot dependencies, application
+      // Spring Boot's layers in the Dockerfile's order: dependencies, loader, snapshot dependencies, application;
+      // above them only the AOT cache the training run wrote, which depends on the application
       List<Layer> copies = layers.stream().filter(l -> l.createdBy().contains("COPY") && l.createdBy().endsWith(" in ./"))
           .toList();
       assertThat(copies).hasSize(4);
       assertThat(copies.get(0).size()).as("dependencies layer").isGreaterThan(20_000_000L);
-      assertThat(copies.get(3)).as("application layer on top").isEqualTo(top);
-      assertThat(top.size()).as("application layer").isLessThan(copies.get(0).size() / 10);
+      assertThat(layers.get(layers.size() - 2)).as("application layer below the cache").isEqualTo(copies.get(3));
+      assertThat(copies.get(3).size()).as("application layer").isLessThan(copies.get(0).size() / 10);
+      assertThat(top.createdBy()).as("AOT cache on top").contains("AOTMode=create");
+      assertThat(top.size()).as("AOT cache layer").isGreaterThan(10_000_000L);
     } else {
       // the chown of nginx's cache directory comes last and is tiny; the web app sits right below it
       assertThat(top.createdBy()).contains("chown");

@@ -43,13 +43,13 @@ class PlantedDefectsIT {
 
   @Test
   void aMissingFileInTheImageFails() {
-    String image = Images.variant("client-backend", "no-loader",
-        "USER root", "RUN rm -rf /app/org/springframework/boot/loader", "USER 10001:10001");
+    String image = Images.variant("client-backend", "no-app-jar",
+        "USER root", "RUN rm /app/app.jar", "USER 10001:10001");
 
     assertThatThrownBy(() -> run("client-backend", image))
         .hasMessageStartingWith("container backend (" + image + "): exited with code")
         .hasMessageContaining("cause: a file is missing in the image")
-        .hasMessageContaining("JarLauncher");
+        .hasMessageContaining("/app/app.jar");
   }
 
   @Test

@@ -22,11 +22,11 @@ public final class ClassDataSharing {
   private ClassDataSharing() {}
 
   /** The JVM options and the jar to run; the plain jar when anything goes wrong. */
-  public static List<String> jvmArguments(Path java, Path jar, Path dir) {
+  public static List<String> jvmArguments(Path java, int feature, Path jar, Path dir) {
     try {
       Path extracted = extract(java, jar, dir);
       List<String> args = new ArrayList<>();
-      if (Runtime.version().feature() >= 19) {
+      if (feature >= 19) {
         args.add("-XX:+AutoCreateSharedArchive");
         args.add("-XX:SharedArchiveFile=" + dir.resolve("app.jsa"));
       } else {
@@ -77,7 +77,8 @@ public final class ClassDataSharing {
     return null;
   }
 
-  private static Path extract(Path java, Path jar, Path dir) throws IOException, InterruptedException {
+  /** Spring Boot's extracted layout ({@code app/<name>.jar} and {@code app/lib/}), redone when the jar changes. */
+  static Path extract(Path java, Path jar, Path dir) throws IOException, InterruptedException {
     String stamp = Files.size(jar) + ":" + Files.getLastModifiedTime(jar).toMillis();
     Path stampFile = dir.resolve("jar.stamp");
     Path app = dir.resolve("app");
