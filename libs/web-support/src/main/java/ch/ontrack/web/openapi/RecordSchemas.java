@@ -1,5 +1,7 @@
 package ch.ontrack.web.openapi;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
@@ -19,8 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * A record component is required in the schema unless it is annotated {@code @Nullable} (any annotation of that
- * name, JSpecify's included); a nullable one may also be {@code null}. Jackson writes every component, so only
- * what may be null is optional.
+ * name, JSpecify's included). Jackson writes every component, so a nullable one may be {@code null}, unless
+ * {@code @JsonInclude(NON_NULL)} leaves it out instead.
  */
 final class RecordSchemas implements ModelConverter {
 
@@ -68,7 +70,9 @@ final class RecordSchemas implements ModelConverter {
         continue;
       }
       if (nullable(component)) {
-        mayBeNull(property);
+        if (!leftOutWhenNull(record, component)) {
+          mayBeNull(property);
+        }
       } else {
         required.add(name);
       }
@@ -92,14 +96,26 @@ final class RecordSchemas implements ModelConverter {
   }
 
   private static boolean nullable(RecordComponent component) {
-    return Stream.concat(Arrays.stream(component.getAnnotations()),
-            Arrays.stream(component.getAnnotatedType().getAnnotations()))
+    return Stream.of(component.getAnnotations(), component.getAccessor().getAnnotations(),
+            component.getAnnotatedType().getAnnotations())
+        .flatMap(Arrays::stream)
         .map(Annotation::annotationType)
         .anyMatch(a -> a.getSimpleName().equals("Nullable"));
   }
 
+  /** {@code @JsonInclude(NON_NULL)} and the like on the component or the record: absent rather than null. */
+  private static boolean leftOutWhenNull(Class<?> record, RecordComponent component) {
+    // component annotations reach the accessor, not the component, unless their target names record components
+    JsonInclude include = component.getAccessor().getAnnotation(JsonInclude.class);
+    if (include == null) {
+      include = record.getAnnotation(JsonInclude.class);
+    }
+    return include != null && include.value() != JsonInclude.Include.ALWAYS
+        && include.value() != JsonInclude.Include.USE_DEFAULTS;
+  }
+
   private static String jsonName(RecordComponent component) {
-    var property = component.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+    JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
     return property == null || property.value().isEmpty() ? component.getName() : property.value();
   }
 }
