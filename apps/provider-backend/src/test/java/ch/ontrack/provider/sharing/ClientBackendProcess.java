@@ -41,7 +41,8 @@ final class ClientBackendProcess implements AutoCloseable {
     builder.environment().putAll(Map.ofEntries(
         Map.entry("DB_HOST", "127.0.0.1"), Map.entry("DB_PORT", Integer.toString(database.getPort())),
         Map.entry("DB_NAME", "postgres"), Map.entry("DB_USERNAME", "postgres"), Map.entry("DB_PASSWORD", "postgres"),
-        Map.entry("SERVER_PORT", Integer.toString(freePort())), Map.entry("MANAGEMENT_PORT", Integer.toString(freePort())),
+        Map.entry("SERVER_PORT", Integer.toString(freePort())),
+        Map.entry("MANAGEMENT_PORT", Integer.toString(freePort())),
         Map.entry("INTERNAL_PORT", Integer.toString(internalPort)), Map.entry("INTERNAL_API_SECRET", SECRET),
         Map.entry("CLIENT_PUBLIC_URL", "https://client.localhost:8443"),
         Map.entry("FILE_ENCRYPTION_KEYS", "contract:" + Base64.getEncoder().encodeToString(key))));
