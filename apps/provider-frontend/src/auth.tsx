@@ -70,8 +70,8 @@ export function SignUp(props: { onSignedIn: (a: Account) => void }) {
     const found = validateSignUp(values);
     setErrors(found);
     if (hasErrors(found)) return;
-    const account = await action.run(() => auth.signUp(values));
-    if (account) props.onSignedIn(await auth.me().catch(() => account));
+    const account = await action.run(() => auth.signUp(values).then(() => auth.me()));
+    if (account) props.onSignedIn(account);
   };
   const serverErrors = serverFieldErrors(action.error);
   const field = (name: SignUpFields) => errors[name] ?? serverErrors[name];

@@ -39,7 +39,7 @@ export function DocumentsPage() {
               {items.map((d) => (
                 <tr key={d.id}>
                   <td><Link href={`/documents/${encodeURIComponent(d.id)}`}>{d.title}</Link></td>
-                  <td>{t('documentFileCount', { count: d.fileCount ?? d.files?.length ?? 0 })}</td>
+                  <td>{t('documentFileCount', { count: d.files.length })}</td>
                   <td class="optional">{formatDateTime(d.createdAt, locale())}</td>
                 </tr>
               ))}

@@ -112,7 +112,7 @@ function SendForm(props: { document: Document; onSent: (s: Share) => void; onCan
 
 function SentResult(props: { share: Share; onClose: () => void }) {
   const s = props.share;
-  const recipient = s.clientName || s.recipientEmail || s.email || '';
+  const recipient = s.clientName || s.recipientEmail;
   return (
     <div>
       <p>{s.accessCode ? t('sentIntro', { recipient }) : t('sentIntroPending', { recipient })}</p>

@@ -3,16 +3,21 @@ import { Alert, CopyField, Dialog, ErrorRegion, Field } from '@oc/web-ui/compone
 import { addDays, endOfDayIso, formatDateTime, toDateInput } from '@oc/web-ui/format';
 import { useAction } from '@oc/web-ui/hooks';
 import { futureDay, hasErrors, required, validate } from '@oc/web-ui/validation';
-import { shares, type FileInfo, type Share, type ShareEvent } from './api';
+import { shares, type AccessCode, type FileInfo, type Share, type ShareEvent, type ShareStatus } from './api';
 import { locale, t } from './i18n';
 import type { MessageKey } from './messages';
 import { MAX_EXPIRY_DAYS } from './send';
-import { isActive, recipient, shareState, timeline, type ShareState } from './shares';
+import { recipient, timeline } from './shares';
 import { describe } from './util';
 
-const STATE_LABEL: Record<ShareState, MessageKey> = {
-  pending: 'statePending', failed: 'stateFailed', delivered: 'stateDelivered', viewed: 'stateViewed', downloaded: 'stateDownloaded',
-  locked: 'stateLocked', expired: 'stateExpired', revoked: 'stateRevoked',
+/** The status is the server's (ShareStatus in the provider backend); here it only gets its label and colour. */
+const STATUS_LABEL: Record<ShareStatus, MessageKey> = {
+  PENDING_DELIVERY: 'statePending', DELIVERY_FAILED: 'stateFailed', DELIVERED: 'stateDelivered', VIEWED: 'stateViewed',
+  DOWNLOADED: 'stateDownloaded', LOCKED: 'stateLocked', EXPIRED: 'stateExpired', REVOKED: 'stateRevoked',
+};
+const STATUS_BADGE: Record<ShareStatus, string> = {
+  PENDING_DELIVERY: '', DELIVERY_FAILED: 'badge--bad', DELIVERED: 'badge--ok', VIEWED: 'badge--ok',
+  DOWNLOADED: 'badge--ok', LOCKED: 'badge--bad', EXPIRED: 'badge--bad', REVOKED: 'badge--bad',
 };
 const EVENT_LABEL: Record<string, MessageKey> = {
   DELIVERED: 'eventDelivered', VIEWED: 'eventViewed', DOWNLOADED: 'eventDownloaded',
@@ -29,7 +34,7 @@ export function eventText(e: ShareEvent, files: FileInfo[]): string {
 /** One share: status, activity with times, and what the provider can still do about it. */
 export function ShareCard(props: { share: Share; files: FileInfo[]; onChanged: () => void }) {
   const s = props.share;
-  const state = shareState(s);
+  const status = s.status;
   const who = recipient(s);
   const action = useAction();
   const [code, setCode] = useState<{ title: string; value: string }>();
@@ -47,27 +52,25 @@ export function ShareCard(props: { share: Share; files: FileInfo[]; onChanged: (
     return result.value;
   };
   const regenerate = async () => {
-    const r = (await act(t('shareRegenerateConfirm', { recipient: who }), () => shares.regenerateCode(s.id))) as { accessCode?: string } | undefined;
+    const r = (await act(t('shareRegenerateConfirm', { recipient: who }), () => shares.regenerateCode(s.id))) as AccessCode | undefined;
     if (r?.accessCode) setCode({ title: t('shareNewCodeTitle'), value: r.accessCode });
   };
   const reveal = async () => {
-    const r = (await act(null, () => shares.revealCode(s.id))) as { accessCode?: string } | undefined;
+    const r = (await act(null, () => shares.revealCode(s.id))) as AccessCode | undefined;
     if (r?.accessCode) setCode({ title: t('shareCodeTitle'), value: r.accessCode });
   };
-  const badge = state === 'revoked' || state === 'expired' || state === 'locked' || state === 'failed' ? 'badge--bad' : state === 'pending' ? '' : 'badge--ok';
-
   return (
-    <article class="share" aria-label={`${who}: ${t(STATE_LABEL[state])}`}>
+    <article class="share" aria-label={`${who}: ${t(STATUS_LABEL[status])}`}>
       <div class="share__head">
         <h3>{who}</h3>
-        <span class={`badge ${badge}`} data-state={state}>{t(STATE_LABEL[state])}</span>
+        <span class={`badge ${STATUS_BADGE[status]}`} data-state={status}>{t(STATUS_LABEL[status])}</span>
       </div>
       <dl class="share__meta">
         {s.createdAt && <><dt>{t('shareSent')}</dt><dd>{formatDateTime(s.createdAt, locale())}</dd></>}
         {s.expiresAt && <><dt>{t('shareExpires')}</dt><dd>{formatDateTime(s.expiresAt, locale())}</dd></>}
       </dl>
-      {state === 'locked' && <Alert kind="warning">{t('shareLockedNote')}</Alert>}
-      {state === 'failed' && <Alert kind="warning">{t('shareFailedNote', { count: s.deliveryAttempts ?? 1, reason: s.deliveryFailure ?? '' })}</Alert>}
+      {status === 'LOCKED' && <Alert kind="warning">{t('shareLockedNote')}</Alert>}
+      {status === 'DELIVERY_FAILED' && <Alert kind="warning">{t('shareFailedNote', { count: s.deliveryAttempts, reason: s.deliveryFailure ?? '' })}</Alert>}
       <h4 class="visually-hidden">{t('shareEvents')}</h4>
       {timeline(s).length === 0 ? <p class="muted">{t('shareNoEvents')}</p> : (
         <ul class="events">
@@ -78,9 +81,9 @@ export function ShareCard(props: { share: Share; files: FileInfo[]; onChanged: (
       )}
       {notice && <Alert kind="success">{notice}</Alert>}
       <ErrorRegion message={action.error ? describe(action.error) : undefined} />
-      {isActive(state) && (
+      {s.active && (
         <div class="actions">
-          {state === 'failed' && <button type="button" class="button button--primary" disabled={action.busy}
+          {status === 'DELIVERY_FAILED' && <button type="button" class="button button--primary" disabled={action.busy}
             onClick={() => act(null, () => shares.retryDelivery(s.id), t('shareRetried'))}>{t('shareRetryDelivery')}</button>}
           {s.codeWaiting && <button type="button" class="button" disabled={action.busy} onClick={reveal}>{t('shareRevealCode')}</button>}
           <button type="button" class="button" disabled={action.busy} onClick={regenerate}>{t('shareRegenerate')}</button>

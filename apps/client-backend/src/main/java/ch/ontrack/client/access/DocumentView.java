@@ -4,9 +4,10 @@ import ch.ontrack.client.file.StoredFile;
 import ch.ontrack.client.share.Share;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** What an unlocked client sees. */
-record DocumentView(String providerName, String title, String message, Instant expiresAt,
+record DocumentView(String providerName, String title, @Nullable String message, Instant expiresAt,
     List<FileView> files) {
 
   record FileView(String id, String name, String contentType, long size) {}

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /** Opening a share: its state (read only, safe for link scanners), the unlock, the document. */
 @RestController
@@ -27,7 +28,7 @@ class ShareAccessController {
 
   /** {@code language}: the one the sender chose for the recipient; the page starts in it before unlocking. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record ShareState(State state, Integer attemptsLeft, String language) {}
+  record ShareState(State state, @Nullable Integer attemptsLeft, String language) {}
 
   record UnlockRequest(@NotBlank @Size(max = 64) String code) {}
 

@@ -11,6 +11,8 @@ import ch.ontrack.web.ApiProblem;
 import ch.ontrack.web.Languages;
 import ch.ontrack.web.ShareLimits;
 import ch.ontrack.web.input.EmailAddress;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +20,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -45,13 +48,13 @@ class InternalShareController {
           String tokenHash,
       @NotBlank @Size(max = 200) String providerName,
       @NotBlank @Size(max = 300) String title,
-      @Size(max = 20000) String message,
+      @Size(max = 20000) @Nullable String message,
       @NotBlank @EmailAddress @Size(max = 320) String recipientEmail,
       @NotNull Instant expiresAt,
       @NotNull @Size(max = ShareLimits.MAX_FILES)
           List<@NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}") String> fileIds,
       // optional so that a provider backend that does not send it yet still delivers (in German)
-      @Pattern(regexp = Languages.PATTERN, message = "must be one of de, fr, it, en") String language) {}
+      @Pattern(regexp = Languages.PATTERN, message = "must be one of de, fr, it, en") @Nullable String language) {}
 
   record ExpiryRequest(@NotNull Instant expiresAt) {}
 
@@ -76,6 +79,8 @@ class InternalShareController {
   }
 
   @PutMapping
+  @ApiResponse(responseCode = "201", description = "Delivered: the share is new")
+  @ApiResponse(responseCode = "200", description = "Delivered again: the same share with a new access code")
   ResponseEntity<AccessCode> deliver(@PathVariable String shareId, @Valid @RequestBody ShareRequest body) {
     Ids.require(shareId, "Share");
     var input = new ShareInput(body.tokenHash(), body.providerName(), body.title(), body.message(),
@@ -89,6 +94,9 @@ class InternalShareController {
 
   @PostMapping("/revoke")
   @ResponseStatus(HttpStatus.NO_CONTENT)
+  @ApiResponse(responseCode = "204", description = "Revoked")
+  @ApiResponse(responseCode = "404", description = "No such share: nothing to revoke",
+      content = @Content(mediaType = "application/problem+json"))
   void revoke(@PathVariable String shareId) {
     if (!Ids.valid(shareId) || !shares.revoke(shareId)) {
       throw ApiProblem.notFound("Share");
@@ -124,6 +132,7 @@ class InternalShareController {
   /** Idempotent: deleting what is already gone is fine. */
   @DeleteMapping
   @Transactional
+  @ApiResponse(responseCode = "204", description = "Deleted, or already gone")
   ResponseEntity<Void> delete(@PathVariable String shareId) {
     Ids.require(shareId, "Share");
     shares.delete(shareId);

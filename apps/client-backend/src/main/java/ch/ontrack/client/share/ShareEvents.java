@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.jspecify.annotations.Nullable;
 
 /** What happened to a share, for the provider to see. */
 @Repository
@@ -13,7 +14,7 @@ public class ShareEvents {
   public enum Type { VIEWED, DOWNLOADED, UNLOCK_FAILED, LOCKED }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Event(Type type, Instant at, String fileId) {}
+  public record Event(Type type, Instant at, @Nullable String fileId) {}
 
   private final JdbcClient jdbc;
 

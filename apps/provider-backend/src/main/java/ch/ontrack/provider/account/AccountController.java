@@ -10,18 +10,21 @@ import ch.ontrack.web.input.EmailAddress;
 import ch.ontrack.web.input.EmailAddresses;
 import ch.ontrack.web.input.OneLine;
 import ch.ontrack.web.input.Passwords;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,7 +51,7 @@ class AccountController {
   record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {}
 
   /** {@code code}: a TOTP or recovery code, needed when two-factor sign-in is on. */
-  record DeleteRequest(@NotBlank @Size(max = 128) String password, @Size(max = 40) String code) {}
+  record DeleteRequest(@NotBlank @Size(max = 128) String password, @Size(max = 40) @Nullable String code) {}
 
   record Account(UUID id, String email, String organisation) {
     static Account of(Provider p) {
@@ -123,7 +126,14 @@ class AccountController {
     return ResponseEntity.status(HttpStatus.CREATED).body(Account.of(provider));
   }
 
+  /** The answer to a right password when the account signs in with a second factor. */
+  record SecondFactorRequired(boolean secondFactorRequired) {}
+
   @PostMapping("/login")
+  @ApiResponse(responseCode = "200", description = "Signed in",
+      content = @Content(schema = @Schema(implementation = Account.class)))
+  @ApiResponse(responseCode = "202", description = "Password accepted: the second factor comes next",
+      content = @Content(schema = @Schema(implementation = SecondFactorRequired.class)))
   ResponseEntity<?> login(@Valid @RequestBody LoginRequest body, HttpServletRequest request,
       HttpServletResponse response) {
     String email = normalise(body.email());
@@ -157,7 +167,7 @@ class AccountController {
       // the password was right: the session is signed in only after the code (POST /api/auth/login/second-factor)
       twoFactor.awaitCode(provider.id(), request);
       log.info("Password accepted for {}; waiting for the second factor", provider.id());
-      return ResponseEntity.accepted().body(Map.of("secondFactorRequired", true));
+      return ResponseEntity.accepted().body(new SecondFactorRequired(true));
     }
     signIn.start(provider, request, response);
     audit.record(provider.id(), AuditType.SIGN_IN);

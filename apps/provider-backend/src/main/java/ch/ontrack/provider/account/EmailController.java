@@ -4,6 +4,7 @@ import ch.ontrack.provider.audit.Audit;
 import ch.ontrack.provider.audit.AuditType;
 import ch.ontrack.web.ApiProblem;
 import ch.ontrack.web.input.EmailAddresses;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -30,6 +31,7 @@ class EmailController {
 
   record VerifyRequest(@NotBlank @Size(max = 100) String token) {}
 
+  @Schema(name = "EmailChangeRequest")
   record ChangeRequest(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {}
 
   private static final Logger log = LoggerFactory.getLogger(EmailController.class);

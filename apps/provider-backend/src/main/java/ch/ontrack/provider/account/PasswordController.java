@@ -6,6 +6,7 @@ import ch.ontrack.web.ApiProblem;
 import ch.ontrack.web.Tokens;
 import ch.ontrack.web.input.EmailAddresses;
 import ch.ontrack.web.input.Passwords;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -36,6 +37,7 @@ class PasswordController {
 
   record ResetRequest(@NotBlank @Size(max = 100) String token, @NotNull @Size(min = 12, max = 128) String password) {}
 
+  @Schema(name = "PasswordChangeRequest")
   record ChangeRequest(@NotBlank @Size(max = 128) String currentPassword,
       @NotNull @Size(min = 12, max = 128) String newPassword) {}
 

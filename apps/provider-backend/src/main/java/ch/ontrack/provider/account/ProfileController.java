@@ -4,6 +4,7 @@ import ch.ontrack.web.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,7 +18,7 @@ class ProfileController {
 
   /** Both optional; what is missing stays. */
   record ProfileRequest(@Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
-      String organisation, Boolean requireTwoFactor) {}
+      @Nullable String organisation, @Nullable Boolean requireTwoFactor) {}
 
   private final AccountState state;
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.session.Session;
@@ -28,7 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/auth/sessions")
 class SessionsController {
 
-  record SessionView(String id, String device, String address, Instant signedInAt, Instant lastSeenAt,
+  record Ended(int ended) {}
+
+  record SessionView(String id, String device, @Nullable String address, Instant signedInAt, Instant lastSeenAt,
       boolean current) {}
 
   private final Sessions sessions;
@@ -69,10 +72,10 @@ class SessionsController {
 
   /** Signs out everywhere else; this session stays. */
   @PostMapping("/end-others")
-  Map<String, Integer> endOthers(@AuthenticationPrincipal Provider provider, HttpServletRequest request) {
+  Ended endOthers(@AuthenticationPrincipal Provider provider, HttpServletRequest request) {
     int ended = sessions.endOthers(provider.id(), request);
     audit.record(provider.id(), AuditType.SIGNED_OUT_EVERYWHERE);
-    return Map.of("ended", ended);
+    return new Ended(ended);
   }
 
   private static SessionView view(Session session, String current) {

@@ -1,6 +1,7 @@
 package ch.ontrack.provider.audit;
 
 import ch.ontrack.web.ApiProblem;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,10 +12,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import java.util.UUID;
 import org.springframework.security.core.AuthenticatedPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuditController {
 
+  @Schema(name = "AuditPage")
   record Page(List<AuditEntry> items, int page, int size, long total) {}
 
   static final ZoneId ZURICH = ZoneId.of("Europe/Zurich");

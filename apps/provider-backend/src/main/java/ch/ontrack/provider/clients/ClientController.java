@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,7 +36,7 @@ class ClientController {
   record ClientRequest(
       @NotBlank @Size(max = 200) String name,
       @NotBlank @EmailAddress @Size(max = 254) String email,
-      @Pattern(regexp = Languages.PATTERN, message = "must be one of de, fr, it, en") String language) {
+      @Pattern(regexp = Languages.PATTERN, message = "must be one of de, fr, it, en") @Nullable String language) {
 
     String languageOr(String acceptLanguage) {
       return language != null ? language : Languages.fromAcceptLanguage(acceptLanguage);

@@ -3,12 +3,14 @@ package ch.ontrack.provider.documents;
 import ch.ontrack.provider.account.Provider;
 import ch.ontrack.web.ApiProblem;
 import ch.ontrack.web.input.OneLine;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +24,8 @@ class DocumentController {
 
   record DocumentRequest(@NotBlank @OneLine @Size(max = 200) String title, @NotNull @Size(max = 10_000) String message) {}
 
-  record Page(List<Document> items, String nextCursor) {}
+  @Schema(name = "DocumentPage")
+  record Page(List<Document> items, @Nullable String nextCursor) {}
 
   private final Documents documents;
   private final ApplicationEventPublisher events;

@@ -15,8 +15,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,8 +27,9 @@ import org.springframework.web.bind.annotation.*;
 class ShareController {
 
   /** {@code language} only for a typed address (a client has their own); else the request's. */
-  record SendRequest(UUID clientId, @EmailAddress @Size(max = 254) String email, @NotNull Instant expiresAt,
-      @Pattern(regexp = Languages.PATTERN, message = "must be one of de, fr, it, en") String language) {
+  record SendRequest(@Nullable UUID clientId, @EmailAddress @Size(max = 254) @Nullable String email,
+      @NotNull Instant expiresAt,
+      @Pattern(regexp = Languages.PATTERN, message = "must be one of de, fr, it, en") @Nullable String language) {
     @AssertTrue(message = "give either clientId or email")
     boolean isOneRecipient() {
       return (clientId == null) != (email == null || email.isBlank());
@@ -36,6 +37,8 @@ class ShareController {
   }
 
   record ExpiryRequest(@NotNull Instant expiresAt) {}
+
+  record AccessCode(String accessCode) {}
 
   private final Sending sending;
   private final Shares shares;
@@ -90,14 +93,14 @@ class ShareController {
   }
 
   @PostMapping("/api/shares/{id}/reveal-code")
-  Map<String, String> revealCode(@AuthenticationPrincipal Provider provider, @PathVariable UUID id) {
+  AccessCode revealCode(@AuthenticationPrincipal Provider provider, @PathVariable UUID id) {
     share(provider, id);
     byte[] sealed = tx.execute(status -> shares.takeCode(provider.id(), id).orElse(null));
     if (sealed == null) {
       throw new ApiProblem(HttpStatus.CONFLICT, "code-not-available", "No code to reveal",
           "The code was shown already, or the share is not delivered yet. Regenerate the code if it is lost.");
     }
-    return Map.of("accessCode", secrets.open(sealed, "code:" + id));
+    return new AccessCode(secrets.open(sealed, "code:" + id));
   }
 
   @PostMapping("/api/shares/{id}/revoke")
@@ -133,12 +136,12 @@ class ShareController {
   }
 
   @PostMapping("/api/shares/{id}/regenerate-code")
-  Map<String, String> regenerateCode(@AuthenticationPrincipal Provider provider, @PathVariable UUID id) {
+  AccessCode regenerateCode(@AuthenticationPrincipal Provider provider, @PathVariable UUID id) {
     usable(provider, id);
     String code = call(() -> client.newAccessCode(id));
     shares.storeCode(id, null);
     audit.record(provider.id(), AuditType.CODE_REGENERATED, id, null);
-    return Map.of("accessCode", code);
+    return new AccessCode(code);
   }
 
   @PatchMapping("/api/shares/{id}")
