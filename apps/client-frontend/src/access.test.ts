@@ -7,7 +7,10 @@ const problem = (status: number, type: string, extra: Record<string, unknown> = 
 
 describe('the landing page of a link', () => {
   it('asks for the code while the link is available', () => {
-    expect(viewOfStatus({ state: 'AVAILABLE', attemptsLeft: 5, language: 'de' })).toEqual({ kind: 'code', attemptsLeft: 5 });
+    expect(viewOfStatus({ state: 'AVAILABLE', attemptsLeft: 5, language: 'de' })).toEqual({
+      kind: 'code',
+      attemptsLeft: 5,
+    });
     expect(viewOfStatus({ state: 'LOCKED', attemptsLeft: 0, language: 'de' })).toEqual({ kind: 'locked' });
     expect(viewOfStatus({ state: 'EXPIRED', language: 'de' })).toEqual({ kind: 'expired' });
     expect(viewOfStatus({ state: 'REVOKED', language: 'de' })).toEqual({ kind: 'revoked' });

@@ -56,7 +56,8 @@ export function previewKind(contentType: string): 'pdf' | 'image' | undefined {
 export function typeLabel(contentType: string): { key: MessageKey; params?: Record<string, string> } {
   const type = contentType.toLowerCase().split(';')[0].trim();
   if (type === 'application/pdf') return { key: 'typePdf' };
-  if (type.startsWith('image/')) return { key: 'typeImage', params: { subtype: type.slice(6).replace(/^x-/, '').toUpperCase() } };
+  if (type.startsWith('image/'))
+    return { key: 'typeImage', params: { subtype: type.slice(6).replace(/^x-/, '').toUpperCase() } };
   if (type.includes('wordprocessingml') || type === 'application/msword') return { key: 'typeWord' };
   if (type.includes('spreadsheetml') || type === 'application/vnd.ms-excel') return { key: 'typeExcel' };
   if (type.includes('presentationml') || type === 'application/vnd.ms-powerpoint') return { key: 'typePowerPoint' };

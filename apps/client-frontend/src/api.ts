@@ -15,7 +15,8 @@ const base = (token: string) => `/api/shares/${encodeURIComponent(token)}`;
 
 export const share = {
   status: (token: string) => api.get<ShareStatus>(base(token)),
-  unlock: (token: string, code: string) => api.post<SharedDocument>(`${base(token)}/unlock`, { code } satisfies Schemas['UnlockRequest']),
+  unlock: (token: string, code: string) =>
+    api.post<SharedDocument>(`${base(token)}/unlock`, { code } satisfies Schemas['UnlockRequest']),
   document: (token: string) => api.get<SharedDocument>(`${base(token)}/document`),
   fileUrl: (token: string, fileId: string, inline = false) =>
     `${base(token)}/files/${encodeURIComponent(fileId)}${inline ? '?inline=true' : ''}`,

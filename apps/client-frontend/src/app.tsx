@@ -15,13 +15,17 @@ export function App() {
   }, [i18n.language]);
   return (
     <>
-      <a class="skip-link" href="#content">{t('skipToContent')}</a>
+      <a class="skip-link" href="#content">
+        {t('skipToContent')}
+      </a>
       <header class="topbar">
         <span class="topbar__brand">{t('appName')}</span>
         <LanguageSwitch language={i18n.language} label={t('language')} onChange={i18n.choose} />
       </header>
       <main id="content">
-        {m ? <SharePage key={m.token} token={m.token} /> : (
+        {m ? (
+          <SharePage key={m.token} token={m.token} />
+        ) : (
           <section class="card landing">
             <h1>{t('homeTitle')}</h1>
             <p>{t('homeText')}</p>

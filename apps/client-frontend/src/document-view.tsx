@@ -14,7 +14,9 @@ export function DocumentView(props: { token: string; document: SharedDocument })
   return (
     <section data-state="unlocked">
       <div class="doc-header">
-        <h1 tabIndex={-1} ref={heading}>{d.title}</h1>
+        <h1 tabIndex={-1} ref={heading}>
+          {d.title}
+        </h1>
         <p class="muted">{t('docFrom', { provider: d.providerName })}</p>
         {d.expiresAt && <p class="muted">{t('docAvailableUntil', { date: formatDateTime(d.expiresAt, locale()) })}</p>}
       </div>
@@ -35,18 +37,31 @@ export function DocumentView(props: { token: string; document: SharedDocument })
               <li key={f.id} class="file">
                 <div>
                   <div class="file__name">{f.name}</div>
-                  <div class="muted">{t(label.key, label.params)} · {formatBytes(f.size, locale())}</div>
+                  <div class="muted">
+                    {t(label.key, label.params)} · {formatBytes(f.size, locale())}
+                  </div>
                 </div>
                 <div class="actions">
                   {previewKind(f.contentType) && (
-                    <button type="button" class="button" aria-label={t('docPreviewLabel', { name: f.name })}
-                      aria-expanded={previewing?.id === f.id} aria-controls="preview"
-                      onClick={() => setPreviewing(previewing?.id === f.id ? undefined : f)}>
+                    <button
+                      type="button"
+                      class="button"
+                      aria-label={t('docPreviewLabel', { name: f.name })}
+                      aria-expanded={previewing?.id === f.id}
+                      aria-controls="preview"
+                      onClick={() => setPreviewing(previewing?.id === f.id ? undefined : f)}
+                    >
                       {previewing?.id === f.id ? t('docHidePreview') : t('docPreview')}
                     </button>
                   )}
-                  <a class="button button--primary" href={share.fileUrl(props.token, f.id)} download={f.name}
-                    aria-label={t('docDownloadLabel', { name: f.name })}>{t('docDownload')}</a>
+                  <a
+                    class="button button--primary"
+                    href={share.fileUrl(props.token, f.id)}
+                    download={f.name}
+                    aria-label={t('docDownloadLabel', { name: f.name })}
+                  >
+                    {t('docDownload')}
+                  </a>
                 </div>
               </li>
             );

@@ -6,7 +6,7 @@ import { catalogs, type MessageKey } from './messages';
 describeCatalogs('client', catalogs, import.meta.dirname);
 
 describe('client messages in use', () => {
-  it('renders plurals by each language\'s rules, numbers in its format', () => {
+  it("renders plurals by each language's rules, numbers in its format", () => {
     const render = (language: 'de' | 'fr' | 'it' | 'en', key: MessageKey, count: number) => {
       const i18n = createI18n<MessageKey>(catalogs, { storageKey: 'x', storage: null, preferred: [language] });
       return i18n.t(key, { count });

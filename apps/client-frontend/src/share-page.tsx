@@ -50,16 +50,26 @@ export function SharePage({ token }: { token: string }) {
   if (doc) return <DocumentView token={token} document={doc} />;
   if (view.kind === 'loading') return <p role="status">{t('loading')}</p>;
   if (view.kind === 'code') {
-    return <UnlockForm token={token} attemptsLeft={view.attemptsLeft} notice={notice} onView={setView} onUnlocked={(d) => {
-      sessionStorage.setItem(unlockedKey(token), '1');
-      setDoc(d);
-    }} />;
+    return (
+      <UnlockForm
+        token={token}
+        attemptsLeft={view.attemptsLeft}
+        notice={notice}
+        onView={setView}
+        onUnlocked={(d) => {
+          sessionStorage.setItem(unlockedKey(token), '1');
+          setDoc(d);
+        }}
+      />
+    );
   }
   if (view.kind === 'failed') {
     return (
       <section class="card landing">
         <ErrorRegion message={describe(view.error)} />
-        <button type="button" class="button" onClick={load}>{t('retry')}</button>
+        <button type="button" class="button" onClick={load}>
+          {t('retry')}
+        </button>
       </section>
     );
   }
@@ -71,13 +81,21 @@ function StateScreen(props: { title: string; text: string; kind: string }) {
   const heading = useFocusHeading(props.kind);
   return (
     <section class="card landing" data-state={props.kind}>
-      <h1 tabIndex={-1} ref={heading}>{props.title}</h1>
+      <h1 tabIndex={-1} ref={heading}>
+        {props.title}
+      </h1>
       <p>{props.text}</p>
     </section>
   );
 }
 
-function UnlockForm(props: { token: string; attemptsLeft?: number; notice?: string; onView: (v: View) => void; onUnlocked: (d: SharedDocument) => void }) {
+function UnlockForm(props: {
+  token: string;
+  attemptsLeft?: number;
+  notice?: string;
+  onView: (v: View) => void;
+  onUnlocked: (d: SharedDocument) => void;
+}) {
   const heading = useFocusHeading('unlock');
   const [code, setCode] = useState('');
   const [fieldError, setFieldError] = useState<string>();
@@ -105,12 +123,20 @@ function UnlockForm(props: { token: string; attemptsLeft?: number; notice?: stri
     }
   };
   const tooMany = action.error instanceof ApiError && action.error.status === 429;
-  const error = wrong !== undefined ? t('unlockWrongCode', { count: wrong }) : tooMany ? t('unlockTooMany')
-    : action.error ? describe(action.error) : undefined;
+  const error =
+    wrong !== undefined
+      ? t('unlockWrongCode', { count: wrong })
+      : tooMany
+        ? t('unlockTooMany')
+        : action.error
+          ? describe(action.error)
+          : undefined;
 
   return (
     <section class="card landing" data-state="code">
-      <h1 tabIndex={-1} ref={heading}>{t('unlockTitle')}</h1>
+      <h1 tabIndex={-1} ref={heading}>
+        {t('unlockTitle')}
+      </h1>
       {props.notice && <Alert kind="info">{props.notice}</Alert>}
       <p>{t('unlockIntro')}</p>
       {wrong === undefined && props.attemptsLeft !== undefined && (
@@ -118,9 +144,21 @@ function UnlockForm(props: { token: string; attemptsLeft?: number; notice?: stri
       )}
       <ErrorRegion message={error} />
       <form onSubmit={(e) => action.run(() => submit(e))} noValidate>
-        <Field id="code" label={t('unlockCode')} hint={t('unlockCodeHint')} class="code-input mono" autoComplete="one-time-code"
-          autoCapitalize="characters" spellcheck={false} value={code} error={fieldError} onInput={setCode} />
-        <button type="submit" class="button button--primary" disabled={action.busy}>{action.busy ? t('unlockBusy') : t('unlockSubmit')}</button>
+        <Field
+          id="code"
+          label={t('unlockCode')}
+          hint={t('unlockCodeHint')}
+          class="code-input mono"
+          autoComplete="one-time-code"
+          autoCapitalize="characters"
+          spellcheck={false}
+          value={code}
+          error={fieldError}
+          onInput={setCode}
+        />
+        <button type="submit" class="button button--primary" disabled={action.busy}>
+          {action.busy ? t('unlockBusy') : t('unlockSubmit')}
+        </button>
       </form>
     </section>
   );

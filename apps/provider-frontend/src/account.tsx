@@ -14,7 +14,9 @@ export function AccountPage(props: { account: Account; onChanged: (a?: Account) 
   const heading = useFocusHeading('account');
   return (
     <>
-      <h1 tabIndex={-1} ref={heading}>{t('accountTitle')}</h1>
+      <h1 tabIndex={-1} ref={heading}>
+        {t('accountTitle')}
+      </h1>
       <OrganisationSection account={props.account} onChanged={props.onChanged} />
       <EmailSection account={props.account} />
       <PasswordSection />
@@ -32,7 +34,10 @@ function OrganisationSection(props: { account: Account; onChanged: (a?: Account)
   const action = useAction();
   const submit = async (e: Event) => {
     e.preventDefault();
-    const found = validate({ name }, { name: [required(t('errRequired')), maxLength(200, t('errTooLong', { max: 200 }))] });
+    const found = validate(
+      { name },
+      { name: [required(t('errRequired')), maxLength(200, t('errTooLong', { max: 200 }))] },
+    );
     setError(found.name);
     setSaved(false);
     if (hasErrors(found)) return;
@@ -48,9 +53,18 @@ function OrganisationSection(props: { account: Account; onChanged: (a?: Account)
       {saved && <Alert kind="success">{t('accountSaved')}</Alert>}
       <ErrorRegion message={action.error ? describe(action.error) : undefined} />
       <form onSubmit={submit} noValidate>
-        <Field id="organisation" label={t('organisation')} hint={t('organisationHint')} autoComplete="organization" value={name}
-          error={error ?? serverFieldErrors(action.error).organisation} onInput={setName} />
-        <button class="button button--primary" type="submit" disabled={action.busy}>{t('save')}</button>
+        <Field
+          id="organisation"
+          label={t('organisation')}
+          hint={t('organisationHint')}
+          autoComplete="organization"
+          value={name}
+          error={error ?? serverFieldErrors(action.error).organisation}
+          onInput={setName}
+        />
+        <button class="button button--primary" type="submit" disabled={action.busy}>
+          {t('save')}
+        </button>
       </form>
     </section>
   );
@@ -75,15 +89,33 @@ function EmailSection(props: { account: Account }) {
   return (
     <section class="card" aria-labelledby="email-title">
       <h2 id="email-title">{t('email')}</h2>
-      <p>{t('accountEmailNow', { email: props.account.email })} {props.account.emailVerified ? t('accountEmailVerified') : t('accountEmailUnverified')}</p>
+      <p>
+        {t('accountEmailNow', { email: props.account.email })}{' '}
+        {props.account.emailVerified ? t('accountEmailVerified') : t('accountEmailUnverified')}
+      </p>
       {sentTo && <Alert kind="success">{t('accountEmailSent', { email: sentTo })}</Alert>}
       <ErrorRegion message={action.error ? describe(action.error) : undefined} />
       <form onSubmit={submit} noValidate>
-        <Field id="new-email" label={t('accountNewEmail')} type="email" autoComplete="email" value={values.email} error={error}
-          onInput={(v) => setValues({ ...values, email: v })} />
-        <Field id="email-password" label={t('currentPassword')} type="password" autoComplete="current-password" value={values.password}
-          onInput={(v) => setValues({ ...values, password: v })} />
-        <button class="button button--primary" type="submit" disabled={action.busy || !values.password}>{t('accountChangeEmail')}</button>
+        <Field
+          id="new-email"
+          label={t('accountNewEmail')}
+          type="email"
+          autoComplete="email"
+          value={values.email}
+          error={error}
+          onInput={(v) => setValues({ ...values, email: v })}
+        />
+        <Field
+          id="email-password"
+          label={t('currentPassword')}
+          type="password"
+          autoComplete="current-password"
+          value={values.password}
+          onInput={(v) => setValues({ ...values, password: v })}
+        />
+        <button class="button button--primary" type="submit" disabled={action.busy || !values.password}>
+          {t('accountChangeEmail')}
+        </button>
       </form>
     </section>
   );
@@ -98,7 +130,11 @@ function PasswordSection() {
     e.preventDefault();
     const found = validate(values, {
       current: [],
-      next: [required(t('errRequired')), minLength(PASSWORD_MIN, t('errPasswordShort')), maxLength(128, t('errTooLong', { max: 128 }))],
+      next: [
+        required(t('errRequired')),
+        minLength(PASSWORD_MIN, t('errPasswordShort')),
+        maxLength(128, t('errTooLong', { max: 128 })),
+      ],
     });
     setError(found.next);
     setDone(false);
@@ -115,11 +151,27 @@ function PasswordSection() {
       {done && <Alert kind="success">{t('accountPasswordChanged')}</Alert>}
       <ErrorRegion message={action.error ? describe(action.error) : undefined} />
       <form onSubmit={submit} noValidate>
-        <Field id="current-password" label={t('currentPassword')} type="password" autoComplete="current-password" value={values.current}
-          onInput={(v) => setValues({ ...values, current: v })} />
-        <Field id="changed-password" label={t('newPassword')} hint={t('passwordHint')} type="password" autoComplete="new-password"
-          value={values.next} error={error ?? serverFieldErrors(action.error).newPassword} onInput={(v) => setValues({ ...values, next: v })} />
-        <button class="button button--primary" type="submit" disabled={action.busy || !values.current}>{t('accountChangePassword')}</button>
+        <Field
+          id="current-password"
+          label={t('currentPassword')}
+          type="password"
+          autoComplete="current-password"
+          value={values.current}
+          onInput={(v) => setValues({ ...values, current: v })}
+        />
+        <Field
+          id="changed-password"
+          label={t('newPassword')}
+          hint={t('passwordHint')}
+          type="password"
+          autoComplete="new-password"
+          value={values.next}
+          error={error ?? serverFieldErrors(action.error).newPassword}
+          onInput={(v) => setValues({ ...values, next: v })}
+        />
+        <button class="button button--primary" type="submit" disabled={action.busy || !values.current}>
+          {t('accountChangePassword')}
+        </button>
       </form>
     </section>
   );
@@ -142,13 +194,27 @@ function DeleteSection(props: { account: Account; onDeleted: () => void }) {
       <p>{t('accountDeleteIntro')}</p>
       <ErrorRegion message={action.error ? describe(action.error) : undefined} />
       <form onSubmit={submit} noValidate>
-        <Field id="delete-password" label={t('password')} type="password" autoComplete="current-password" value={values.password}
-          onInput={(v) => setValues({ ...values, password: v })} />
+        <Field
+          id="delete-password"
+          label={t('password')}
+          type="password"
+          autoComplete="current-password"
+          value={values.password}
+          onInput={(v) => setValues({ ...values, password: v })}
+        />
         {props.account.twoFactorEnabled && (
-          <Field id="delete-code" label={t('secondFactorCode')} hint={t('secondFactorHint')} autoComplete="one-time-code" value={values.code}
-            onInput={(v) => setValues({ ...values, code: v })} />
+          <Field
+            id="delete-code"
+            label={t('secondFactorCode')}
+            hint={t('secondFactorHint')}
+            autoComplete="one-time-code"
+            value={values.code}
+            onInput={(v) => setValues({ ...values, code: v })}
+          />
         )}
-        <button class="button button--danger" type="submit" disabled={action.busy || !values.password}>{t('accountDelete')}</button>
+        <button class="button button--danger" type="submit" disabled={action.busy || !values.password}>
+          {t('accountDelete')}
+        </button>
       </form>
     </section>
   );

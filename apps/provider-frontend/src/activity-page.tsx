@@ -28,33 +28,66 @@ export function ActivityPage() {
   return (
     <section>
       <div class="page-header">
-        <h1 tabIndex={-1} ref={heading}>{t('activityTitle')}</h1>
-        <a class="button" href={audit.csvUrl(filter)} download>{t('activityDownloadCsv')}</a>
+        <h1 tabIndex={-1} ref={heading}>
+          {t('activityTitle')}
+        </h1>
+        <a class="button" href={audit.csvUrl(filter)} download>
+          {t('activityDownloadCsv')}
+        </a>
       </div>
       <p class="muted">{t('activityIntro')}</p>
       <form class="card" onSubmit={apply} noValidate>
         <div class="field">
           <label for="activity-type">{t('activityType')}</label>
-          <select id="activity-type" value={draft.type} onChange={(e) => setDraft({ ...draft, type: e.currentTarget.value })}>
+          <select
+            id="activity-type"
+            value={draft.type}
+            onChange={(e) => setDraft({ ...draft, type: e.currentTarget.value })}
+          >
             <option value="">{t('activityAllTypes')}</option>
-            {Object.entries(ACTIVITY_TYPES).map(([type, key]) => <option key={type} value={type}>{t(key)}</option>)}
+            {Object.entries(ACTIVITY_TYPES).map(([type, key]) => (
+              <option key={type} value={type}>
+                {t(key)}
+              </option>
+            ))}
           </select>
         </div>
         <div class="field">
           <label for="activity-from">{t('activityFrom')}</label>
-          <input id="activity-from" type="date" value={draft.from} onInput={(e) => setDraft({ ...draft, from: e.currentTarget.value })} />
+          <input
+            id="activity-from"
+            type="date"
+            value={draft.from}
+            onInput={(e) => setDraft({ ...draft, from: e.currentTarget.value })}
+          />
         </div>
         <div class={`field${rangeOk ? '' : ' field--error'}`}>
           <label for="activity-to">{t('activityTo')}</label>
-          <input id="activity-to" type="date" value={draft.to} aria-invalid={rangeOk ? undefined : 'true'}
-            aria-describedby={rangeOk ? undefined : 'activity-to-error'} onInput={(e) => setDraft({ ...draft, to: e.currentTarget.value })} />
-          {!rangeOk && <p class="field__error" id="activity-to-error">{t('activityRangeInvalid')}</p>}
+          <input
+            id="activity-to"
+            type="date"
+            value={draft.to}
+            aria-invalid={rangeOk ? undefined : 'true'}
+            aria-describedby={rangeOk ? undefined : 'activity-to-error'}
+            onInput={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
+          />
+          {!rangeOk && (
+            <p class="field__error" id="activity-to-error">
+              {t('activityRangeInvalid')}
+            </p>
+          )}
         </div>
-        <button type="submit" class="button button--primary">{t('activityFilter')}</button>
+        <button type="submit" class="button button--primary">
+          {t('activityFilter')}
+        </button>
       </form>
       <ErrorRegion message={log.error ? describe(log.error) : undefined} />
       {log.loading && <p role="status">{t('loading')}</p>}
-      {log.data && <p class="muted" role="status">{t('activityCount', { total: log.data.total })}</p>}
+      {log.data && (
+        <p class="muted" role="status">
+          {t('activityCount', { total: log.data.total })}
+        </p>
+      )}
       {log.data && items.length === 0 && <p class="card">{t('activityEmpty')}</p>}
       {items.length > 0 && (
         <div class="table-wrap">
@@ -64,7 +97,9 @@ export function ActivityPage() {
                 <th scope="col">{t('activityWhen')}</th>
                 <th scope="col">{t('activityWhat')}</th>
                 <th scope="col">{t('activityDetails')}</th>
-                <th scope="col" class="optional">{t('activityAddress')}</th>
+                <th scope="col" class="optional">
+                  {t('activityAddress')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -82,9 +117,13 @@ export function ActivityPage() {
       )}
       {pages > 1 && (
         <nav class="actions" aria-label={t('pageNav')}>
-          <button type="button" class="button" disabled={page === 0} onClick={() => setPage(page - 1)}>{t('pagePrevious')}</button>
+          <button type="button" class="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            {t('pagePrevious')}
+          </button>
           <span class="muted">{t('activityPageOf', { page: page + 1, pages })}</span>
-          <button type="button" class="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>{t('pageNext')}</button>
+          <button type="button" class="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
+            {t('pageNext')}
+          </button>
         </nav>
       )}
     </section>

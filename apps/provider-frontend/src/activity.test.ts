@@ -12,7 +12,9 @@ describe('activity screen', () => {
 
   it('downloads the same filters as CSV without paging', () => {
     expect(activityQuery(NO_FILTER)).toBe('');
-    expect(activityQuery({ type: 'DOCUMENT_SENT', from: '', to: '2026-02-28' })).toBe('?type=DOCUMENT_SENT&to=2026-02-28');
+    expect(activityQuery({ type: 'DOCUMENT_SENT', from: '', to: '2026-02-28' })).toBe(
+      '?type=DOCUMENT_SENT&to=2026-02-28',
+    );
   });
 
   it('counts pages and refuses a range that ends before it starts', () => {

@@ -43,28 +43,34 @@ const id = encodeURIComponent;
 export const auth = {
   me: () => api.get<Account>('/api/auth/me'),
   signUp: (body: Schemas['SignupRequest']) => api.post<Schemas['Account']>('/api/auth/signup', body),
-  signIn: (body: Schemas['LoginRequest']) => api.post<Schemas['Account'] | SecondFactorRequired>('/api/auth/login', body),
+  signIn: (body: Schemas['LoginRequest']) =>
+    api.post<Schemas['Account'] | SecondFactorRequired>('/api/auth/login', body),
   secondFactor: (code: string) => api.post<Account>('/api/auth/login/second-factor', { code }),
   signOut: () => api.post<void>('/api/auth/logout'),
   verifyEmail: (token: string) => api.post<{ email: string }>('/api/auth/verify-email', { token }),
   resendVerification: () => api.post<void>('/api/auth/verify-email/resend'),
   forgotPassword: (email: string) => api.post<unknown>('/api/auth/password-reset', { email }),
-  resetPassword: (token: string, password: string) => api.post<void>('/api/auth/password-reset/confirm', { token, password }),
+  resetPassword: (token: string, password: string) =>
+    api.post<void>('/api/auth/password-reset/confirm', { token, password }),
 };
 
 /** The signed-in account's own settings (docs: provider-backend README, "Account"). */
 export const account = {
   update: (body: Schemas['ProfileRequest']) => api.patch<Account>('/api/auth/account', body),
-  changePassword: (currentPassword: string, newPassword: string) => api.post<void>('/api/auth/password', { currentPassword, newPassword }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    api.post<void>('/api/auth/password', { currentPassword, newPassword }),
   changeEmail: (email: string, password: string) => api.post<void>('/api/auth/email', { email, password }),
   setupTwoFactor: () => api.post<TwoFactorSetup>('/api/auth/two-factor/setup'),
   enableTwoFactor: (code: string) => api.post<Schemas['RecoveryCodes']>('/api/auth/two-factor/enable', { code }),
-  newRecoveryCodes: (code: string) => api.post<Schemas['RecoveryCodes']>('/api/auth/two-factor/recovery-codes', { code }),
-  disableTwoFactor: (password: string, code: string) => api.post<Account>('/api/auth/two-factor/disable', { password, code }),
+  newRecoveryCodes: (code: string) =>
+    api.post<Schemas['RecoveryCodes']>('/api/auth/two-factor/recovery-codes', { code }),
+  disableTwoFactor: (password: string, code: string) =>
+    api.post<Account>('/api/auth/two-factor/disable', { password, code }),
   sessions: () => api.get<SessionInfo[]>('/api/auth/sessions'),
   endSession: (sessionId: string) => api.delete(`/api/auth/sessions/${id(sessionId)}`),
   endOtherSessions: () => api.post<Schemas['Ended']>('/api/auth/sessions/end-others'),
-  remove: (password: string, code?: string) => api.delete('/api/auth/account', code ? { password, code } : { password }),
+  remove: (password: string, code?: string) =>
+    api.delete('/api/auth/account', code ? { password, code } : { password }),
 };
 
 export const clients = {
@@ -79,12 +85,14 @@ export const documents = {
     api.get<DocumentPage>(`/api/documents?limit=${limit}${cursor ? `&cursor=${id(cursor)}` : ''}`),
   get: (documentId: string) => api.get<Document>(`/api/documents/${id(documentId)}`),
   create: (body: Schemas['DocumentRequest']) => api.post<Document>('/api/documents', body),
-  update: (documentId: string, body: Schemas['DocumentRequest']) => api.put<Document>(`/api/documents/${id(documentId)}`, body),
+  update: (documentId: string, body: Schemas['DocumentRequest']) =>
+    api.put<Document>(`/api/documents/${id(documentId)}`, body),
   remove: (documentId: string) => api.delete(`/api/documents/${id(documentId)}`),
   upload: (documentId: string, file: File, onProgress: (fraction: number) => void) =>
     api.upload<FileInfo>(`/api/documents/${id(documentId)}/files`, 'file', file, file.name, onProgress),
   fileUrl: (documentId: string, fileId: string) => `/api/documents/${id(documentId)}/files/${id(fileId)}`,
-  removeFile: (documentId: string, fileId: string) => api.delete(`/api/documents/${id(documentId)}/files/${id(fileId)}`),
+  removeFile: (documentId: string, fileId: string) =>
+    api.delete(`/api/documents/${id(documentId)}/files/${id(fileId)}`),
 };
 
 export const shares = {

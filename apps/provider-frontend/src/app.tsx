@@ -50,7 +50,11 @@ export function App() {
 
   const languages = <LanguageSwitch language={i18n.language} label={t('language')} onChange={i18n.choose} />;
   if (account === undefined) {
-    return <main><p role="status">{t('loading')}</p></main>;
+    return (
+      <main>
+        <p role="status">{t('loading')}</p>
+      </main>
+    );
   }
 
   const signedIn = (a: Account) => {
@@ -68,31 +72,51 @@ export function App() {
 
   return (
     <>
-      <a class="skip-link" href="#content">{t('skipToContent')}</a>
+      <a class="skip-link" href="#content">
+        {t('skipToContent')}
+      </a>
       <header class="topbar">
-        <Link class="topbar__brand" href={account ? '/documents' : '/signin'}>{t('appName')}</Link>
+        <Link class="topbar__brand" href={account ? '/documents' : '/signin'}>
+          {t('appName')}
+        </Link>
         {!account && languages}
         {account && (
           <nav aria-label={t('appName')}>
-            <NavLink href="/documents" path={path}>{t('navDocuments')}</NavLink>
-            <NavLink href="/clients" path={path}>{t('navClients')}</NavLink>
-            <NavLink href="/activity" path={path}>{t('navActivity')}</NavLink>
-            <NavLink href="/account" path={path}>{t('navAccount')}</NavLink>
+            <NavLink href="/documents" path={path}>
+              {t('navDocuments')}
+            </NavLink>
+            <NavLink href="/clients" path={path}>
+              {t('navClients')}
+            </NavLink>
+            <NavLink href="/activity" path={path}>
+              {t('navActivity')}
+            </NavLink>
+            <NavLink href="/account" path={path}>
+              {t('navAccount')}
+            </NavLink>
             <span class="muted">{t('signedInAs', { email: account.email })}</span>
             {languages}
-            <button type="button" class="button" onClick={signOut}>{t('signOut')}</button>
+            <button type="button" class="button" onClick={signOut}>
+              {t('signOut')}
+            </button>
           </nav>
         )}
       </header>
       <main id="content">
-        {FROM_MAIL.includes(path) ? <VerifyEmail onVerified={() => account && reload()} />
-          : account ? (
-            <>
-              {!account.emailVerified && <VerifyBanner />}
-              {account.twoFactorEnrolmentRequired ? <RequiredEnrolment onEnabled={() => reload()} />
-                : <SignedInRoutes path={path} account={account} onChanged={reload} onSignedOut={() => setAccount(null)} />}
-            </>
-          ) : <PublicRoutes path={path} notice={notice} onSignedIn={signedIn} />}
+        {FROM_MAIL.includes(path) ? (
+          <VerifyEmail onVerified={() => account && reload()} />
+        ) : account ? (
+          <>
+            {!account.emailVerified && <VerifyBanner />}
+            {account.twoFactorEnrolmentRequired ? (
+              <RequiredEnrolment onEnabled={() => reload()} />
+            ) : (
+              <SignedInRoutes path={path} account={account} onChanged={reload} onSignedOut={() => setAccount(null)} />
+            )}
+          </>
+        ) : (
+          <PublicRoutes path={path} notice={notice} onSignedIn={signedIn} />
+        )}
       </main>
     </>
   );
@@ -100,21 +124,30 @@ export function App() {
 
 function NavLink(props: { href: string; path: string; children: string }) {
   const current = props.path === props.href || props.path.startsWith(props.href + '/');
-  return <Link href={props.href} aria-current={current ? 'page' : undefined}>{props.children}</Link>;
+  return (
+    <Link href={props.href} aria-current={current ? 'page' : undefined}>
+      {props.children}
+    </Link>
+  );
 }
 
 /** Until the address is verified, documents cannot be sent: say so on every page, with a way to get a new link. */
 function VerifyBanner() {
   const action = useAction();
   const [sent, setSent] = useState(false);
-  const resend = () => action.run(async () => {
-    await auth.resendVerification();
-    setSent(true);
-  });
+  const resend = () =>
+    action.run(async () => {
+      await auth.resendVerification();
+      setSent(true);
+    });
   return (
     <div class="alert alert--warning banner" role="status" data-testid="verify-banner">
       <span>{sent ? t('verifyBannerSent') : t('verifyBanner')}</span>{' '}
-      {!sent && <button type="button" class="button" disabled={action.busy} onClick={resend}>{t('verifyResend')}</button>}
+      {!sent && (
+        <button type="button" class="button" disabled={action.busy} onClick={resend}>
+          {t('verifyResend')}
+        </button>
+      )}
       {action.error !== undefined && <p>{describe(action.error)}</p>}
     </div>
   );
@@ -128,7 +161,13 @@ function RequiredEnrolment(props: { onEnabled: () => void }) {
       <h1>{t('twoFactorTitle')}</h1>
       {!enabled && <Alert kind="warning">{t('twoFactorRequiredNotice')}</Alert>}
       <TwoFactorEnrolment onEnabled={() => setEnabled(true)} />
-      {enabled && <p><button type="button" class="button button--primary" onClick={props.onEnabled}>{t('twoFactorContinue')}</button></p>}
+      {enabled && (
+        <p>
+          <button type="button" class="button button--primary" onClick={props.onEnabled}>
+            {t('twoFactorContinue')}
+          </button>
+        </p>
+      )}
     </section>
   );
 }
@@ -140,11 +179,20 @@ function PublicRoutes(props: { path: string; notice?: string; onSignedIn: (a: Ac
   return <SignIn notice={props.notice} onSignedIn={props.onSignedIn} />;
 }
 
-function SignedInRoutes({ path, account, onChanged, onSignedOut }: {
-  path: string; account: Account; onChanged: (a?: Account) => void; onSignedOut: () => void;
+function SignedInRoutes({
+  path,
+  account,
+  onChanged,
+  onSignedOut,
+}: {
+  path: string;
+  account: Account;
+  onChanged: (a?: Account) => void;
+  onSignedOut: () => void;
 }) {
   let m: Record<string, string> | null;
-  if (matchRoute('/account', path)) return <AccountPage account={account} onChanged={onChanged} onSignedOut={onSignedOut} />;
+  if (matchRoute('/account', path))
+    return <AccountPage account={account} onChanged={onChanged} onSignedOut={onSignedOut} />;
   if (matchRoute('/documents', path)) return <DocumentsPage />;
   if (matchRoute('/documents/new', path)) return <DocumentEditor />;
   if ((m = matchRoute('/documents/:id/edit', path))) return <DocumentEditor id={m.id} />;

@@ -15,7 +15,11 @@ type SignUpFields = 'email' | 'password' | 'organisation';
 export function validateSignUp(values: Record<SignUpFields, string>): Errors<SignUpFields> {
   return validate(values, {
     email: [required(t('errRequired')), email(t('errEmail'))],
-    password: [required(t('errRequired')), minLength(PASSWORD_MIN, t('errPasswordShort')), maxLength(128, t('errTooLong', { max: 128 }))],
+    password: [
+      required(t('errRequired')),
+      minLength(PASSWORD_MIN, t('errPasswordShort')),
+      maxLength(128, t('errTooLong', { max: 128 })),
+    ],
     organisation: [required(t('errRequired')), maxLength(200, t('errTooLong', { max: 200 }))],
   });
 }
@@ -29,7 +33,10 @@ export function SignIn(props: { notice?: string; onSignedIn: (a: Account) => voi
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const found = validate(values, { email: [required(t('errRequired')), email(t('errEmail'))], password: [required(t('errRequired'))] });
+    const found = validate(values, {
+      email: [required(t('errRequired')), email(t('errEmail'))],
+      password: [required(t('errRequired'))],
+    });
     setErrors(found);
     if (hasErrors(found)) return;
     const answer = await action.run(() => auth.signIn(values));
@@ -41,20 +48,40 @@ export function SignIn(props: { notice?: string; onSignedIn: (a: Account) => voi
 
   return (
     <section class="card auth-page">
-      <h1 tabIndex={-1} ref={heading}>{t('signInTitle')}</h1>
+      <h1 tabIndex={-1} ref={heading}>
+        {t('signInTitle')}
+      </h1>
       {props.notice && <Alert kind="info">{props.notice}</Alert>}
       <ErrorRegion message={action.error ? describe(action.error) : undefined} />
       <form onSubmit={submit} noValidate>
-        <Field id="email" label={t('email')} type="email" autoComplete="username" value={values.email} error={errors.email}
-          onInput={(v) => setValues({ ...values, email: v })} />
-        <Field id="password" label={t('password')} type="password" autoComplete="current-password" value={values.password}
-          error={errors.password} onInput={(v) => setValues({ ...values, password: v })} />
+        <Field
+          id="email"
+          label={t('email')}
+          type="email"
+          autoComplete="username"
+          value={values.email}
+          error={errors.email}
+          onInput={(v) => setValues({ ...values, email: v })}
+        />
+        <Field
+          id="password"
+          label={t('password')}
+          type="password"
+          autoComplete="current-password"
+          value={values.password}
+          error={errors.password}
+          onInput={(v) => setValues({ ...values, password: v })}
+        />
         <button class="button button--primary" type="submit" disabled={action.busy}>
           {action.busy ? t('signInBusy') : t('signInSubmit')}
         </button>
       </form>
-      <p><Link href="/forgot-password">{t('signInForgot')}</Link></p>
-      <p class="muted">{t('signInNoAccount')} <Link href="/signup">{t('signInToSignUp')}</Link></p>
+      <p>
+        <Link href="/forgot-password">{t('signInForgot')}</Link>
+      </p>
+      <p class="muted">
+        {t('signInNoAccount')} <Link href="/signup">{t('signInToSignUp')}</Link>
+      </p>
     </section>
   );
 }
@@ -78,20 +105,46 @@ export function SignUp(props: { onSignedIn: (a: Account) => void }) {
 
   return (
     <section class="card auth-page">
-      <h1 tabIndex={-1} ref={heading}>{t('signUpTitle')}</h1>
+      <h1 tabIndex={-1} ref={heading}>
+        {t('signUpTitle')}
+      </h1>
       <ErrorRegion message={action.error ? describe(action.error) : undefined} />
       <form onSubmit={submit} noValidate>
-        <Field id="organisation" label={t('organisation')} hint={t('organisationHint')} autoComplete="organization"
-          value={values.organisation} error={field('organisation')} onInput={(v) => setValues({ ...values, organisation: v })} />
-        <Field id="email" label={t('email')} type="email" autoComplete="username" value={values.email} error={field('email')}
-          onInput={(v) => setValues({ ...values, email: v })} />
-        <Field id="password" label={t('password')} hint={t('passwordHint')} type="password" autoComplete="new-password"
-          value={values.password} error={field('password')} onInput={(v) => setValues({ ...values, password: v })} />
+        <Field
+          id="organisation"
+          label={t('organisation')}
+          hint={t('organisationHint')}
+          autoComplete="organization"
+          value={values.organisation}
+          error={field('organisation')}
+          onInput={(v) => setValues({ ...values, organisation: v })}
+        />
+        <Field
+          id="email"
+          label={t('email')}
+          type="email"
+          autoComplete="username"
+          value={values.email}
+          error={field('email')}
+          onInput={(v) => setValues({ ...values, email: v })}
+        />
+        <Field
+          id="password"
+          label={t('password')}
+          hint={t('passwordHint')}
+          type="password"
+          autoComplete="new-password"
+          value={values.password}
+          error={field('password')}
+          onInput={(v) => setValues({ ...values, password: v })}
+        />
         <button class="button button--primary" type="submit" disabled={action.busy}>
           {action.busy ? t('signUpBusy') : t('signUpSubmit')}
         </button>
       </form>
-      <p class="muted">{t('signUpHaveAccount')} <Link href="/signin">{t('signUpToSignIn')}</Link></p>
+      <p class="muted">
+        {t('signUpHaveAccount')} <Link href="/signin">{t('signUpToSignIn')}</Link>
+      </p>
     </section>
   );
 }
@@ -117,17 +170,31 @@ function SecondFactorStep(props: { onSignedIn: (a: Account) => void; onRestart: 
 
   return (
     <section class="card auth-page">
-      <h1 tabIndex={-1} ref={heading}>{t('secondFactorTitle')}</h1>
+      <h1 tabIndex={-1} ref={heading}>
+        {t('secondFactorTitle')}
+      </h1>
       <p>{t('secondFactorIntro')}</p>
       <ErrorRegion message={action.error ? describe(action.error) : undefined} />
       <form onSubmit={submit} noValidate>
-        <Field id="code" label={t('secondFactorCode')} hint={t('secondFactorHint')} autoComplete="one-time-code"
-          inputMode="text" value={code} error={error} onInput={setCode} />
+        <Field
+          id="code"
+          label={t('secondFactorCode')}
+          hint={t('secondFactorHint')}
+          autoComplete="one-time-code"
+          inputMode="text"
+          value={code}
+          error={error}
+          onInput={setCode}
+        />
         <button class="button button--primary" type="submit" disabled={action.busy || expired}>
           {action.busy ? t('signInBusy') : t('secondFactorSubmit')}
         </button>
       </form>
-      <p><button type="button" class="button button--ghost" onClick={props.onRestart}>{t('secondFactorRestart')}</button></p>
+      <p>
+        <button type="button" class="button button--ghost" onClick={props.onRestart}>
+          {t('secondFactorRestart')}
+        </button>
+      </p>
     </section>
   );
 }

@@ -39,8 +39,12 @@ export function ClientsPage() {
   return (
     <section>
       <div class="page-header">
-        <h1 tabIndex={-1} ref={heading}>{t('clientsTitle')}</h1>
-        <button type="button" class="button button--primary" onClick={() => setEditing('new')}>{t('clientAdd')}</button>
+        <h1 tabIndex={-1} ref={heading}>
+          {t('clientsTitle')}
+        </h1>
+        <button type="button" class="button button--primary" onClick={() => setEditing('new')}>
+          {t('clientAdd')}
+        </button>
       </div>
       {notice && <Alert kind="success">{notice}</Alert>}
       <ErrorRegion message={list.error ? describe(list.error) : removal.error ? describe(removal.error) : undefined} />
@@ -51,8 +55,12 @@ export function ClientsPage() {
           <table>
             <thead>
               <tr>
-                <th scope="col">{t('clientName')}</th><th scope="col">{t('clientEmail')}</th>
-                <th scope="col" class="optional">{t('clientLanguage')}</th><th scope="col">{t('clientActions')}</th>
+                <th scope="col">{t('clientName')}</th>
+                <th scope="col">{t('clientEmail')}</th>
+                <th scope="col" class="optional">
+                  {t('clientLanguage')}
+                </th>
+                <th scope="col">{t('clientActions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -60,11 +68,27 @@ export function ClientsPage() {
                 <tr key={c.id}>
                   <td>{c.name}</td>
                   <td>{c.email}</td>
-                  <td class="optional" lang={c.language}>{LANGUAGE_NAMES[c.language] ?? c.language}</td>
+                  <td class="optional" lang={c.language}>
+                    {LANGUAGE_NAMES[c.language] ?? c.language}
+                  </td>
                   <td class="actions">
-                    <button type="button" class="button" aria-label={t('clientEditLabel', { name: c.name })} onClick={() => setEditing(c)}>{t('edit')}</button>
-                    <button type="button" class="button button--danger" aria-label={t('clientDeleteLabel', { name: c.name })}
-                      disabled={removal.busy} onClick={() => remove(c)}>{t('delete')}</button>
+                    <button
+                      type="button"
+                      class="button"
+                      aria-label={t('clientEditLabel', { name: c.name })}
+                      onClick={() => setEditing(c)}
+                    >
+                      {t('edit')}
+                    </button>
+                    <button
+                      type="button"
+                      class="button button--danger"
+                      aria-label={t('clientDeleteLabel', { name: c.name })}
+                      disabled={removal.busy}
+                      onClick={() => remove(c)}
+                    >
+                      {t('delete')}
+                    </button>
                   </td>
                 </tr>
               ))}
@@ -72,14 +96,22 @@ export function ClientsPage() {
           </table>
         </div>
       )}
-      <Dialog title={editing === 'new' ? t('clientAddTitle') : t('clientEditTitle')} open={editing !== null}
-        closeLabel={t('close')} onClose={() => setEditing(null)}>
+      <Dialog
+        title={editing === 'new' ? t('clientAddTitle') : t('clientEditTitle')}
+        open={editing !== null}
+        closeLabel={t('close')}
+        onClose={() => setEditing(null)}
+      >
         {editing !== null && (
-          <ClientForm client={editing === 'new' ? undefined : editing} onSaved={() => {
-            setEditing(null);
-            setNotice(t('clientSaved'));
-            list.reload();
-          }} onCancel={() => setEditing(null)} />
+          <ClientForm
+            client={editing === 'new' ? undefined : editing}
+            onSaved={() => {
+              setEditing(null);
+              setNotice(t('clientSaved'));
+              list.reload();
+            }}
+            onCancel={() => setEditing(null)}
+          />
         )}
       </Dialog>
     </section>
@@ -87,7 +119,10 @@ export function ClientsPage() {
 }
 
 function ClientForm(props: { client?: Client; onSaved: (c: Client) => void; onCancel: () => void }) {
-  const [values, setValues] = useState<Record<ClientFields, string>>({ name: props.client?.name ?? '', email: props.client?.email ?? '' });
+  const [values, setValues] = useState<Record<ClientFields, string>>({
+    name: props.client?.name ?? '',
+    email: props.client?.email ?? '',
+  });
   // A new client starts in the language the provider works in; it decides the client's e-mails.
   const [language, setLanguage] = useState<Language>(props.client?.language ?? i18n.language);
   const [errors, setErrors] = useState<Errors<ClientFields>>({});
@@ -105,22 +140,49 @@ function ClientForm(props: { client?: Client; onSaved: (c: Client) => void; onCa
   return (
     <form onSubmit={submit} noValidate>
       <ErrorRegion message={action.error ? describe(action.error) : undefined} />
-      <Field id="client-name" label={t('clientName')} autoComplete="off" value={values.name} error={errors.name ?? server.name}
-        onInput={(v) => setValues({ ...values, name: v })} />
-      <Field id="client-email" label={t('clientEmail')} type="email" autoComplete="off" value={values.email}
-        error={errors.email ?? server.email} onInput={(v) => setValues({ ...values, email: v })} />
+      <Field
+        id="client-name"
+        label={t('clientName')}
+        autoComplete="off"
+        value={values.name}
+        error={errors.name ?? server.name}
+        onInput={(v) => setValues({ ...values, name: v })}
+      />
+      <Field
+        id="client-email"
+        label={t('clientEmail')}
+        type="email"
+        autoComplete="off"
+        value={values.email}
+        error={errors.email ?? server.email}
+        onInput={(v) => setValues({ ...values, email: v })}
+      />
       <div class={`field${server.language ? ' field--error' : ''}`}>
         <label for="client-language">{t('clientLanguage')}</label>
-        <p class="field__hint" id="client-language-hint">{t('clientLanguageHint')}</p>
-        <select id="client-language" value={language} aria-describedby="client-language-hint"
-          onChange={(e) => setLanguage(e.currentTarget.value as Language)}>
-          {LANGUAGES.map((l) => <option key={l} value={l} lang={l}>{LANGUAGE_NAMES[l]}</option>)}
+        <p class="field__hint" id="client-language-hint">
+          {t('clientLanguageHint')}
+        </p>
+        <select
+          id="client-language"
+          value={language}
+          aria-describedby="client-language-hint"
+          onChange={(e) => setLanguage(e.currentTarget.value as Language)}
+        >
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LANGUAGE_NAMES[l]}
+            </option>
+          ))}
         </select>
         {server.language && <p class="field__error">{server.language}</p>}
       </div>
       <div class="actions">
-        <button type="submit" class="button button--primary" disabled={action.busy}>{action.busy ? t('saving') : t('save')}</button>
-        <button type="button" class="button" onClick={props.onCancel}>{t('cancel')}</button>
+        <button type="submit" class="button button--primary" disabled={action.busy}>
+          {action.busy ? t('saving') : t('save')}
+        </button>
+        <button type="button" class="button" onClick={props.onCancel}>
+          {t('cancel')}
+        </button>
       </div>
     </form>
   );

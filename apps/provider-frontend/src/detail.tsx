@@ -26,16 +26,29 @@ export function DocumentDetail(props: { id: string }) {
   return (
     <section>
       <div class="page-header">
-        <h1 tabIndex={-1} ref={heading}>{d.title}</h1>
+        <h1 tabIndex={-1} ref={heading}>
+          {d.title}
+        </h1>
         <div class="actions">
-          <Link class="button" href={`/documents/${encodeURIComponent(d.id)}/edit`}>{t('edit')}</Link>
-          <button type="button" class="button button--primary" disabled={files.length === 0}
-            aria-describedby={files.length === 0 ? 'send-disabled' : undefined} onClick={() => setSending(true)}>
+          <Link class="button" href={`/documents/${encodeURIComponent(d.id)}/edit`}>
+            {t('edit')}
+          </Link>
+          <button
+            type="button"
+            class="button button--primary"
+            disabled={files.length === 0}
+            aria-describedby={files.length === 0 ? 'send-disabled' : undefined}
+            onClick={() => setSending(true)}
+          >
             {t('detailSend')}
           </button>
         </div>
       </div>
-      {files.length === 0 && <p id="send-disabled" class="muted">{t('detailSendDisabled')}</p>}
+      {files.length === 0 && (
+        <p id="send-disabled" class="muted">
+          {t('detailSendDisabled')}
+        </p>
+      )}
       <div class="card">
         <h2>{t('detailMessage')}</h2>
         {d.message ? <p class="message-text">{d.message}</p> : <p class="muted">{t('detailNoMessage')}</p>}
@@ -43,7 +56,13 @@ export function DocumentDetail(props: { id: string }) {
         <ul class="list">
           {files.map((f) => (
             <li key={f.id}>
-              <a href={documents.fileUrl(d.id, f.id)} download={f.name} aria-label={t('detailDownload', { name: f.name })}>{f.name}</a>
+              <a
+                href={documents.fileUrl(d.id, f.id)}
+                download={f.name}
+                aria-label={t('detailDownload', { name: f.name })}
+              >
+                {f.name}
+              </a>
               <span class="muted">{formatBytes(f.size, locale())}</span>
             </li>
           ))}
@@ -52,11 +71,20 @@ export function DocumentDetail(props: { id: string }) {
       <div class="card">
         <div class="page-header">
           <h2>{t('detailShares')}</h2>
-          <button type="button" class="button" onClick={list.reload}>{t('shareRefresh')}</button>
+          <button type="button" class="button" onClick={list.reload}>
+            {t('shareRefresh')}
+          </button>
         </div>
         <ErrorRegion message={list.error ? describe(list.error) : undefined} />
         {list.data && list.data.length === 0 && <p class="muted">{t('detailSharesEmpty')}</p>}
-        {list.data?.map((s) => <ShareCard key={s.id} share={{ ...s, clientName: nameOf(s.clientId) }} files={files} onChanged={list.reload} />)}
+        {list.data?.map((s) => (
+          <ShareCard
+            key={s.id}
+            share={{ ...s, clientName: nameOf(s.clientId) }}
+            files={files}
+            onChanged={list.reload}
+          />
+        ))}
       </div>
       <SendDialog document={d} open={sending} onClose={() => setSending(false)} onSent={list.reload} />
     </section>

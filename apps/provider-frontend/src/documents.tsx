@@ -19,8 +19,12 @@ export function DocumentsPage() {
   return (
     <section>
       <div class="page-header">
-        <h1 tabIndex={-1} ref={heading}>{t('documentsTitle')}</h1>
-        <Link class="button button--primary" href="/documents/new">{t('documentNew')}</Link>
+        <h1 tabIndex={-1} ref={heading}>
+          {t('documentsTitle')}
+        </h1>
+        <Link class="button button--primary" href="/documents/new">
+          {t('documentNew')}
+        </Link>
       </div>
       <ErrorRegion message={page.error ? describe(page.error) : undefined} />
       {page.loading && <p role="status">{t('loading')}</p>}
@@ -32,13 +36,17 @@ export function DocumentsPage() {
               <tr>
                 <th scope="col">{t('documentTitle')}</th>
                 <th scope="col">{t('documentFiles')}</th>
-                <th scope="col" class="optional">{t('documentCreated')}</th>
+                <th scope="col" class="optional">
+                  {t('documentCreated')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {items.map((d) => (
                 <tr key={d.id}>
-                  <td><Link href={`/documents/${encodeURIComponent(d.id)}`}>{d.title}</Link></td>
+                  <td>
+                    <Link href={`/documents/${encodeURIComponent(d.id)}`}>{d.title}</Link>
+                  </td>
                   <td>{t('documentFileCount', { count: d.files.length })}</td>
                   <td class="optional">{formatDateTime(d.createdAt, locale())}</td>
                 </tr>
@@ -49,11 +57,20 @@ export function DocumentsPage() {
       )}
       {(trail.length > 1 || page.data?.nextCursor) && (
         <nav class="actions" aria-label={t('pageNav')}>
-          <button type="button" class="button" disabled={trail.length === 1} onClick={() => setTrail(trail.slice(0, -1))}>
+          <button
+            type="button"
+            class="button"
+            disabled={trail.length === 1}
+            onClick={() => setTrail(trail.slice(0, -1))}
+          >
             {t('pagePrevious')}
           </button>
-          <button type="button" class="button" disabled={!page.data?.nextCursor}
-            onClick={() => page.data?.nextCursor && setTrail([...trail, page.data.nextCursor])}>
+          <button
+            type="button"
+            class="button"
+            disabled={!page.data?.nextCursor}
+            onClick={() => page.data?.nextCursor && setTrail([...trail, page.data.nextCursor])}
+          >
             {t('pageNext')}
           </button>
         </nav>

@@ -60,29 +60,51 @@ export function DocumentEditor(props: { id?: string }) {
   return (
     <section>
       <div class="page-header">
-        <h1 tabIndex={-1} ref={heading}>{props.id ? t('editorEditTitle') : t('editorNewTitle')}</h1>
+        <h1 tabIndex={-1} ref={heading}>
+          {props.id ? t('editorEditTitle') : t('editorNewTitle')}
+        </h1>
         {existing.data && (
           <div class="actions">
-            <Link class="button button--primary" href={`/documents/${encodeURIComponent(existing.data.id)}`}>{t('editorDone')}</Link>
-            <button type="button" class="button button--danger" onClick={() => removeDocument(existing.data!)}>{t('editorDeleteDocument')}</button>
+            <Link class="button button--primary" href={`/documents/${encodeURIComponent(existing.data.id)}`}>
+              {t('editorDone')}
+            </Link>
+            <button type="button" class="button button--danger" onClick={() => removeDocument(existing.data!)}>
+              {t('editorDeleteDocument')}
+            </button>
           </div>
         )}
       </div>
       {notice && <Alert kind="success">{notice}</Alert>}
-      <ErrorRegion message={existing.error ? describe(existing.error) : action.error ? describe(action.error) : undefined} />
+      <ErrorRegion
+        message={existing.error ? describe(existing.error) : action.error ? describe(action.error) : undefined}
+      />
       {props.id && existing.loading && !existing.data && <p role="status">{t('loading')}</p>}
       {(!props.id || existing.data) && (
         <form class="card" onSubmit={submit} noValidate>
-          <Field id="title" label={t('documentTitle')} value={values.title} error={errors.title ?? server.title}
-            onInput={(v) => setValues({ ...values, title: v })} />
-          <Field id="message" label={t('documentMessage')} hint={t('documentMessageHint')} multiline value={values.message}
-            error={errors.message ?? server.message} onInput={(v) => setValues({ ...values, message: v })} />
+          <Field
+            id="title"
+            label={t('documentTitle')}
+            value={values.title}
+            error={errors.title ?? server.title}
+            onInput={(v) => setValues({ ...values, title: v })}
+          />
+          <Field
+            id="message"
+            label={t('documentMessage')}
+            hint={t('documentMessageHint')}
+            multiline
+            value={values.message}
+            error={errors.message ?? server.message}
+            onInput={(v) => setValues({ ...values, message: v })}
+          />
           <button type="submit" class="button button--primary" disabled={action.busy}>
             {action.busy ? t('saving') : props.id ? t('save') : t('editorCreate')}
           </button>
         </form>
       )}
-      {existing.data && <Uploads document={existing.data} onChange={(files) => existing.set({ ...existing.data!, files })} />}
+      {existing.data && (
+        <Uploads document={existing.data} onChange={(files) => existing.set({ ...existing.data!, files })} />
+      )}
     </section>
   );
 }

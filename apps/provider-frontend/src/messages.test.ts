@@ -6,7 +6,7 @@ import { catalogs, type MessageKey } from './messages';
 describeCatalogs('provider', catalogs, import.meta.dirname);
 
 describe('provider messages in use', () => {
-  it('formats numbers inside messages in the language\'s format', () => {
+  it("formats numbers inside messages in the language's format", () => {
     const i18n = createI18n<MessageKey>(catalogs, { storageKey: 'x', storage: null, preferred: ['de-CH'] });
     expect(i18n.t('errTooLong', { max: 10000 })).toMatch(/^Das ist zu lang \(höchstens 10.000 Zeichen\)\.$/);
     expect(i18n.t('documentFileCount', { count: 1 })).toBe('1 Datei');

@@ -5,7 +5,9 @@ export function NotFound() {
   const heading = useFocusHeading('not-found');
   return (
     <section class="card">
-      <h1 tabIndex={-1} ref={heading}>{t('notFoundTitle')}</h1>
+      <h1 tabIndex={-1} ref={heading}>
+        {t('notFoundTitle')}
+      </h1>
       <p>{t('notFoundText')}</p>
       <Link href="/documents">{t('backToDocuments')}</Link>
     </section>

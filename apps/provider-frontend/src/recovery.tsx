@@ -33,7 +33,9 @@ export function ForgotPassword() {
 
   return (
     <section class="card auth-page">
-      <h1 tabIndex={-1} ref={heading}>{t('forgotTitle')}</h1>
+      <h1 tabIndex={-1} ref={heading}>
+        {t('forgotTitle')}
+      </h1>
       {sent ? (
         <Alert kind="success">{t('forgotSent')}</Alert>
       ) : (
@@ -41,12 +43,24 @@ export function ForgotPassword() {
           <p>{t('forgotIntro')}</p>
           <ErrorRegion message={action.error ? describe(action.error) : undefined} />
           <form onSubmit={submit} noValidate>
-            <Field id="email" label={t('email')} type="email" autoComplete="username" value={address} error={error} onInput={setAddress} />
-            <button class="button button--primary" type="submit" disabled={action.busy}>{t('forgotSubmit')}</button>
+            <Field
+              id="email"
+              label={t('email')}
+              type="email"
+              autoComplete="username"
+              value={address}
+              error={error}
+              onInput={setAddress}
+            />
+            <button class="button button--primary" type="submit" disabled={action.busy}>
+              {t('forgotSubmit')}
+            </button>
           </form>
         </>
       )}
-      <p class="muted"><Link href="/signin">{t('backToSignIn')}</Link></p>
+      <p class="muted">
+        <Link href="/signin">{t('backToSignIn')}</Link>
+      </p>
     </section>
   );
 }
@@ -62,9 +76,16 @@ export function ResetPassword() {
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const found = validate({ password }, {
-      password: [required(t('errRequired')), minLength(PASSWORD_MIN, t('errPasswordShort')), maxLength(128, t('errTooLong', { max: 128 }))],
-    });
+    const found = validate(
+      { password },
+      {
+        password: [
+          required(t('errRequired')),
+          minLength(PASSWORD_MIN, t('errPasswordShort')),
+          maxLength(128, t('errTooLong', { max: 128 })),
+        ],
+      },
+    );
     setError(found.password);
     if (hasErrors(found)) return;
     await action.run(async () => {
@@ -75,20 +96,34 @@ export function ResetPassword() {
 
   return (
     <section class="card auth-page">
-      <h1 tabIndex={-1} ref={heading}>{t('resetTitle')}</h1>
+      <h1 tabIndex={-1} ref={heading}>
+        {t('resetTitle')}
+      </h1>
       {done ? (
         <Alert kind="success">{t('resetDone')}</Alert>
       ) : (
         <>
           <ErrorRegion message={action.error ? describe(action.error) : undefined} />
           <form onSubmit={submit} noValidate>
-            <Field id="new-password" label={t('newPassword')} hint={t('passwordHint')} type="password" autoComplete="new-password"
-              value={password} error={error ?? serverFieldErrors(action.error).password} onInput={setPassword} />
-            <button class="button button--primary" type="submit" disabled={action.busy || !token}>{t('resetSubmit')}</button>
+            <Field
+              id="new-password"
+              label={t('newPassword')}
+              hint={t('passwordHint')}
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              error={error ?? serverFieldErrors(action.error).password}
+              onInput={setPassword}
+            />
+            <button class="button button--primary" type="submit" disabled={action.busy || !token}>
+              {t('resetSubmit')}
+            </button>
           </form>
         </>
       )}
-      <p class="muted"><Link href="/signin">{t('backToSignIn')}</Link></p>
+      <p class="muted">
+        <Link href="/signin">{t('backToSignIn')}</Link>
+      </p>
     </section>
   );
 }
@@ -101,21 +136,27 @@ export function VerifyEmail(props: { onVerified: () => void }) {
 
   useEffect(() => {
     const token = linkToken();
-    action.run(() => auth.verifyEmail(token)).then((answer) => {
-      if (answer) {
-        setVerified(answer.email);
-        props.onVerified();
-      }
-    });
+    action
+      .run(() => auth.verifyEmail(token))
+      .then((answer) => {
+        if (answer) {
+          setVerified(answer.email);
+          props.onVerified();
+        }
+      });
   }, []);
 
   return (
     <section class="card auth-page">
-      <h1 tabIndex={-1} ref={heading}>{t('verifyTitle')}</h1>
+      <h1 tabIndex={-1} ref={heading}>
+        {t('verifyTitle')}
+      </h1>
       {action.busy && <p role="status">{t('loading')}</p>}
       {verified && <Alert kind="success">{t('verifyDone', { email: verified })}</Alert>}
       <ErrorRegion message={action.error ? describe(action.error) : undefined} />
-      <p><Link href="/documents">{t('backToDocuments')}</Link></p>
+      <p>
+        <Link href="/documents">{t('backToDocuments')}</Link>
+      </p>
     </section>
   );
 }

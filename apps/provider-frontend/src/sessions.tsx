@@ -10,15 +10,17 @@ export function SessionsSection(props: { onSignedOut: () => void }) {
   const list = useLoad(() => accountApi.sessions(), []);
   const action = useAction();
 
-  const end = (id: string, current: boolean) => action.run(async () => {
-    await accountApi.endSession(id);
-    if (current) props.onSignedOut();
-    else list.reload();
-  });
-  const endOthers = () => action.run(async () => {
-    await accountApi.endOtherSessions();
-    list.reload();
-  });
+  const end = (id: string, current: boolean) =>
+    action.run(async () => {
+      await accountApi.endSession(id);
+      if (current) props.onSignedOut();
+      else list.reload();
+    });
+  const endOthers = () =>
+    action.run(async () => {
+      await accountApi.endOtherSessions();
+      list.reload();
+    });
 
   return (
     <section class="card" aria-labelledby="sessions-title">
@@ -28,12 +30,22 @@ export function SessionsSection(props: { onSignedOut: () => void }) {
         <div class="table-wrap">
           <table>
             <thead>
-              <tr><th>{t('sessionsDevice')}</th><th>{t('sessionsAddress')}</th><th>{t('sessionsLastSeen')}</th><th><span class="visually-hidden">{t('clientActions')}</span></th></tr>
+              <tr>
+                <th>{t('sessionsDevice')}</th>
+                <th>{t('sessionsAddress')}</th>
+                <th>{t('sessionsLastSeen')}</th>
+                <th>
+                  <span class="visually-hidden">{t('clientActions')}</span>
+                </th>
+              </tr>
             </thead>
             <tbody>
               {list.data.map((s) => (
                 <tr key={s.id} data-testid="session">
-                  <td>{s.device === 'Unknown' ? t('sessionsUnknownDevice') : s.device}{s.current && <strong> · {t('sessionsCurrent')}</strong>}</td>
+                  <td>
+                    {s.device === 'Unknown' ? t('sessionsUnknownDevice') : s.device}
+                    {s.current && <strong> · {t('sessionsCurrent')}</strong>}
+                  </td>
                   <td>{s.address ?? '—'}</td>
                   <td>{formatDateTime(s.lastSeenAt, locale())}</td>
                   <td>

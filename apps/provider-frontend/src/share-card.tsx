@@ -12,16 +12,32 @@ import { describe } from './util';
 
 /** The status is the server's (ShareStatus in the provider backend); here it only gets its label and colour. */
 const STATUS_LABEL: Record<ShareStatus, MessageKey> = {
-  PENDING_DELIVERY: 'statePending', DELIVERY_FAILED: 'stateFailed', DELIVERED: 'stateDelivered', VIEWED: 'stateViewed',
-  DOWNLOADED: 'stateDownloaded', LOCKED: 'stateLocked', EXPIRED: 'stateExpired', REVOKED: 'stateRevoked',
+  PENDING_DELIVERY: 'statePending',
+  DELIVERY_FAILED: 'stateFailed',
+  DELIVERED: 'stateDelivered',
+  VIEWED: 'stateViewed',
+  DOWNLOADED: 'stateDownloaded',
+  LOCKED: 'stateLocked',
+  EXPIRED: 'stateExpired',
+  REVOKED: 'stateRevoked',
 };
 const STATUS_BADGE: Record<ShareStatus, string> = {
-  PENDING_DELIVERY: '', DELIVERY_FAILED: 'badge--bad', DELIVERED: 'badge--ok', VIEWED: 'badge--ok',
-  DOWNLOADED: 'badge--ok', LOCKED: 'badge--bad', EXPIRED: 'badge--bad', REVOKED: 'badge--bad',
+  PENDING_DELIVERY: '',
+  DELIVERY_FAILED: 'badge--bad',
+  DELIVERED: 'badge--ok',
+  VIEWED: 'badge--ok',
+  DOWNLOADED: 'badge--ok',
+  LOCKED: 'badge--bad',
+  EXPIRED: 'badge--bad',
+  REVOKED: 'badge--bad',
 };
 const EVENT_LABEL: Record<string, MessageKey> = {
-  DELIVERED: 'eventDelivered', VIEWED: 'eventViewed', DOWNLOADED: 'eventDownloaded',
-  UNLOCK_FAILED: 'eventUnlockFailed', LOCKED: 'eventLocked', REVOKED: 'eventRevoked',
+  DELIVERED: 'eventDelivered',
+  VIEWED: 'eventViewed',
+  DOWNLOADED: 'eventDownloaded',
+  UNLOCK_FAILED: 'eventUnlockFailed',
+  LOCKED: 'eventLocked',
+  REVOKED: 'eventRevoked',
 };
 
 export function eventText(e: ShareEvent, files: FileInfo[]): string {
@@ -52,7 +68,8 @@ export function ShareCard(props: { share: Share; files: FileInfo[]; onChanged: (
     return result.value;
   };
   const regenerate = async () => {
-    const r = (await act(t('shareRegenerateConfirm', { recipient: who }), () => shares.regenerateCode(s.id))) as AccessCode | undefined;
+    const r = (await act(t('shareRegenerateConfirm', { recipient: who }), () => shares.regenerateCode(s.id))) as
+      AccessCode | undefined;
     if (r?.accessCode) setCode({ title: t('shareNewCodeTitle'), value: r.accessCode });
   };
   const reveal = async () => {
@@ -63,19 +80,39 @@ export function ShareCard(props: { share: Share; files: FileInfo[]; onChanged: (
     <article class="share" aria-label={`${who}: ${t(STATUS_LABEL[status])}`}>
       <div class="share__head">
         <h3>{who}</h3>
-        <span class={`badge ${STATUS_BADGE[status]}`} data-state={status}>{t(STATUS_LABEL[status])}</span>
+        <span class={`badge ${STATUS_BADGE[status]}`} data-state={status}>
+          {t(STATUS_LABEL[status])}
+        </span>
       </div>
       <dl class="share__meta">
-        {s.createdAt && <><dt>{t('shareSent')}</dt><dd>{formatDateTime(s.createdAt, locale())}</dd></>}
-        {s.expiresAt && <><dt>{t('shareExpires')}</dt><dd>{formatDateTime(s.expiresAt, locale())}</dd></>}
+        {s.createdAt && (
+          <>
+            <dt>{t('shareSent')}</dt>
+            <dd>{formatDateTime(s.createdAt, locale())}</dd>
+          </>
+        )}
+        {s.expiresAt && (
+          <>
+            <dt>{t('shareExpires')}</dt>
+            <dd>{formatDateTime(s.expiresAt, locale())}</dd>
+          </>
+        )}
       </dl>
       {status === 'LOCKED' && <Alert kind="warning">{t('shareLockedNote')}</Alert>}
-      {status === 'DELIVERY_FAILED' && <Alert kind="warning">{t('shareFailedNote', { count: s.deliveryAttempts, reason: s.deliveryFailure ?? '' })}</Alert>}
+      {status === 'DELIVERY_FAILED' && (
+        <Alert kind="warning">
+          {t('shareFailedNote', { count: s.deliveryAttempts, reason: s.deliveryFailure ?? '' })}
+        </Alert>
+      )}
       <h4 class="visually-hidden">{t('shareEvents')}</h4>
-      {timeline(s).length === 0 ? <p class="muted">{t('shareNoEvents')}</p> : (
+      {timeline(s).length === 0 ? (
+        <p class="muted">{t('shareNoEvents')}</p>
+      ) : (
         <ul class="events">
           {timeline(s).map((e, i) => (
-            <li key={i} data-event={e.type}>{eventText(e, props.files)} — <time dateTime={e.at}>{formatDateTime(e.at, locale())}</time></li>
+            <li key={i} data-event={e.type}>
+              {eventText(e, props.files)} — <time dateTime={e.at}>{formatDateTime(e.at, locale())}</time>
+            </li>
           ))}
         </ul>
       )}
@@ -83,25 +120,74 @@ export function ShareCard(props: { share: Share; files: FileInfo[]; onChanged: (
       <ErrorRegion message={action.error ? describe(action.error) : undefined} />
       {s.active && (
         <div class="actions">
-          {status === 'DELIVERY_FAILED' && <button type="button" class="button button--primary" disabled={action.busy}
-            onClick={() => act(null, () => shares.retryDelivery(s.id), t('shareRetried'))}>{t('shareRetryDelivery')}</button>}
-          {s.codeWaiting && <button type="button" class="button" disabled={action.busy} onClick={reveal}>{t('shareRevealCode')}</button>}
-          <button type="button" class="button" disabled={action.busy} onClick={regenerate}>{t('shareRegenerate')}</button>
-          <button type="button" class="button" disabled={action.busy} onClick={() => setExtending(true)}>{t('shareExtend')}</button>
-          <button type="button" class="button button--danger" disabled={action.busy}
-            onClick={() => act(t('shareRevokeConfirm', { recipient: who }), () => shares.revoke(s.id), t('shareRevoked'))}>{t('shareRevoke')}</button>
+          {status === 'DELIVERY_FAILED' && (
+            <button
+              type="button"
+              class="button button--primary"
+              disabled={action.busy}
+              onClick={() => act(null, () => shares.retryDelivery(s.id), t('shareRetried'))}
+            >
+              {t('shareRetryDelivery')}
+            </button>
+          )}
+          {s.codeWaiting && (
+            <button type="button" class="button" disabled={action.busy} onClick={reveal}>
+              {t('shareRevealCode')}
+            </button>
+          )}
+          <button type="button" class="button" disabled={action.busy} onClick={regenerate}>
+            {t('shareRegenerate')}
+          </button>
+          <button type="button" class="button" disabled={action.busy} onClick={() => setExtending(true)}>
+            {t('shareExtend')}
+          </button>
+          <button
+            type="button"
+            class="button button--danger"
+            disabled={action.busy}
+            onClick={() =>
+              act(t('shareRevokeConfirm', { recipient: who }), () => shares.revoke(s.id), t('shareRevoked'))
+            }
+          >
+            {t('shareRevoke')}
+          </button>
         </div>
       )}
-      <Dialog title={code?.title ?? ''} open={code !== undefined} closeLabel={t('close')} onClose={() => setCode(undefined)}>
+      <Dialog
+        title={code?.title ?? ''}
+        open={code !== undefined}
+        closeLabel={t('close')}
+        onClose={() => setCode(undefined)}
+      >
         {code && (
           <>
-            <CopyField id={`code-${s.id}`} label={t('sentCode')} value={code.value} mono copyLabel={t('copy')} copiedLabel={t('copied')} failedLabel={t('copyFailed')} />
+            <CopyField
+              id={`code-${s.id}`}
+              label={t('sentCode')}
+              value={code.value}
+              mono
+              copyLabel={t('copy')}
+              copiedLabel={t('copied')}
+              failedLabel={t('copyFailed')}
+            />
             <Alert kind="warning">{t('sentCodeOnce')}</Alert>
           </>
         )}
       </Dialog>
-      <Dialog title={t('shareExtendTitle')} open={extending} closeLabel={t('close')} onClose={() => setExtending(false)}>
-        <ExtendForm share={s} onDone={() => { setExtending(false); setNotice(t('shareExtended')); props.onChanged(); }} />
+      <Dialog
+        title={t('shareExtendTitle')}
+        open={extending}
+        closeLabel={t('close')}
+        onClose={() => setExtending(false)}
+      >
+        <ExtendForm
+          share={s}
+          onDone={() => {
+            setExtending(false);
+            setNotice(t('shareExtended'));
+            props.onChanged();
+          }}
+        />
       </Dialog>
     </article>
   );
@@ -109,7 +195,9 @@ export function ShareCard(props: { share: Share; files: FileInfo[]; onChanged: (
 
 function ExtendForm(props: { share: Share; onDone: () => void }) {
   const today = new Date();
-  const initial = props.share.expiresAt ? toDateInput(new Date(props.share.expiresAt)) : toDateInput(addDays(today, 14));
+  const initial = props.share.expiresAt
+    ? toDateInput(new Date(props.share.expiresAt))
+    : toDateInput(addDays(today, 14));
   const [value, setValue] = useState(initial);
   const [error, setError] = useState<string>();
   const action = useAction();
@@ -117,7 +205,10 @@ function ExtendForm(props: { share: Share; onDone: () => void }) {
   const submit = async (e: Event) => {
     e.preventDefault();
     const message = t('errExpiry', { days: MAX_EXPIRY_DAYS });
-    const found = validate({ expiry: value }, { expiry: [required(message), futureDay(toDateInput(today), max, message)] });
+    const found = validate(
+      { expiry: value },
+      { expiry: [required(message), futureDay(toDateInput(today), max, message)] },
+    );
     setError(found.expiry);
     if (hasErrors(found)) return;
     const saved = await action.run(() => shares.extend(props.share.id, endOfDayIso(value)!).then(() => true));
@@ -126,9 +217,19 @@ function ExtendForm(props: { share: Share; onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate>
       <ErrorRegion message={action.error ? describe(action.error) : undefined} />
-      <Field id={`expiry-${props.share.id}`} label={t('sendExpiry')} type="date" min={toDateInput(addDays(today, 1))} max={max}
-        value={value} error={error} onInput={setValue} />
-      <button type="submit" class="button button--primary" disabled={action.busy}>{t('shareExtendSubmit')}</button>
+      <Field
+        id={`expiry-${props.share.id}`}
+        label={t('sendExpiry')}
+        type="date"
+        min={toDateInput(addDays(today, 1))}
+        max={max}
+        value={value}
+        error={error}
+        onInput={setValue}
+      />
+      <button type="submit" class="button button--primary" disabled={action.busy}>
+        {t('shareExtendSubmit')}
+      </button>
     </form>
   );
 }

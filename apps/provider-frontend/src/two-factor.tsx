@@ -9,8 +9,15 @@ import { describe } from './util';
 function QrCode(props: { setup: TwoFactorSetup }) {
   const { qrSize, qrPath } = props.setup;
   return (
-    <svg class="qr" role="img" aria-label={t('twoFactorQrLabel')} viewBox={`0 0 ${qrSize} ${qrSize}`} width={qrSize * 6} height={qrSize * 6}
-      shape-rendering="crispEdges">
+    <svg
+      class="qr"
+      role="img"
+      aria-label={t('twoFactorQrLabel')}
+      viewBox={`0 0 ${qrSize} ${qrSize}`}
+      width={qrSize * 6}
+      height={qrSize * 6}
+      shape-rendering="crispEdges"
+    >
       <rect width={qrSize} height={qrSize} fill="#fff" />
       <path d={qrPath} fill="#000" />
     </svg>
@@ -23,7 +30,9 @@ export function RecoveryCodes(props: { codes: string[] }) {
     <div>
       <Alert kind="warning">{t('twoFactorRecoveryIntro')}</Alert>
       <ol class="recovery-codes mono" data-testid="recovery-codes">
-        {props.codes.map((code) => <li key={code}>{code}</li>)}
+        {props.codes.map((code) => (
+          <li key={code}>{code}</li>
+        ))}
       </ol>
     </div>
   );
@@ -64,15 +73,31 @@ export function TwoFactorEnrolment(props: { onEnabled: (recoveryCodes: string[])
     <div>
       <ErrorRegion message={action.error ? describe(action.error) : undefined} />
       {!setup ? (
-        <button type="button" class="button button--primary" onClick={start} disabled={action.busy}>{t('twoFactorSetUp')}</button>
+        <button type="button" class="button button--primary" onClick={start} disabled={action.busy}>
+          {t('twoFactorSetUp')}
+        </button>
       ) : (
         <form onSubmit={confirm} noValidate>
           <p>{t('twoFactorScan')}</p>
           <QrCode setup={setup} />
-          <p class="muted">{t('twoFactorManual')} <code class="mono" data-testid="totp-secret">{setup.secret}</code></p>
-          <Field id="totp-code" label={t('twoFactorConfirmCode')} autoComplete="one-time-code" inputMode="numeric" value={code}
-            error={error} onInput={setCode} />
-          <button class="button button--primary" type="submit" disabled={action.busy}>{t('twoFactorConfirm')}</button>
+          <p class="muted">
+            {t('twoFactorManual')}{' '}
+            <code class="mono" data-testid="totp-secret">
+              {setup.secret}
+            </code>
+          </p>
+          <Field
+            id="totp-code"
+            label={t('twoFactorConfirmCode')}
+            autoComplete="one-time-code"
+            inputMode="numeric"
+            value={code}
+            error={error}
+            onInput={setCode}
+          />
+          <button class="button button--primary" type="submit" disabled={action.busy}>
+            {t('twoFactorConfirm')}
+          </button>
         </form>
       )}
     </div>
@@ -97,33 +122,64 @@ export function TwoFactorSection(props: { account: Account; onChanged: (a?: Acco
     });
   };
   const renew = () => action.run(async () => setCodes((await accountApi.newRecoveryCodes(code.trim())).recoveryCodes));
-  const requireIt = (value: boolean) => action.run(async () => props.onChanged(await accountApi.update({ requireTwoFactor: value })));
+  const requireIt = (value: boolean) =>
+    action.run(async () => props.onChanged(await accountApi.update({ requireTwoFactor: value })));
 
   return (
     <section class="card" aria-labelledby="two-factor-title">
       <h2 id="two-factor-title">{t('twoFactorTitle')}</h2>
       <p>{a.twoFactorEnabled ? t('twoFactorOn') : t('twoFactorOff')}</p>
       <ErrorRegion message={action.error ? describe(action.error) : undefined} />
-      {!a.twoFactorEnabled && <TwoFactorEnrolment onEnabled={(c) => { setCodes(c); setJustEnabled(true); props.onChanged(); }} />}
+      {!a.twoFactorEnabled && (
+        <TwoFactorEnrolment
+          onEnabled={(c) => {
+            setCodes(c);
+            setJustEnabled(true);
+            props.onChanged();
+          }}
+        />
+      )}
       {a.twoFactorEnabled && (
         <form onSubmit={disable} noValidate>
           {justEnabled && <Alert kind="success">{t('twoFactorEnabled')}</Alert>}
           {codes && <RecoveryCodes codes={codes} />}
-          <Field id="two-factor-password" label={t('password')} type="password" autoComplete="current-password" value={password}
-            onInput={setPassword} />
-          <Field id="two-factor-code" label={t('secondFactorCode')} hint={t('secondFactorHint')} autoComplete="one-time-code"
-            value={code} onInput={setCode} />
+          <Field
+            id="two-factor-password"
+            label={t('password')}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onInput={setPassword}
+          />
+          <Field
+            id="two-factor-code"
+            label={t('secondFactorCode')}
+            hint={t('secondFactorHint')}
+            autoComplete="one-time-code"
+            value={code}
+            onInput={setCode}
+          />
           <div class="actions">
-            <button type="button" class="button" onClick={renew} disabled={action.busy || !code.trim()}>{t('twoFactorNewCodes')}</button>
-            <button type="submit" class="button button--danger" disabled={action.busy || !password || !code.trim() || a.requireTwoFactor}>
+            <button type="button" class="button" onClick={renew} disabled={action.busy || !code.trim()}>
+              {t('twoFactorNewCodes')}
+            </button>
+            <button
+              type="submit"
+              class="button button--danger"
+              disabled={action.busy || !password || !code.trim() || a.requireTwoFactor}
+            >
               {t('twoFactorTurnOff')}
             </button>
           </div>
         </form>
       )}
       <label class="checkbox">
-        <input type="checkbox" checked={!!a.requireTwoFactor} disabled={action.busy}
-          onChange={(e) => requireIt(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          checked={!!a.requireTwoFactor}
+          disabled={action.busy}
+          onChange={(e) => requireIt(e.currentTarget.checked)}
+        />
         {t('twoFactorRequire')}
       </label>
       <p class="field__hint">{t('twoFactorRequireHint')}</p>

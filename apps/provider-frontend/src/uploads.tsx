@@ -27,7 +27,10 @@ export function Uploads(props: { document: Document; onChange: (files: FileInfo[
         props.onChange(current);
         setMessages((m) => [...m, { kind: 'success', text: t('editorUploaded', { name: file.name }) }]);
       } catch (e) {
-        setMessages((m) => [...m, { kind: 'error', text: t('editorUploadFailed', { name: file.name, reason: describe(e) }) }]);
+        setMessages((m) => [
+          ...m,
+          { kind: 'error', text: t('editorUploadFailed', { name: file.name, reason: describe(e) }) },
+        ]);
       } finally {
         setUploads((u) => u.filter((x) => x.key !== key));
       }
@@ -48,12 +51,18 @@ export function Uploads(props: { document: Document; onChange: (files: FileInfo[
   return (
     <section class="card" aria-labelledby="files-title">
       <h2 id="files-title">{t('editorFilesTitle')}</h2>
-      {files.length === 0 ? <p class="muted">{t('editorFilesEmpty')}</p> : (
+      {files.length === 0 ? (
+        <p class="muted">{t('editorFilesEmpty')}</p>
+      ) : (
         <ul class="list">
           {files.map((f) => (
             <li key={f.id}>
-              <span>{f.name} <span class="muted">({formatBytes(f.size, locale())})</span></span>
-              <button type="button" class="button button--danger" onClick={() => remove(f)}>{t('editorRemoveFile', { name: f.name })}</button>
+              <span>
+                {f.name} <span class="muted">({formatBytes(f.size, locale())})</span>
+              </span>
+              <button type="button" class="button button--danger" onClick={() => remove(f)}>
+                {t('editorRemoveFile', { name: f.name })}
+              </button>
             </li>
           ))}
         </ul>
@@ -68,18 +77,30 @@ export function Uploads(props: { document: Document; onChange: (files: FileInfo[
         </div>
       ))}
       <div aria-live="polite">
-        {messages.map((m, i) => <Alert key={i} kind={m.kind}>{m.text}</Alert>)}
+        {messages.map((m, i) => (
+          <Alert key={i} kind={m.kind}>
+            {m.text}
+          </Alert>
+        ))}
       </div>
       <div class="field">
         <label for="file-input">{t('editorChooseFile')}</label>
-        <p class="field__hint" id="file-input-hint">{t('editorChooseHint')}</p>
-        <input id="file-input" class="file-input" type="file" multiple aria-describedby="file-input-hint"
+        <p class="field__hint" id="file-input-hint">
+          {t('editorChooseHint')}
+        </p>
+        <input
+          id="file-input"
+          class="file-input"
+          type="file"
+          multiple
+          aria-describedby="file-input-hint"
           onChange={(e) => {
             const input = e.currentTarget;
             const chosen = Array.from(input.files ?? []);
             input.value = '';
             if (chosen.length) upload(chosen);
-          }} />
+          }}
+        />
       </div>
     </section>
   );

@@ -41,7 +41,10 @@ interface PanelSpec {
 
 function targets(queries: readonly Query[], instant = false): DataqueryBuilder[] {
   return queries.map((q, i) => {
-    const target = new DataqueryBuilder().refId(String.fromCharCode(65 + i)).expr(q.expr).legendFormat(q.legend);
+    const target = new DataqueryBuilder()
+      .refId(String.fromCharCode(65 + i))
+      .expr(q.expr)
+      .legendFormat(q.legend);
     return instant ? target.instant() : target.range();
   });
 }
@@ -63,7 +66,9 @@ export function graph(spec: PanelSpec & { readonly min?: number }): timeseries.P
         .placement(common.LegendPlacement.Bottom)
         .calcs(['mean', 'max']),
     )
-    .tooltip(new common.VizTooltipOptionsBuilder().mode(common.TooltipDisplayMode.Multi).sort(common.SortOrder.Descending))
+    .tooltip(
+      new common.VizTooltipOptionsBuilder().mode(common.TooltipDisplayMode.Multi).sort(common.SortOrder.Descending),
+    )
     .targets(targets(spec.queries));
   return spec.min === undefined ? panel : panel.min(spec.min);
 }

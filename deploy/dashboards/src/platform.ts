@@ -90,7 +90,7 @@ function traffic(): Section {
       }),
       graph({
         title: 'Server error ratio',
-        description: 'Share of each backend\'s requests that ended with a 5xx status.',
+        description: "Share of each backend's requests that ended with a 5xx status.",
         unit: 'percentunit',
         size: THIRD,
         min: 0,

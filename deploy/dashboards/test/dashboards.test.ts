@@ -55,7 +55,10 @@ describe.each(built)('dashboard $name', ({ name, json, dashboard }) => {
     expect(panels.length).toBeGreaterThan(5);
     for (const panel of panels) {
       expect(panel.datasource, panel.title).toEqual({ type: 'prometheus', uid: '${datasource}' });
-      expect(panel.targets?.some((t) => (t.expr ?? '').trim() !== ''), panel.title).toBe(true);
+      expect(
+        panel.targets?.some((t) => (t.expr ?? '').trim() !== ''),
+        panel.title,
+      ).toBe(true);
     }
   });
 
@@ -67,7 +70,10 @@ describe.each(built)('dashboard $name', ({ name, json, dashboard }) => {
 
   it('has panel expressions that Prometheus parses (promtool)', () => {
     const expressions = panels.flatMap((p) => (p.targets ?? []).map((t) => t.expr ?? ''));
-    const rules = expressions.map((expr, i) => ({ record: `dashboard:expression_${i}`, expr: withSampleVariables(expr) }));
+    const rules = expressions.map((expr, i) => ({
+      record: `dashboard:expression_${i}`,
+      expr: withSampleVariables(expr),
+    }));
     const file = join(mkdtempSync(join(tmpdir(), 'dashboards-')), `${name}.rules.json`);
     writeFileSync(file, JSON.stringify({ groups: [{ name, rules }] }));
     expect(promtool(['check', 'rules', file])).toContain(`SUCCESS: ${rules.length} rules found`);
@@ -126,7 +132,9 @@ describe('the dashboards', () => {
   });
 
   it('are the only JSON files in the chart, so none is left over from a removed dashboard', () => {
-    const files = readdirSync(CHART_FILES).filter((f) => f.endsWith('.json')).sort();
+    const files = readdirSync(CHART_FILES)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     expect(files, `the chart's dashboards are ${REGENERATE}`).toEqual(built.map((b) => `${b.name}.json`).sort());
   });
 });

@@ -18,16 +18,27 @@ beforeAll(async () => {
       if (req.url === '/api/csrf') {
         res.writeHead(204, { 'Set-Cookie': 'XSRF-TOKEN=fresh; Path=/' }).end();
       } else if (req.url === '/api/ok') {
-        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id: '1', echo: body ? JSON.parse(body) : null }));
+        res
+          .writeHead(200, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ id: '1', echo: body ? JSON.parse(body) : null }));
       } else if (req.url === '/api/empty') {
         res.writeHead(204).end();
       } else if (req.url === '/api/wrong-code') {
-        res.writeHead(403, { 'Content-Type': 'application/problem+json' }).end(JSON.stringify({
-          type: 'https://on-track.ch/problems/wrong-access-code', title: 'Wrong access code', status: 403,
-          detail: 'The access code is not correct. 4 attempts left.', attemptsLeft: 4,
-        }));
+        res.writeHead(403, { 'Content-Type': 'application/problem+json' }).end(
+          JSON.stringify({
+            type: 'https://on-track.ch/problems/wrong-access-code',
+            title: 'Wrong access code',
+            status: 403,
+            detail: 'The access code is not correct. 4 attempts left.',
+            attemptsLeft: 4,
+          }),
+        );
       } else if (req.url === '/api/me') {
-        res.writeHead(401, { 'Content-Type': 'application/problem+json' }).end(JSON.stringify({ type: 'https://on-track.ch/problems/unauthorized', title: 'Unauthorized', status: 401 }));
+        res
+          .writeHead(401, { 'Content-Type': 'application/problem+json' })
+          .end(
+            JSON.stringify({ type: 'https://on-track.ch/problems/unauthorized', title: 'Unauthorized', status: 401 }),
+          );
       } else {
         res.writeHead(502, { 'Content-Type': 'text/html' }).end('<h1>Bad gateway</h1>');
       }
@@ -40,7 +51,11 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const last = () => received[received.length - 1];
-const failure = (call: Promise<unknown>) => call.then(() => expect.unreachable('the call should fail'), (e: ApiError) => e);
+const failure = (call: Promise<unknown>) =>
+  call.then(
+    () => expect.unreachable('the call should fail'),
+    (e: ApiError) => e,
+  );
 
 describe('Api', () => {
   it('sends the CSRF token from the cookie on unsafe requests only', async () => {

@@ -89,7 +89,13 @@ export class Api {
   }
 
   /** Multipart upload of one file with progress (fetch cannot report upload progress; XHR can). */
-  async upload<T>(path: string, field: string, file: Blob, fileName: string, onProgress: (fraction: number) => void): Promise<T> {
+  async upload<T>(
+    path: string,
+    field: string,
+    file: Blob,
+    fileName: string,
+    onProgress: (fraction: number) => void,
+  ): Promise<T> {
     await this.ensureCsrfCookie('POST');
     return new Promise<T>((resolve, reject) => {
       const xhr = new XMLHttpRequest();

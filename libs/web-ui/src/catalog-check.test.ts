@@ -11,7 +11,10 @@ describe('the key checks themselves', () => {
   });
 
   it('compare plural arguments, not only simple placeholders', () => {
-    const broken = { en: { a: '{count, plural, one {# file} other {# files}}' }, fr: { a: '{n, plural, one {# fichier} other {# fichiers}}' } };
+    const broken = {
+      en: { a: '{count, plural, one {# file} other {# files}}' },
+      fr: { a: '{n, plural, one {# fichier} other {# fichiers}}' },
+    };
     expect(argumentMismatches(broken)).toEqual(['fr: a has {n}, en has {count}']);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { argumentMismatches, type Catalogs, missingKeys, sourcesUnder, undefinedKeys, unusedKeys } from './catalog-check';
+import {
+  argumentMismatches,
+  type Catalogs,
+  missingKeys,
+  sourcesUnder,
+  undefinedKeys,
+  unusedKeys,
+} from './catalog-check';
 
 /**
  * The checks every app runs on its message catalogues (its own tests add what is particular to it):

@@ -44,7 +44,11 @@ export function Field({ id, label, error, hint, value, onInput, type = 'text', m
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
       <label for={id}>{label}</label>
-      {hint && <p class="field__hint" id={`${id}-hint`}>{hint}</p>}
+      {hint && (
+        <p class="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
       {multiline ? (
         <textarea
           {...common}
@@ -55,13 +59,23 @@ export function Field({ id, label, error, hint, value, onInput, type = 'text', m
       ) : (
         <input {...common} type={type} onInput={(e) => onInput(e.currentTarget.value)} {...rest} />
       )}
-      {error && <p class="field__error" id={`${id}-error`}>{error}</p>}
+      {error && (
+        <p class="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }
 
 /** A message that screen readers announce as soon as it appears. */
-export function Alert({ kind = 'error', children }: { kind?: 'error' | 'info' | 'success' | 'warning'; children: ComponentChildren }) {
+export function Alert({
+  kind = 'error',
+  children,
+}: {
+  kind?: 'error' | 'info' | 'success' | 'warning';
+  children: ComponentChildren;
+}) {
   return (
     <div class={`alert alert--${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
       {children}
@@ -82,7 +96,13 @@ export function ErrorRegion({ message }: { message?: string }) {
  * A modal dialog on the native `<dialog>`: the page behind is inert, Escape closes it, focus
  * returns to the element that opened it.
  */
-export function Dialog(props: { title: string; open: boolean; onClose: () => void; closeLabel: string; children: ComponentChildren }) {
+export function Dialog(props: {
+  title: string;
+  open: boolean;
+  onClose: () => void;
+  closeLabel: string;
+  children: ComponentChildren;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<Element | null>(null);
   const titleId = useId();
@@ -111,7 +131,12 @@ export function Dialog(props: { title: string; open: boolean; onClose: () => voi
     >
       <div class="dialog__header">
         <h2 id={titleId}>{props.title}</h2>
-        <button type="button" class="button button--ghost" aria-label={props.closeLabel} onClick={() => ref.current?.close()}>
+        <button
+          type="button"
+          class="button button--ghost"
+          aria-label={props.closeLabel}
+          onClick={() => ref.current?.close()}
+        >
           ×
         </button>
       </div>
@@ -121,7 +146,15 @@ export function Dialog(props: { title: string; open: boolean; onClose: () => voi
 }
 
 /** Read-only text with a copy button; says when the copy worked or that the text must be selected. */
-export function CopyField(props: { id: string; label: string; value: string; copyLabel: string; copiedLabel: string; failedLabel: string; mono?: boolean }) {
+export function CopyField(props: {
+  id: string;
+  label: string;
+  value: string;
+  copyLabel: string;
+  copiedLabel: string;
+  failedLabel: string;
+  mono?: boolean;
+}) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = async () => {
     try {
@@ -136,7 +169,13 @@ export function CopyField(props: { id: string; label: string; value: string; cop
     <div class="field copy-field">
       <label for={props.id}>{props.label}</label>
       <div class="copy-field__row">
-        <input id={props.id} class={props.mono ? 'mono' : undefined} readOnly value={props.value} onFocus={(e) => e.currentTarget.select()} />
+        <input
+          id={props.id}
+          class={props.mono ? 'mono' : undefined}
+          readOnly
+          value={props.value}
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <button type="button" class="button" onClick={copy}>
           {props.copyLabel}
         </button>
@@ -162,8 +201,16 @@ export function LanguageSwitch(props: { language: Language; label: string; onCha
   return (
     <label class="language-switch">
       <span class="visually-hidden">{props.label}</span>
-      <select value={props.language} data-testid="language" onChange={(e) => props.onChange(e.currentTarget.value as Language)}>
-        {LANGUAGES.map((l) => <option key={l} value={l} lang={l}>{LANGUAGE_NAMES[l]}</option>)}
+      <select
+        value={props.language}
+        data-testid="language"
+        onChange={(e) => props.onChange(e.currentTarget.value as Language)}
+      >
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LANGUAGE_NAMES[l]}
+          </option>
+        ))}
       </select>
     </label>
   );

@@ -2,15 +2,35 @@ import { describe, expect, it } from 'vitest';
 import { createI18n, format, pickLanguage } from './i18n';
 
 const catalogs = {
-  en: { hello: 'Hello {name}', files: '{count, plural, one {# file} other {# files}}', max: 'At most {max} characters.' },
-  de: { hello: 'Hallo {name}', files: '{count, plural, one {# Datei} other {# Dateien}}', max: 'Höchstens {max} Zeichen.' },
-  fr: { hello: 'Bonjour {name}', files: '{count, plural, one {# fichier} other {# fichiers}}', max: '{max} caractères au plus.' },
-  it: { hello: 'Buongiorno {name}', files: '{count, plural, one {# file} other {# file}}', max: 'Al massimo {max} caratteri.' },
+  en: {
+    hello: 'Hello {name}',
+    files: '{count, plural, one {# file} other {# files}}',
+    max: 'At most {max} characters.',
+  },
+  de: {
+    hello: 'Hallo {name}',
+    files: '{count, plural, one {# Datei} other {# Dateien}}',
+    max: 'Höchstens {max} Zeichen.',
+  },
+  fr: {
+    hello: 'Bonjour {name}',
+    files: '{count, plural, one {# fichier} other {# fichiers}}',
+    max: '{max} caractères au plus.',
+  },
+  it: {
+    hello: 'Buongiorno {name}',
+    files: '{count, plural, one {# file} other {# file}}',
+    max: 'Al massimo {max} caratteri.',
+  },
 };
 
 function memory(initial?: string) {
   const values = new Map<string, string>(initial ? [['lang', initial]] : []);
-  return { getItem: (k: string) => values.get(k) ?? null, setItem: (k: string, v: string) => void values.set(k, v), values };
+  return {
+    getItem: (k: string) => values.get(k) ?? null,
+    setItem: (k: string, v: string) => void values.set(k, v),
+    values,
+  };
 }
 
 describe('i18n', () => {
@@ -38,7 +58,12 @@ describe('i18n', () => {
   it('starts in the browser language and remembers a choice', () => {
     const storage = memory();
     const changes: string[] = [];
-    const i18n = createI18n(catalogs, { storageKey: 'lang', storage, preferred: ['fr-CH'], onChange: (l) => changes.push(l) });
+    const i18n = createI18n(catalogs, {
+      storageKey: 'lang',
+      storage,
+      preferred: ['fr-CH'],
+      onChange: (l) => changes.push(l),
+    });
     expect(i18n.t('hello', { name: 'Ana' })).toBe('Bonjour Ana');
     i18n.choose('de');
     expect(i18n.language).toBe('de');

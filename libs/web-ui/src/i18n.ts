@@ -5,7 +5,12 @@ export const LANGUAGES = ['de', 'fr', 'it', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Each language named in itself, so a reader finds theirs whatever the page shows now. */
-export const LANGUAGE_NAMES: Record<Language, string> = { de: 'Deutsch', fr: 'Français', it: 'Italiano', en: 'English' };
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  de: 'Deutsch',
+  fr: 'Français',
+  it: 'Italiano',
+  en: 'English',
+};
 
 /** A catalogue of UI strings in ICU MessageFormat: one per language, all with the same keys. */
 export type Catalog = Record<string, string>;
@@ -63,7 +68,10 @@ export type I18nOptions = {
   onChange?: (language: Language) => void;
 };
 
-export function createI18n<K extends string>(catalogs: Record<Language, Record<K, string>>, options: I18nOptions): I18n<K> {
+export function createI18n<K extends string>(
+  catalogs: Record<Language, Record<K, string>>,
+  options: I18nOptions,
+): I18n<K> {
   const storage = options.storage === undefined ? browserStorage() : options.storage;
   const browser = pickLanguage(options.preferred ?? (typeof navigator === 'undefined' ? [] : navigator.languages));
   const stored = read(storage, options.storageKey);

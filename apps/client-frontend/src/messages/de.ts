@@ -10,25 +10,32 @@ export const de: Messages = {
   language: 'Sprache',
 
   homeTitle: 'Sichere Dokumente',
-  homeText: 'Öffnen Sie den Link aus der E-Mail, die Sie erhalten haben, um das Dokument zu sehen, das Ihnen gesendet wurde.',
+  homeText:
+    'Öffnen Sie den Link aus der E-Mail, die Sie erhalten haben, um das Dokument zu sehen, das Ihnen gesendet wurde.',
 
   unknownTitle: 'Dieser Link ist unbekannt',
-  unknownText: 'Prüfen Sie, ob Sie den ganzen Link aus der E-Mail geöffnet haben. Funktioniert er trotzdem nicht, bitten Sie den Absender, das Dokument erneut zu senden.',
+  unknownText:
+    'Prüfen Sie, ob Sie den ganzen Link aus der E-Mail geöffnet haben. Funktioniert er trotzdem nicht, bitten Sie den Absender, das Dokument erneut zu senden.',
   expiredTitle: 'Dieser Link ist abgelaufen',
-  expiredText: 'Das Dokument ist über diesen Link nicht mehr verfügbar. Bitten Sie den Absender, es erneut freizugeben.',
+  expiredText:
+    'Das Dokument ist über diesen Link nicht mehr verfügbar. Bitten Sie den Absender, es erneut freizugeben.',
   revokedTitle: 'Dieser Link wurde zurückgezogen',
   revokedText: 'Der Absender hat dieses Dokument zurückgezogen. Wenden Sie sich an ihn, falls Sie es noch benötigen.',
   lockedTitle: 'Dieser Link ist gesperrt',
-  lockedText: 'Der Zugangscode wurde zu oft falsch eingegeben. Bitten Sie den Absender um einen neuen Zugangscode; der Link bleibt derselbe.',
+  lockedText:
+    'Der Zugangscode wurde zu oft falsch eingegeben. Bitten Sie den Absender um einen neuen Zugangscode; der Link bleibt derselbe.',
 
   unlockTitle: 'Ihnen wurde ein Dokument gesendet',
-  unlockIntro: 'Geben Sie den Zugangscode ein, den Sie vom Absender erhalten haben. Er kam getrennt vom Link – per Telefon, SMS oder persönlich.',
+  unlockIntro:
+    'Geben Sie den Zugangscode ein, den Sie vom Absender erhalten haben. Er kam getrennt vom Link – per Telefon, SMS oder persönlich.',
   unlockCode: 'Zugangscode',
-  unlockCodeHint: 'Zehn Buchstaben und Ziffern, zum Beispiel ABCDE-23456. Gross- oder Kleinschreibung spielt keine Rolle.',
+  unlockCodeHint:
+    'Zehn Buchstaben und Ziffern, zum Beispiel ABCDE-23456. Gross- oder Kleinschreibung spielt keine Rolle.',
   unlockSubmit: 'Dokument öffnen',
   unlockBusy: 'Wird geprüft …',
   unlockAttemptsLeft: '{count, plural, one {Sie haben noch # Versuch.} other {Sie haben noch # Versuche.}}',
-  unlockWrongCode: 'Dieser Zugangscode ist nicht korrekt. {count, plural, one {Sie haben noch # Versuch, bevor der Link gesperrt wird.} other {Sie haben noch # Versuche, bevor der Link gesperrt wird.}}',
+  unlockWrongCode:
+    'Dieser Zugangscode ist nicht korrekt. {count, plural, one {Sie haben noch # Versuch, bevor der Link gesperrt wird.} other {Sie haben noch # Versuche, bevor der Link gesperrt wird.}}',
   unlockTooMany: 'Zu viele Versuche aus Ihrem Netzwerk. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.',
   errCodeRequired: 'Bitte geben Sie den Zugangscode ein.',
 
@@ -44,7 +51,8 @@ export const de: Messages = {
   docDownloadLabel: '{name} herunterladen',
   docPreviewTitle: 'Vorschau von {name}',
   docPreviewFallback: 'Bleibt die Vorschau leer, laden Sie die Datei stattdessen herunter.',
-  docSessionEnded: 'Zu Ihrer Sicherheit wurde das Dokument nach einer Weile geschlossen. Geben Sie den Zugangscode erneut ein.',
+  docSessionEnded:
+    'Zu Ihrer Sicherheit wurde das Dokument nach einer Weile geschlossen. Geben Sie den Zugangscode erneut ein.',
   typePdf: 'PDF-Dokument',
   typeImage: 'Bild ({subtype})',
   typeWord: 'Word-Dokument',

@@ -13,22 +13,26 @@ export const it: Messages = {
   homeText: 'Apra il link contenuto nell’e-mail ricevuta per vedere il documento che Le è stato inviato.',
 
   unknownTitle: 'Questo link è sconosciuto',
-  unknownText: 'Verifichi di aver aperto il link completo contenuto nell’e-mail. Se ancora non funziona, chieda al mittente di inviarLe di nuovo il documento.',
+  unknownText:
+    'Verifichi di aver aperto il link completo contenuto nell’e-mail. Se ancora non funziona, chieda al mittente di inviarLe di nuovo il documento.',
   expiredTitle: 'Questo link è scaduto',
   expiredText: 'Il documento non è più disponibile tramite questo link. Chieda al mittente di condividerlo di nuovo.',
   revokedTitle: 'Questo link è stato ritirato',
   revokedText: 'Il mittente ha ritirato questo documento. Lo contatti se ne ha ancora bisogno.',
   lockedTitle: 'Questo link è bloccato',
-  lockedText: 'Il codice d’accesso è stato inserito in modo errato troppe volte. Chieda al mittente un nuovo codice d’accesso; il link rimane lo stesso.',
+  lockedText:
+    'Il codice d’accesso è stato inserito in modo errato troppe volte. Chieda al mittente un nuovo codice d’accesso; il link rimane lo stesso.',
 
   unlockTitle: 'Le è stato inviato un documento',
-  unlockIntro: 'Inserisca il codice d’accesso ricevuto dal mittente. Le è arrivato separatamente dal link – per telefono, SMS o di persona.',
+  unlockIntro:
+    'Inserisca il codice d’accesso ricevuto dal mittente. Le è arrivato separatamente dal link – per telefono, SMS o di persona.',
   unlockCode: 'Codice d’accesso',
   unlockCodeHint: 'Dieci lettere e cifre, per esempio ABCDE-23456. Maiuscole o minuscole vanno bene entrambe.',
   unlockSubmit: 'Apri il documento',
   unlockBusy: 'Verifica in corso…',
   unlockAttemptsLeft: '{count, plural, one {Le resta # tentativo.} other {Le restano # tentativi.}}',
-  unlockWrongCode: 'Questo codice d’accesso non è corretto. {count, plural, one {Le resta # tentativo prima che il link venga bloccato.} other {Le restano # tentativi prima che il link venga bloccato.}}',
+  unlockWrongCode:
+    'Questo codice d’accesso non è corretto. {count, plural, one {Le resta # tentativo prima che il link venga bloccato.} other {Le restano # tentativi prima che il link venga bloccato.}}',
   unlockTooMany: 'Troppi tentativi dalla Sua rete. Attenda un minuto e riprovi.',
   errCodeRequired: 'Inserisca il codice d’accesso.',
 
@@ -44,7 +48,8 @@ export const it: Messages = {
   docDownloadLabel: 'Scarica {name}',
   docPreviewTitle: 'Anteprima di {name}',
   docPreviewFallback: 'Se l’anteprima resta vuota, scarichi invece il file.',
-  docSessionEnded: 'Per la Sua sicurezza, il documento è stato chiuso dopo un certo tempo. Inserisca di nuovo il codice d’accesso.',
+  docSessionEnded:
+    'Per la Sua sicurezza, il documento è stato chiuso dopo un certo tempo. Inserisca di nuovo il codice d’accesso.',
   typePdf: 'Documento PDF',
   typeImage: 'Immagine ({subtype})',
   typeWord: 'Documento Word',

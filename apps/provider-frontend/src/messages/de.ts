@@ -40,7 +40,8 @@ export const de: Messages = {
   errRequired: 'Bitte füllen Sie dieses Feld aus.',
   errEmail: 'Bitte geben Sie eine gültige E-Mail-Adresse ein, zum Beispiel name@example.com.',
   errPasswordShort: 'Das Passwort muss mindestens 12 Zeichen lang sein.',
-  errPasswordCommon: 'Dieses Passwort gehört zu den häufigsten oder ist aus Datenlecks bekannt. Bitte wählen Sie ein anderes.',
+  errPasswordCommon:
+    'Dieses Passwort gehört zu den häufigsten oder ist aus Datenlecks bekannt. Bitte wählen Sie ein anderes.',
   errTooLong: 'Das ist zu lang (höchstens {max, number} Zeichen).',
   errFixFields: 'Bitte korrigieren Sie die markierten Felder.',
   errInvalid: 'Dieser Wert ist ungültig.',
@@ -57,7 +58,8 @@ export const de: Messages = {
   clientActions: 'Aktionen',
   clientEditLabel: '{name} bearbeiten',
   clientDeleteLabel: '{name} löschen',
-  clientDeleteConfirm: '{name} löschen? Bereits gesendete Dokumente bleiben bis zu ihrem Ablauf für diese Person verfügbar.',
+  clientDeleteConfirm:
+    '{name} löschen? Bereits gesendete Dokumente bleiben bis zu ihrem Ablauf für diese Person verfügbar.',
   clientSaved: 'Kunde gespeichert.',
   clientDeleted: 'Kunde gelöscht.',
 
@@ -120,8 +122,10 @@ export const de: Messages = {
   sentIntroPending: 'Das Dokument für {recipient} wartet auf die Zustellung.',
   sentLink: 'Link',
   sentCode: 'Zugangscode',
-  sentCodeOnce: 'Der Zugangscode wird nur jetzt angezeigt. Geben Sie ihn Ihrem Kunden auf einem anderen Weg als den Link – per Telefon, SMS oder persönlich –, nie in derselben E-Mail.',
-  sentPending: 'Der Link wird per E-Mail gesendet, sobald die Zustellung abgeschlossen ist. Den Zugangscode können Sie einmal auf der Seite des Dokuments anzeigen.',
+  sentCodeOnce:
+    'Der Zugangscode wird nur jetzt angezeigt. Geben Sie ihn Ihrem Kunden auf einem anderen Weg als den Link – per Telefon, SMS oder persönlich –, nie in derselben E-Mail.',
+  sentPending:
+    'Der Link wird per E-Mail gesendet, sobald die Zustellung abgeschlossen ist. Den Zugangscode können Sie einmal auf der Seite des Dokuments anzeigen.',
   copy: 'Kopieren',
   copied: 'Kopiert.',
   copyFailed: 'Kopieren nicht möglich: Der Text ist markiert, drücken Sie Ctrl+C.',
@@ -146,15 +150,18 @@ export const de: Messages = {
   eventLocked: 'Nach zu vielen falschen Codes gesperrt',
   eventRevoked: 'Widerrufen',
   eventOther: '{type}',
-  shareFailedNote: 'Der Dienst für Ihre Kunden hat dieses Dokument nach {count, plural, one {# Versuch} other {# Versuchen}} abgelehnt: {reason} Beheben Sie die Ursache, z. B. indem Sie Dateien entfernen, und versuchen Sie es erneut.',
+  shareFailedNote:
+    'Der Dienst für Ihre Kunden hat dieses Dokument nach {count, plural, one {# Versuch} other {# Versuchen}} abgelehnt: {reason} Beheben Sie die Ursache, z. B. indem Sie Dateien entfernen, und versuchen Sie es erneut.',
   shareRetryDelivery: 'Zustellung wiederholen',
   shareRetried: 'Die Zustellung wurde erneut eingeplant.',
-  shareLockedNote: 'Ihr Kunde hat zu oft einen falschen Code eingegeben. Geben Sie ihm einen neuen Code, um den Link zu entsperren.',
+  shareLockedNote:
+    'Ihr Kunde hat zu oft einen falschen Code eingegeben. Geben Sie ihm einen neuen Code, um den Link zu entsperren.',
   shareRevoke: 'Widerrufen',
   shareRevokeConfirm: 'Den an {recipient} gesendeten Link widerrufen? Er funktioniert sofort nicht mehr.',
   shareRevoked: 'Der Link funktioniert nicht mehr.',
   shareRegenerate: 'Neuer Zugangscode',
-  shareRegenerateConfirm: 'Einen neuen Zugangscode für {recipient} erstellen? Der alte Code funktioniert dann nicht mehr.',
+  shareRegenerateConfirm:
+    'Einen neuen Zugangscode für {recipient} erstellen? Der alte Code funktioniert dann nicht mehr.',
   shareRevealCode: 'Zugangscode anzeigen',
   shareNewCodeTitle: 'Neuer Zugangscode',
   shareCodeTitle: 'Zugangscode',
@@ -174,17 +181,21 @@ export const de: Messages = {
   secondFactorSubmit: 'Bestätigen',
   secondFactorRestart: 'Neu beginnen',
   forgotTitle: 'Passwort vergessen?',
-  forgotIntro: 'Geben Sie die E-Mail-Adresse Ihres Kontos ein. Wir senden Ihnen einen Link, mit dem Sie ein neues Passwort wählen; er funktioniert einmal und 30 Minuten lang.',
+  forgotIntro:
+    'Geben Sie die E-Mail-Adresse Ihres Kontos ein. Wir senden Ihnen einen Link, mit dem Sie ein neues Passwort wählen; er funktioniert einmal und 30 Minuten lang.',
   forgotSubmit: 'Link senden',
-  forgotSent: 'Falls ein Konto diese Adresse hat, ist ein Link für ein neues Passwort unterwegs. Schauen Sie in Ihren Posteingang.',
+  forgotSent:
+    'Falls ein Konto diese Adresse hat, ist ein Link für ein neues Passwort unterwegs. Schauen Sie in Ihren Posteingang.',
   backToSignIn: 'Zurück zur Anmeldung',
   resetTitle: 'Neues Passwort wählen',
   resetSubmit: 'Neues Passwort speichern',
-  resetDone: 'Ihr Passwort ist geändert, und alle Sitzungen Ihres Kontos sind beendet. Melden Sie sich mit dem neuen Passwort an.',
+  resetDone:
+    'Ihr Passwort ist geändert, und alle Sitzungen Ihres Kontos sind beendet. Melden Sie sich mit dem neuen Passwort an.',
   newPassword: 'Neues Passwort',
   verifyTitle: 'E-Mail-Adresse bestätigen',
   verifyDone: '{email} ist bestätigt. Sie können jetzt Dokumente senden.',
-  verifyBanner: 'Bitte bestätigen Sie Ihre E-Mail-Adresse mit dem Link, den wir Ihnen gesendet haben. Bis dahin können Sie keine Dokumente senden.',
+  verifyBanner:
+    'Bitte bestätigen Sie Ihre E-Mail-Adresse mit dem Link, den wir Ihnen gesendet haben. Bis dahin können Sie keine Dokumente senden.',
   verifyBannerSent: 'Ein neuer Link ist unterwegs. Schauen Sie in Ihren Posteingang.',
   verifyResend: 'Link erneut senden',
   twoFactorTitle: 'Zwei-Faktor-Anmeldung',
@@ -198,12 +209,14 @@ export const de: Messages = {
   twoFactorCodeFormat: 'Bitte geben Sie die 6 Ziffern ein, die die App anzeigt.',
   twoFactorConfirm: 'Einschalten',
   twoFactorEnabled: 'Die Zwei-Faktor-Anmeldung ist eingeschaltet.',
-  twoFactorRecoveryIntro: 'Bewahren Sie diese Wiederherstellungscodes sicher auf. Jeder meldet Sie einmal an, falls Sie Ihr Telefon verlieren. Sie werden nur jetzt angezeigt.',
+  twoFactorRecoveryIntro:
+    'Bewahren Sie diese Wiederherstellungscodes sicher auf. Jeder meldet Sie einmal an, falls Sie Ihr Telefon verlieren. Sie werden nur jetzt angezeigt.',
   twoFactorNewCodes: 'Neue Wiederherstellungscodes',
   twoFactorTurnOff: 'Ausschalten',
   twoFactorRequire: 'Zwei-Faktor-Anmeldung für diese Organisation verlangen',
   twoFactorRequireHint: 'Ab der nächsten Anmeldung muss ein Konto ohne Zwei-Faktor-Anmeldung diese zuerst einrichten.',
-  twoFactorRequiredNotice: 'Ihre Organisation verlangt die Zwei-Faktor-Anmeldung. Richten Sie sie ein, um weiterzufahren.',
+  twoFactorRequiredNotice:
+    'Ihre Organisation verlangt die Zwei-Faktor-Anmeldung. Richten Sie sie ein, um weiterzufahren.',
   twoFactorContinue: 'Weiter',
   sessionsTitle: 'Wo Sie angemeldet sind',
   sessionsDevice: 'Gerät',
@@ -226,17 +239,24 @@ export const de: Messages = {
   accountChangePassword: 'Passwort ändern',
   accountPasswordChanged: 'Ihr Passwort ist geändert. Alle anderen Sitzungen sind beendet.',
   accountDeleteTitle: 'Konto löschen',
-  accountDeleteIntro: 'Löscht Ihr Konto mit allen Kunden, Dokumenten und Dateien. Bereits gesendete Links funktionieren nicht mehr. Das lässt sich nicht rückgängig machen.',
+  accountDeleteIntro:
+    'Löscht Ihr Konto mit allen Kunden, Dokumenten und Dateien. Bereits gesendete Links funktionieren nicht mehr. Das lässt sich nicht rückgängig machen.',
   accountDelete: 'Konto löschen',
   accountDeleteConfirm: 'Ihr Konto und alles darin endgültig löschen?',
-  problemEmailNotVerified: 'Bestätigen Sie Ihre E-Mail-Adresse mit dem Link, den wir Ihnen gesendet haben, bevor Sie Dokumente senden.',
-  problemInvalidLink: 'Dieser Link ist nicht mehr gültig: Er wurde schon benutzt, ist abgelaufen oder ein neuerer wurde gesendet.',
+  problemEmailNotVerified:
+    'Bestätigen Sie Ihre E-Mail-Adresse mit dem Link, den wir Ihnen gesendet haben, bevor Sie Dokumente senden.',
+  problemInvalidLink:
+    'Dieser Link ist nicht mehr gültig: Er wurde schon benutzt, ist abgelaufen oder ein neuerer wurde gesendet.',
   problemTooManyRequests: 'Zu viele Anfragen. Bitte warten Sie einen Moment und versuchen Sie es erneut.',
   problemWrongPassword: 'Das Passwort ist falsch.',
-  problemWrongCode: 'Der Code ist falsch. Verwenden Sie den aktuellen Code Ihrer App oder einen unbenutzten Wiederherstellungscode.',
-  problemSecondFactorExpired: 'Die Anmeldung hat zu lange gedauert oder hatte zu viele falsche Codes. Bitte beginnen Sie neu.',
-  problemTwoFactorRequired: 'Ihre Organisation verlangt die Zwei-Faktor-Anmeldung: Schalten Sie diese Einstellung zuerst aus.',
-  problemTwoFactorEnrolmentRequired: 'Ihre Organisation verlangt die Zwei-Faktor-Anmeldung. Richten Sie sie zuerst ein.',
+  problemWrongCode:
+    'Der Code ist falsch. Verwenden Sie den aktuellen Code Ihrer App oder einen unbenutzten Wiederherstellungscode.',
+  problemSecondFactorExpired:
+    'Die Anmeldung hat zu lange gedauert oder hatte zu viele falsche Codes. Bitte beginnen Sie neu.',
+  problemTwoFactorRequired:
+    'Ihre Organisation verlangt die Zwei-Faktor-Anmeldung: Schalten Sie diese Einstellung zuerst aus.',
+  problemTwoFactorEnrolmentRequired:
+    'Ihre Organisation verlangt die Zwei-Faktor-Anmeldung. Richten Sie sie zuerst ein.',
   problemAlreadyVerified: 'Ihre E-Mail-Adresse ist bereits bestätigt.',
 
   problemEmailTaken: 'Mit dieser E-Mail-Adresse besteht bereits ein Konto.',
@@ -244,16 +264,19 @@ export const de: Messages = {
   problemTooManyAttempts: 'Zu viele Anmeldeversuche. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.',
   problemSignupDisabled: 'Hier können keine neuen Konten erstellt werden.',
   problemTooLarge: 'Die Datei ist grösser als erlaubt.',
-  problemUnsupportedFileType: 'Dateien dieses Typs können nicht gesendet werden. Erlaubt: PDF, Bilder, Text, CSV, Office-Dokumente, ZIP.',
+  problemUnsupportedFileType:
+    'Dateien dieses Typs können nicht gesendet werden. Erlaubt: PDF, Bilder, Text, CSV, Office-Dokumente, ZIP.',
   problemEmptyFile: 'Die Datei ist leer.',
   problemUnreadableUpload: 'Die Datei konnte nicht gelesen werden.',
   problemNotFound: 'Das gibt es nicht mehr. Möglicherweise wurde es gelöscht.',
-  problemCodeNotAvailable: 'Der Code wurde bereits angezeigt, oder das Dokument ist noch nicht zugestellt. Erstellen Sie einen neuen Code, falls er verloren ist.',
+  problemCodeNotAvailable:
+    'Der Code wurde bereits angezeigt, oder das Dokument ist noch nicht zugestellt. Erstellen Sie einen neuen Code, falls er verloren ist.',
   problemNotDelivered: 'Das Dokument wartet noch auf die Zustellung; versuchen Sie es in einem Moment erneut.',
   problemShareRevoked: 'Der Link wurde widerrufen.',
   problemClientUnavailable: 'Der Dienst für Ihre Kunden hat nicht geantwortet. Versuchen Sie es später erneut.',
   problemTooManyFiles: 'Ein Dokument kann höchstens 200 Dateien enthalten.',
-  problemDocumentTooLarge: 'Die Dateien dieses Dokuments sind zusammen grösser als erlaubt. Entfernen Sie einige Dateien und senden Sie erneut.',
+  problemDocumentTooLarge:
+    'Die Dateien dieses Dokuments sind zusammen grösser als erlaubt. Entfernen Sie einige Dateien und senden Sie erneut.',
   problemServiceUnavailable: 'Der Dienst ist kurz nicht verfügbar. Versuchen Sie es in einigen Sekunden erneut.',
   problemMalformedUpload: 'Der Upload ist unvollständig angekommen. Versuchen Sie es erneut.',
   problemDeliveryNotFailed: 'Dieser Link wartet nicht auf eine neue Zustellung.',
@@ -262,7 +285,8 @@ export const de: Messages = {
   // the activity screen (audit log)
   navActivity: 'Aktivität',
   activityTitle: 'Aktivität',
-  activityIntro: 'Was mit Ihrem Konto gemacht wurde und was Ihre Kunden mit den gesendeten Dokumenten gemacht haben. Einträge können weder geändert noch gelöscht werden.',
+  activityIntro:
+    'Was mit Ihrem Konto gemacht wurde und was Ihre Kunden mit den gesendeten Dokumenten gemacht haben. Einträge können weder geändert noch gelöscht werden.',
   activityType: 'Art',
   activityAllTypes: 'Alle',
   activityFrom: 'Von',

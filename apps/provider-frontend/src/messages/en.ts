@@ -39,7 +39,8 @@ export const en = {
   errRequired: 'Please fill in this field.',
   errEmail: 'Please enter a valid e-mail address, like name@example.com.',
   errPasswordShort: 'The password needs at least 12 characters.',
-  errPasswordCommon: 'This password is one of the most common ones or is known from data breaches. Please choose another.',
+  errPasswordCommon:
+    'This password is one of the most common ones or is known from data breaches. Please choose another.',
   errTooLong: 'This is too long (at most {max, number} characters).',
   errFixFields: 'Please correct the highlighted fields.',
   errInvalid: 'This value is not valid.',
@@ -119,8 +120,10 @@ export const en = {
   sentIntroPending: 'The document for {recipient} is waiting for delivery.',
   sentLink: 'Link',
   sentCode: 'Access code',
-  sentCodeOnce: 'The access code is shown only now. Give it to your client by another channel than the link — by phone, text message or in person — never in the same e-mail.',
-  sentPending: 'The link will be e-mailed as soon as delivery completes. You can reveal the access code once on the document page.',
+  sentCodeOnce:
+    'The access code is shown only now. Give it to your client by another channel than the link — by phone, text message or in person — never in the same e-mail.',
+  sentPending:
+    'The link will be e-mailed as soon as delivery completes. You can reveal the access code once on the document page.',
   copy: 'Copy',
   copied: 'Copied.',
   copyFailed: 'Could not copy: the text is selected, press Ctrl+C.',
@@ -145,7 +148,8 @@ export const en = {
   eventLocked: 'Locked after too many wrong codes',
   eventRevoked: 'Revoked',
   eventOther: '{type}',
-  shareFailedNote: 'The client service refused this document after {count, plural, one {# attempt} other {# attempts}}: {reason} Fix the cause, e.g. remove files, then retry.',
+  shareFailedNote:
+    'The client service refused this document after {count, plural, one {# attempt} other {# attempts}}: {reason} Fix the cause, e.g. remove files, then retry.',
   shareRetryDelivery: 'Retry delivery',
   shareRetried: 'Delivery queued again.',
   shareLockedNote: 'Your client entered a wrong code too often. Give them a new code to unlock the link.',
@@ -173,7 +177,8 @@ export const en = {
   secondFactorSubmit: 'Confirm',
   secondFactorRestart: 'Start again',
   forgotTitle: 'Forgot your password?',
-  forgotIntro: 'Enter the e-mail address of your account. We send you a link to choose a new password; it works once, for 30 minutes.',
+  forgotIntro:
+    'Enter the e-mail address of your account. We send you a link to choose a new password; it works once, for 30 minutes.',
   forgotSubmit: 'Send link',
   forgotSent: 'If an account has this address, a link to choose a new password is on its way. Check your inbox.',
   backToSignIn: 'Back to sign-in',
@@ -197,11 +202,13 @@ export const en = {
   twoFactorCodeFormat: 'Please enter the 6 digits the app shows.',
   twoFactorConfirm: 'Turn on',
   twoFactorEnabled: 'Two-factor sign-in is on.',
-  twoFactorRecoveryIntro: 'Keep these recovery codes in a safe place. Each signs you in once if you lose your phone. They are shown only now.',
+  twoFactorRecoveryIntro:
+    'Keep these recovery codes in a safe place. Each signs you in once if you lose your phone. They are shown only now.',
   twoFactorNewCodes: 'New recovery codes',
   twoFactorTurnOff: 'Turn off',
   twoFactorRequire: 'Require two-factor sign-in for this organisation',
-  twoFactorRequireHint: 'From the next sign-in, an account without two-factor sign-in must set it up before doing anything else.',
+  twoFactorRequireHint:
+    'From the next sign-in, an account without two-factor sign-in must set it up before doing anything else.',
   twoFactorRequiredNotice: 'Your organisation requires two-factor sign-in. Set it up to continue.',
   twoFactorContinue: 'Continue',
   sessionsTitle: 'Where you are signed in',
@@ -225,7 +232,8 @@ export const en = {
   accountChangePassword: 'Change password',
   accountPasswordChanged: 'Your password is changed. Every other session has ended.',
   accountDeleteTitle: 'Delete account',
-  accountDeleteIntro: 'Deletes your account with all clients, documents and files. Links already sent stop working. This cannot be undone.',
+  accountDeleteIntro:
+    'Deletes your account with all clients, documents and files. Links already sent stop working. This cannot be undone.',
   accountDelete: 'Delete account',
   accountDeleteConfirm: 'Delete your account and everything in it for good?',
   problemEmailNotVerified: 'Confirm your e-mail address with the link we sent you before sending documents.',
@@ -243,16 +251,19 @@ export const en = {
   problemTooManyAttempts: 'Too many sign-in attempts. Please wait a minute and try again.',
   problemSignupDisabled: 'New accounts cannot be created here.',
   problemTooLarge: 'The file is larger than allowed.',
-  problemUnsupportedFileType: 'Files of this type cannot be sent. Allowed: PDF, images, text, CSV, Office documents, ZIP.',
+  problemUnsupportedFileType:
+    'Files of this type cannot be sent. Allowed: PDF, images, text, CSV, Office documents, ZIP.',
   problemEmptyFile: 'The file is empty.',
   problemUnreadableUpload: 'The file could not be read.',
   problemNotFound: 'This no longer exists. It may have been deleted.',
-  problemCodeNotAvailable: 'The code was shown already, or the document is not delivered yet. Create a new code if it is lost.',
+  problemCodeNotAvailable:
+    'The code was shown already, or the document is not delivered yet. Create a new code if it is lost.',
   problemNotDelivered: 'The document is still waiting for delivery; try again in a moment.',
   problemShareRevoked: 'The link has been revoked.',
   problemClientUnavailable: 'The client service did not answer. Try again later.',
   problemTooManyFiles: 'A document can hold at most 200 files.',
-  problemDocumentTooLarge: 'The files of this document are larger than allowed together. Remove some files, then send again.',
+  problemDocumentTooLarge:
+    'The files of this document are larger than allowed together. Remove some files, then send again.',
   problemServiceUnavailable: 'The service is briefly unavailable. Try again in a few seconds.',
   problemMalformedUpload: 'The upload arrived incomplete. Try again.',
   problemDeliveryNotFailed: 'This link is not waiting for a retry.',
@@ -261,7 +272,8 @@ export const en = {
   // the activity screen (audit log)
   navActivity: 'Activity',
   activityTitle: 'Activity',
-  activityIntro: 'What was done with your account, and what your clients did with the documents you sent. Entries cannot be changed or deleted.',
+  activityIntro:
+    'What was done with your account, and what your clients did with the documents you sent. Entries cannot be changed or deleted.',
   activityType: 'Kind',
   activityAllTypes: 'All',
   activityFrom: 'From',

@@ -40,7 +40,8 @@ export const fr: Messages = {
   errRequired: 'Veuillez remplir ce champ.',
   errEmail: 'Veuillez saisir une adresse e-mail valable, par exemple nom@example.com.',
   errPasswordShort: 'Le mot de passe doit comporter au moins 12 caractères.',
-  errPasswordCommon: 'Ce mot de passe fait partie des plus courants ou est connu par des fuites de données. Veuillez en choisir un autre.',
+  errPasswordCommon:
+    'Ce mot de passe fait partie des plus courants ou est connu par des fuites de données. Veuillez en choisir un autre.',
   errTooLong: 'C’est trop long ({max, number} caractères au plus).',
   errFixFields: 'Veuillez corriger les champs signalés.',
   errInvalid: 'Cette valeur n’est pas valable.',
@@ -120,8 +121,10 @@ export const fr: Messages = {
   sentIntroPending: 'Le document pour {recipient} attend d’être remis.',
   sentLink: 'Lien',
   sentCode: 'Code d’accès',
-  sentCodeOnce: 'Le code d’accès n’est affiché que maintenant. Transmettez-le à votre client par un autre canal que le lien – par téléphone, SMS ou en personne –, jamais dans le même e-mail.',
-  sentPending: 'Le lien sera envoyé par e-mail dès que la remise sera terminée. Vous pourrez afficher le code d’accès une fois sur la page du document.',
+  sentCodeOnce:
+    'Le code d’accès n’est affiché que maintenant. Transmettez-le à votre client par un autre canal que le lien – par téléphone, SMS ou en personne –, jamais dans le même e-mail.',
+  sentPending:
+    'Le lien sera envoyé par e-mail dès que la remise sera terminée. Vous pourrez afficher le code d’accès une fois sur la page du document.',
   copy: 'Copier',
   copied: 'Copié.',
   copyFailed: 'Copie impossible: le texte est sélectionné, appuyez sur Ctrl+C.',
@@ -146,10 +149,12 @@ export const fr: Messages = {
   eventLocked: 'Bloqué après trop de codes erronés',
   eventRevoked: 'Révoqué',
   eventOther: '{type}',
-  shareFailedNote: 'Le service destiné à vos clients a refusé ce document après {count, plural, one {# tentative} other {# tentatives}} : {reason} Corrigez la cause, p. ex. en retirant des fichiers, puis réessayez.',
+  shareFailedNote:
+    'Le service destiné à vos clients a refusé ce document après {count, plural, one {# tentative} other {# tentatives}} : {reason} Corrigez la cause, p. ex. en retirant des fichiers, puis réessayez.',
   shareRetryDelivery: 'Relancer la remise',
   shareRetried: 'La remise a été reprogrammée.',
-  shareLockedNote: 'Votre client a saisi un code erroné trop souvent. Donnez-lui un nouveau code pour débloquer le lien.',
+  shareLockedNote:
+    'Votre client a saisi un code erroné trop souvent. Donnez-lui un nouveau code pour débloquer le lien.',
   shareRevoke: 'Révoquer',
   shareRevokeConfirm: 'Révoquer le lien envoyé à {recipient}? Il cesse immédiatement de fonctionner.',
   shareRevoked: 'Le lien ne fonctionne plus.',
@@ -168,41 +173,50 @@ export const fr: Messages = {
   navAccount: 'Compte',
   signInForgot: 'Mot de passe oublié ?',
   secondFactorTitle: 'Connexion à deux facteurs',
-  secondFactorIntro: 'Votre mot de passe est correct. Saisissez maintenant le code affiché par votre application d’authentification.',
+  secondFactorIntro:
+    'Votre mot de passe est correct. Saisissez maintenant le code affiché par votre application d’authentification.',
   secondFactorCode: 'Code',
-  secondFactorHint: 'Le code à 6 chiffres de votre application d’authentification, ou l’un de vos codes de récupération.',
+  secondFactorHint:
+    'Le code à 6 chiffres de votre application d’authentification, ou l’un de vos codes de récupération.',
   secondFactorSubmit: 'Confirmer',
   secondFactorRestart: 'Recommencer',
   forgotTitle: 'Mot de passe oublié ?',
-  forgotIntro: 'Saisissez l’adresse e-mail de votre compte. Nous vous envoyons un lien pour choisir un nouveau mot de passe ; il fonctionne une fois, pendant 30 minutes.',
+  forgotIntro:
+    'Saisissez l’adresse e-mail de votre compte. Nous vous envoyons un lien pour choisir un nouveau mot de passe ; il fonctionne une fois, pendant 30 minutes.',
   forgotSubmit: 'Envoyer le lien',
-  forgotSent: 'Si un compte utilise cette adresse, un lien pour choisir un nouveau mot de passe est en route. Consultez votre boîte de réception.',
+  forgotSent:
+    'Si un compte utilise cette adresse, un lien pour choisir un nouveau mot de passe est en route. Consultez votre boîte de réception.',
   backToSignIn: 'Retour à la connexion',
   resetTitle: 'Choisir un nouveau mot de passe',
   resetSubmit: 'Enregistrer le nouveau mot de passe',
-  resetDone: 'Votre mot de passe est modifié et toutes les sessions de votre compte sont fermées. Connectez-vous avec le nouveau mot de passe.',
+  resetDone:
+    'Votre mot de passe est modifié et toutes les sessions de votre compte sont fermées. Connectez-vous avec le nouveau mot de passe.',
   newPassword: 'Nouveau mot de passe',
   verifyTitle: 'Confirmer l’adresse e-mail',
   verifyDone: '{email} est confirmée. Vous pouvez maintenant envoyer des documents.',
-  verifyBanner: 'Veuillez confirmer votre adresse e-mail avec le lien que nous vous avons envoyé. D’ici là, vous ne pouvez pas envoyer de documents.',
+  verifyBanner:
+    'Veuillez confirmer votre adresse e-mail avec le lien que nous vous avons envoyé. D’ici là, vous ne pouvez pas envoyer de documents.',
   verifyBannerSent: 'Un nouveau lien est en route. Consultez votre boîte de réception.',
   verifyResend: 'Renvoyer le lien',
   twoFactorTitle: 'Connexion à deux facteurs',
   twoFactorOn: 'Activée : après le mot de passe, la connexion demande un code de votre application d’authentification.',
   twoFactorOff: 'Désactivée : votre mot de passe suffit pour vous connecter.',
   twoFactorSetUp: 'Configurer la connexion à deux facteurs',
-  twoFactorScan: 'Scannez ce code QR avec votre application d’authentification, puis saisissez le code qu’elle affiche.',
+  twoFactorScan:
+    'Scannez ce code QR avec votre application d’authentification, puis saisissez le code qu’elle affiche.',
   twoFactorQrLabel: 'Code QR pour votre application d’authentification',
   twoFactorManual: 'Impossible de scanner ? Saisissez cette clé dans l’application :',
   twoFactorConfirmCode: 'Code de l’application',
   twoFactorCodeFormat: 'Veuillez saisir les 6 chiffres affichés par l’application.',
   twoFactorConfirm: 'Activer',
   twoFactorEnabled: 'La connexion à deux facteurs est activée.',
-  twoFactorRecoveryIntro: 'Conservez ces codes de récupération en lieu sûr. Chacun vous connecte une fois si vous perdez votre téléphone. Ils ne sont affichés que maintenant.',
+  twoFactorRecoveryIntro:
+    'Conservez ces codes de récupération en lieu sûr. Chacun vous connecte une fois si vous perdez votre téléphone. Ils ne sont affichés que maintenant.',
   twoFactorNewCodes: 'Nouveaux codes de récupération',
   twoFactorTurnOff: 'Désactiver',
   twoFactorRequire: 'Exiger la connexion à deux facteurs pour cette organisation',
-  twoFactorRequireHint: 'Dès la prochaine connexion, un compte sans connexion à deux facteurs doit la configurer avant toute autre chose.',
+  twoFactorRequireHint:
+    'Dès la prochaine connexion, un compte sans connexion à deux facteurs doit la configurer avant toute autre chose.',
   twoFactorRequiredNotice: 'Votre organisation exige la connexion à deux facteurs. Configurez-la pour continuer.',
   twoFactorContinue: 'Continuer',
   sessionsTitle: 'Où vous êtes connecté',
@@ -226,15 +240,20 @@ export const fr: Messages = {
   accountChangePassword: 'Changer le mot de passe',
   accountPasswordChanged: 'Votre mot de passe est modifié. Toutes les autres sessions sont fermées.',
   accountDeleteTitle: 'Supprimer le compte',
-  accountDeleteIntro: 'Supprime votre compte avec tous les clients, documents et fichiers. Les liens déjà envoyés ne fonctionnent plus. Cette action est irréversible.',
+  accountDeleteIntro:
+    'Supprime votre compte avec tous les clients, documents et fichiers. Les liens déjà envoyés ne fonctionnent plus. Cette action est irréversible.',
   accountDelete: 'Supprimer le compte',
   accountDeleteConfirm: 'Supprimer définitivement votre compte et tout son contenu ?',
-  problemEmailNotVerified: 'Confirmez votre adresse e-mail avec le lien que nous vous avons envoyé avant d’envoyer des documents.',
-  problemInvalidLink: 'Ce lien n’est plus valable : il a déjà été utilisé, il a expiré ou un lien plus récent a été envoyé.',
+  problemEmailNotVerified:
+    'Confirmez votre adresse e-mail avec le lien que nous vous avons envoyé avant d’envoyer des documents.',
+  problemInvalidLink:
+    'Ce lien n’est plus valable : il a déjà été utilisé, il a expiré ou un lien plus récent a été envoyé.',
   problemTooManyRequests: 'Trop de demandes. Veuillez patienter un instant et réessayer.',
   problemWrongPassword: 'Le mot de passe est incorrect.',
-  problemWrongCode: 'Le code est incorrect. Utilisez le code actuel de votre application ou un code de récupération inutilisé.',
-  problemSecondFactorExpired: 'La connexion a pris trop de temps ou a reçu trop de codes erronés. Veuillez recommencer.',
+  problemWrongCode:
+    'Le code est incorrect. Utilisez le code actuel de votre application ou un code de récupération inutilisé.',
+  problemSecondFactorExpired:
+    'La connexion a pris trop de temps ou a reçu trop de codes erronés. Veuillez recommencer.',
   problemTwoFactorRequired: 'Votre organisation exige la connexion à deux facteurs : désactivez d’abord ce réglage.',
   problemTwoFactorEnrolmentRequired: 'Votre organisation exige la connexion à deux facteurs. Configurez-la d’abord.',
   problemAlreadyVerified: 'Votre adresse e-mail est déjà confirmée.',
@@ -244,16 +263,19 @@ export const fr: Messages = {
   problemTooManyAttempts: 'Trop de tentatives de connexion. Veuillez patienter une minute, puis réessayer.',
   problemSignupDisabled: 'Il n’est pas possible de créer de nouveaux comptes ici.',
   problemTooLarge: 'Le fichier dépasse la taille autorisée.',
-  problemUnsupportedFileType: 'Les fichiers de ce type ne peuvent pas être envoyés. Autorisés: PDF, images, texte, CSV, documents Office, ZIP.',
+  problemUnsupportedFileType:
+    'Les fichiers de ce type ne peuvent pas être envoyés. Autorisés: PDF, images, texte, CSV, documents Office, ZIP.',
   problemEmptyFile: 'Le fichier est vide.',
   problemUnreadableUpload: 'Le fichier n’a pas pu être lu.',
   problemNotFound: 'Cet élément n’existe plus. Il a peut-être été supprimé.',
-  problemCodeNotAvailable: 'Le code a déjà été affiché, ou le document n’est pas encore remis. Créez un nouveau code s’il est perdu.',
+  problemCodeNotAvailable:
+    'Le code a déjà été affiché, ou le document n’est pas encore remis. Créez un nouveau code s’il est perdu.',
   problemNotDelivered: 'Le document attend encore d’être remis; réessayez dans un instant.',
   problemShareRevoked: 'Le lien a été révoqué.',
   problemClientUnavailable: 'Le service destiné à vos clients n’a pas répondu. Réessayez plus tard.',
   problemTooManyFiles: 'Un document peut contenir au plus 200 fichiers.',
-  problemDocumentTooLarge: 'Ensemble, les fichiers de ce document dépassent la taille autorisée. Retirez des fichiers, puis renvoyez.',
+  problemDocumentTooLarge:
+    'Ensemble, les fichiers de ce document dépassent la taille autorisée. Retirez des fichiers, puis renvoyez.',
   problemServiceUnavailable: 'Le service est momentanément indisponible. Réessayez dans quelques secondes.',
   problemMalformedUpload: 'Le téléversement est arrivé incomplet. Réessayez.',
   problemDeliveryNotFailed: 'Ce lien n’attend pas de nouvelle remise.',
@@ -262,7 +284,8 @@ export const fr: Messages = {
   // the activity screen (audit log)
   navActivity: 'Activité',
   activityTitle: 'Activité',
-  activityIntro: 'Ce qui a été fait avec votre compte et ce que vos clients ont fait des documents envoyés. Les entrées ne peuvent être ni modifiées ni supprimées.',
+  activityIntro:
+    'Ce qui a été fait avec votre compte et ce que vos clients ont fait des documents envoyés. Les entrées ne peuvent être ni modifiées ni supprimées.',
   activityType: 'Type',
   activityAllTypes: 'Tous',
   activityFrom: 'Du',

@@ -40,7 +40,8 @@ export const it: Messages = {
   errRequired: 'Compili questo campo.',
   errEmail: 'Inserisca un indirizzo e-mail valido, per esempio nome@example.com.',
   errPasswordShort: 'La password deve contenere almeno 12 caratteri.',
-  errPasswordCommon: 'Questa password è tra le più comuni o è nota da fughe di dati. La preghiamo di sceglierne un’altra.',
+  errPasswordCommon:
+    'Questa password è tra le più comuni o è nota da fughe di dati. La preghiamo di sceglierne un’altra.',
   errTooLong: 'Il testo è troppo lungo (al massimo {max, number} caratteri).',
   errFixFields: 'Corregga i campi evidenziati.',
   errInvalid: 'Questo valore non è valido.',
@@ -57,7 +58,8 @@ export const it: Messages = {
   clientActions: 'Azioni',
   clientEditLabel: 'Modifica {name}',
   clientDeleteLabel: 'Elimina {name}',
-  clientDeleteConfirm: 'Eliminare {name}? I documenti già inviati restano disponibili per questa persona fino alla scadenza.',
+  clientDeleteConfirm:
+    'Eliminare {name}? I documenti già inviati restano disponibili per questa persona fino alla scadenza.',
   clientSaved: 'Cliente salvato.',
   clientDeleted: 'Cliente eliminato.',
 
@@ -120,8 +122,10 @@ export const it: Messages = {
   sentIntroPending: 'Il documento per {recipient} è in attesa di consegna.',
   sentLink: 'Link',
   sentCode: 'Codice d’accesso',
-  sentCodeOnce: 'Il codice d’accesso viene mostrato solo ora. Lo comunichi al Suo cliente per un canale diverso da quello del link – per telefono, SMS o di persona –, mai nella stessa e-mail.',
-  sentPending: 'Il link verrà inviato per e-mail non appena la consegna sarà conclusa. Potrà visualizzare il codice d’accesso una volta sulla pagina del documento.',
+  sentCodeOnce:
+    'Il codice d’accesso viene mostrato solo ora. Lo comunichi al Suo cliente per un canale diverso da quello del link – per telefono, SMS o di persona –, mai nella stessa e-mail.',
+  sentPending:
+    'Il link verrà inviato per e-mail non appena la consegna sarà conclusa. Potrà visualizzare il codice d’accesso una volta sulla pagina del documento.',
   copy: 'Copia',
   copied: 'Copiato.',
   copyFailed: 'Copia non riuscita: il testo è selezionato, prema Ctrl+C.',
@@ -146,10 +150,12 @@ export const it: Messages = {
   eventLocked: 'Bloccato dopo troppi codici errati',
   eventRevoked: 'Revocato',
   eventOther: '{type}',
-  shareFailedNote: 'Il servizio per i Suoi clienti ha rifiutato questo documento dopo {count, plural, one {# tentativo} other {# tentativi}}: {reason} Risolva la causa, ad es. rimuovendo dei file, e riprovi.',
+  shareFailedNote:
+    'Il servizio per i Suoi clienti ha rifiutato questo documento dopo {count, plural, one {# tentativo} other {# tentativi}}: {reason} Risolva la causa, ad es. rimuovendo dei file, e riprovi.',
   shareRetryDelivery: 'Riprova la consegna',
   shareRetried: 'Consegna pianificata di nuovo.',
-  shareLockedNote: 'Il Suo cliente ha inserito troppe volte un codice errato. Gli dia un nuovo codice per sbloccare il link.',
+  shareLockedNote:
+    'Il Suo cliente ha inserito troppe volte un codice errato. Gli dia un nuovo codice per sbloccare il link.',
   shareRevoke: 'Revoca',
   shareRevokeConfirm: 'Revocare il link inviato a {recipient}? Smette subito di funzionare.',
   shareRevoked: 'Il link non funziona più.',
@@ -174,9 +180,11 @@ export const it: Messages = {
   secondFactorSubmit: 'Conferma',
   secondFactorRestart: 'Ricomincia',
   forgotTitle: 'Password dimenticata?',
-  forgotIntro: 'Inserisca l’indirizzo e-mail del suo conto. Le inviamo un link per scegliere una nuova password; funziona una sola volta, per 30 minuti.',
+  forgotIntro:
+    'Inserisca l’indirizzo e-mail del suo conto. Le inviamo un link per scegliere una nuova password; funziona una sola volta, per 30 minuti.',
   forgotSubmit: 'Invia il link',
-  forgotSent: 'Se un conto ha questo indirizzo, un link per scegliere una nuova password è in arrivo. Controlli la sua casella di posta.',
+  forgotSent:
+    'Se un conto ha questo indirizzo, un link per scegliere una nuova password è in arrivo. Controlli la sua casella di posta.',
   backToSignIn: 'Torna all’accesso',
   resetTitle: 'Scegliere una nuova password',
   resetSubmit: 'Salva la nuova password',
@@ -184,7 +192,8 @@ export const it: Messages = {
   newPassword: 'Nuova password',
   verifyTitle: 'Confermare l’indirizzo e-mail',
   verifyDone: '{email} è confermato. Ora può inviare documenti.',
-  verifyBanner: 'Confermi il suo indirizzo e-mail con il link che le abbiamo inviato. Fino ad allora non può inviare documenti.',
+  verifyBanner:
+    'Confermi il suo indirizzo e-mail con il link che le abbiamo inviato. Fino ad allora non può inviare documenti.',
   verifyBannerSent: 'Un nuovo link è in arrivo. Controlli la sua casella di posta.',
   verifyResend: 'Invia di nuovo il link',
   twoFactorTitle: 'Accesso a due fattori',
@@ -198,11 +207,13 @@ export const it: Messages = {
   twoFactorCodeFormat: 'Inserisca le 6 cifre mostrate dall’app.',
   twoFactorConfirm: 'Attiva',
   twoFactorEnabled: 'L’accesso a due fattori è attivo.',
-  twoFactorRecoveryIntro: 'Conservi questi codici di recupero in un luogo sicuro. Ognuno le permette di accedere una volta se perde il telefono. Sono mostrati solo ora.',
+  twoFactorRecoveryIntro:
+    'Conservi questi codici di recupero in un luogo sicuro. Ognuno le permette di accedere una volta se perde il telefono. Sono mostrati solo ora.',
   twoFactorNewCodes: 'Nuovi codici di recupero',
   twoFactorTurnOff: 'Disattiva',
   twoFactorRequire: 'Richiedi l’accesso a due fattori per questa organizzazione',
-  twoFactorRequireHint: 'Dal prossimo accesso, un conto senza accesso a due fattori deve configurarlo prima di fare altro.',
+  twoFactorRequireHint:
+    'Dal prossimo accesso, un conto senza accesso a due fattori deve configurarlo prima di fare altro.',
   twoFactorRequiredNotice: 'La sua organizzazione richiede l’accesso a due fattori. Lo configuri per continuare.',
   twoFactorContinue: 'Continua',
   sessionsTitle: 'Dove ha effettuato l’accesso',
@@ -226,16 +237,21 @@ export const it: Messages = {
   accountChangePassword: 'Cambia password',
   accountPasswordChanged: 'La password è cambiata. Tutte le altre sessioni sono chiuse.',
   accountDeleteTitle: 'Elimina il conto',
-  accountDeleteIntro: 'Elimina il suo conto con tutti i clienti, documenti e file. I link già inviati smettono di funzionare. L’operazione è irreversibile.',
+  accountDeleteIntro:
+    'Elimina il suo conto con tutti i clienti, documenti e file. I link già inviati smettono di funzionare. L’operazione è irreversibile.',
   accountDelete: 'Elimina il conto',
   accountDeleteConfirm: 'Eliminare definitivamente il suo conto e tutto il suo contenuto?',
-  problemEmailNotVerified: 'Confermi il suo indirizzo e-mail con il link che le abbiamo inviato prima di inviare documenti.',
-  problemInvalidLink: 'Questo link non è più valido: è già stato usato, è scaduto o ne è stato inviato uno più recente.',
+  problemEmailNotVerified:
+    'Confermi il suo indirizzo e-mail con il link che le abbiamo inviato prima di inviare documenti.',
+  problemInvalidLink:
+    'Questo link non è più valido: è già stato usato, è scaduto o ne è stato inviato uno più recente.',
   problemTooManyRequests: 'Troppe richieste. Attenda un momento e riprovi.',
   problemWrongPassword: 'La password è sbagliata.',
-  problemWrongCode: 'Il codice è sbagliato. Usi il codice attuale della sua app o un codice di recupero non ancora usato.',
+  problemWrongCode:
+    'Il codice è sbagliato. Usi il codice attuale della sua app o un codice di recupero non ancora usato.',
   problemSecondFactorExpired: 'L’accesso ha richiesto troppo tempo o ha ricevuto troppi codici sbagliati. Ricominci.',
-  problemTwoFactorRequired: 'La sua organizzazione richiede l’accesso a due fattori: disattivi prima questa impostazione.',
+  problemTwoFactorRequired:
+    'La sua organizzazione richiede l’accesso a due fattori: disattivi prima questa impostazione.',
   problemTwoFactorEnrolmentRequired: 'La sua organizzazione richiede l’accesso a due fattori. Lo configuri prima.',
   problemAlreadyVerified: 'Il suo indirizzo e-mail è già confermato.',
 
@@ -244,16 +260,19 @@ export const it: Messages = {
   problemTooManyAttempts: 'Troppi tentativi di accesso. Attenda un minuto e riprovi.',
   problemSignupDisabled: 'Qui non è possibile creare nuovi account.',
   problemTooLarge: 'Il file supera la dimensione consentita.',
-  problemUnsupportedFileType: 'I file di questo tipo non possono essere inviati. Consentiti: PDF, immagini, testo, CSV, documenti Office, ZIP.',
+  problemUnsupportedFileType:
+    'I file di questo tipo non possono essere inviati. Consentiti: PDF, immagini, testo, CSV, documenti Office, ZIP.',
   problemEmptyFile: 'Il file è vuoto.',
   problemUnreadableUpload: 'Non è stato possibile leggere il file.',
   problemNotFound: 'Questo elemento non esiste più. Potrebbe essere stato eliminato.',
-  problemCodeNotAvailable: 'Il codice è già stato mostrato, oppure il documento non è ancora stato consegnato. Crei un nuovo codice se è andato perso.',
+  problemCodeNotAvailable:
+    'Il codice è già stato mostrato, oppure il documento non è ancora stato consegnato. Crei un nuovo codice se è andato perso.',
   problemNotDelivered: 'Il documento è ancora in attesa di consegna; riprovi tra un momento.',
   problemShareRevoked: 'Il link è stato revocato.',
   problemClientUnavailable: 'Il servizio per i Suoi clienti non ha risposto. Riprovi più tardi.',
   problemTooManyFiles: 'Un documento può contenere al massimo 200 file.',
-  problemDocumentTooLarge: 'Nel complesso i file di questo documento superano la dimensione consentita. Rimuova alcuni file e invii di nuovo.',
+  problemDocumentTooLarge:
+    'Nel complesso i file di questo documento superano la dimensione consentita. Rimuova alcuni file e invii di nuovo.',
   problemServiceUnavailable: 'Il servizio non è momentaneamente disponibile. Riprovi tra qualche secondo.',
   problemMalformedUpload: 'Il caricamento è arrivato incompleto. Riprovi.',
   problemDeliveryNotFailed: 'Questo link non è in attesa di una nuova consegna.',
@@ -262,7 +281,8 @@ export const it: Messages = {
   // the activity screen (audit log)
   navActivity: 'Attività',
   activityTitle: 'Attività',
-  activityIntro: 'Ciò che è stato fatto con il Suo account e ciò che i Suoi clienti hanno fatto con i documenti inviati. Le voci non possono essere né modificate né eliminate.',
+  activityIntro:
+    'Ciò che è stato fatto con il Suo account e ciò che i Suoi clienti hanno fatto con i documenti inviati. Le voci non possono essere né modificate né eliminate.',
   activityType: 'Tipo',
   activityAllTypes: 'Tutti',
   activityFrom: 'Dal',

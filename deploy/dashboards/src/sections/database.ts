@@ -8,7 +8,7 @@ export function database(): Section {
     panels: [
       graph({
         title: 'Active connections',
-        description: 'Connections in use per pod, against the pool\'s maximum.',
+        description: "Connections in use per pod, against the pool's maximum.",
         unit: 'short',
         size: THIRD,
         min: 0,
@@ -27,7 +27,8 @@ export function database(): Section {
       }),
       graph({
         title: 'Threads waiting for a connection',
-        description: 'Requests blocked on an exhausted pool, per pod; anything above zero for long means the pool is too small or queries too slow.',
+        description:
+          'Requests blocked on an exhausted pool, per pod; anything above zero for long means the pool is too small or queries too slow.',
         unit: 'short',
         size: THIRD,
         min: 0,

@@ -22,7 +22,10 @@ export function outbox(): Section {
         size: HALF,
         min: 0,
         queries: [
-          query(perMinute(`oc_deliveries_total{${BACKEND}, outcome!="delivered"}`, ['outcome', 'reason']), '{{outcome}} {{reason}}'),
+          query(
+            perMinute(`oc_deliveries_total{${BACKEND}, outcome!="delivered"}`, ['outcome', 'reason']),
+            '{{outcome}} {{reason}}',
+          ),
         ],
       }),
       graph({
@@ -31,7 +34,9 @@ export function outbox(): Section {
         unit: 's',
         size: HALF,
         min: 0,
-        queries: QUANTILES.map(([q, name]) => query(quantile(q, `oc_delivery_duration_seconds_bucket{${BACKEND}}`), name)),
+        queries: QUANTILES.map(([q, name]) =>
+          query(quantile(q, `oc_delivery_duration_seconds_bucket{${BACKEND}}`), name),
+        ),
       }),
       graph({
         title: 'Outbox items by kind and outcome',

@@ -52,7 +52,9 @@ export function requests(): Section {
         description: 'Responses with a 4xx status, per status and route: 401/403 refusals, 404s, 429 rate limits.',
         unit: 'reqps',
         size: FULL,
-        queries: [query(`sum by (status, method, uri) (${rate(count(', status=~"4.."'))})`, '{{status}} {{method}} {{uri}}')],
+        queries: [
+          query(`sum by (status, method, uri) (${rate(count(', status=~"4.."'))})`, '{{status}} {{method}} {{uri}}'),
+        ],
       }),
     ],
   };

@@ -31,11 +31,13 @@ export function jvm(): Section {
         unit: 'ops',
         size: THIRD,
         min: 0,
-        queries: [query(`sum by (pod, action) (${rate(`jvm_gc_pause_seconds_count{${BACKEND}}`)})`, '{{pod}} {{action}}')],
+        queries: [
+          query(`sum by (pod, action) (${rate(`jvm_gc_pause_seconds_count{${BACKEND}}`)})`, '{{pod}} {{action}}'),
+        ],
       }),
       graph({
         title: 'Threads',
-        description: 'Live threads per pod, and all pods\' threads by state.',
+        description: "Live threads per pod, and all pods' threads by state.",
         unit: 'short',
         size: HALF,
         min: 0,
@@ -46,7 +48,7 @@ export function jvm(): Section {
       }),
       graph({
         title: 'CPU',
-        description: 'CPU used by each pod\'s JVM process, as a share of the CPUs it sees.',
+        description: "CPU used by each pod's JVM process, as a share of the CPUs it sees.",
         unit: 'percentunit',
         size: HALF,
         min: 0,

@@ -12,16 +12,16 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class PlatformExtension implements ParameterResolver {
 
-  @Override
-  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    Class<?> type = parameter.getParameter().getType();
-    return type == LocalPlatform.class || type == HttpClient.class;
-  }
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == LocalPlatform.class || type == HttpClient.class;
+    }
 
-  @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == LocalPlatform.class
-        ? SharedPlatform.get()
-        : SharedPlatform.httpClient();
-  }
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == LocalPlatform.class
+                ? SharedPlatform.get()
+                : SharedPlatform.httpClient();
+    }
 }

@@ -10,8 +10,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
  */
 public final class StopPlatformAtEnd implements LauncherSessionListener {
 
-  @Override
-  public void launcherSessionClosed(LauncherSession session) {
-    SharedPlatform.stop();
-  }
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        SharedPlatform.stop();
+    }
 }

@@ -12,10 +12,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class ClientBackendApplication {
 
-  public static void main(String[] args) {
-    if (FilesCommand.requested(args)) {
-      System.exit(FilesCommand.run(ClientBackendApplication.class, args, System.out, System.err));
+    public static void main(String[] args) {
+        if (FilesCommand.requested(args)) {
+            System.exit(FilesCommand.run(ClientBackendApplication.class, args, System.out, System.err));
+        }
+        SpringApplication.run(ClientBackendApplication.class, args);
     }
-    SpringApplication.run(ClientBackendApplication.class, args);
-  }
 }

@@ -14,30 +14,36 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
 
-  static final String PUBLIC = "public";
-  /** The group name; InternalApiDocument serves it. */
-  public static final String INTERNAL = "internal";
+    static final String PUBLIC = "public";
+    /** The group name; InternalApiDocument serves it. */
+    public static final String INTERNAL = "internal";
 
-  /** Relative server: the API is served from the origin that serves the document (the web app's). */
-  @Bean
-  OpenAPI clientApi() {
-    return new OpenAPI()
-        .info(new Info().title("OC client API").version("1")
-            .description("Open a shared document with its link and access code."))
-        .addServersItem(new Server().url("/"));
-  }
+    /** Relative server: the API is served from the origin that serves the document (the web app's). */
+    @Bean
+    OpenAPI clientApi() {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("OC client API")
+                        .version("1")
+                        .description("Open a shared document with its link and access code."))
+                .addServersItem(new Server().url("/"));
+    }
 
-  @Bean
-  GroupedOpenApi publicApi() {
-    return GroupedOpenApi.builder().group(PUBLIC).pathsToMatch("/api/**").build();
-  }
+    @Bean
+    GroupedOpenApi publicApi() {
+        return GroupedOpenApi.builder().group(PUBLIC).pathsToMatch("/api/**").build();
+    }
 
-  @Bean
-  GroupedOpenApi internalApi() {
-    return GroupedOpenApi.builder().group(INTERNAL).pathsToMatch("/internal/**")
-        .addOpenApiCustomizer(api -> api.info(new Info().title("OC client internal API").version("1")
-            .description("The provider backend delivers, changes and reads its shares; INTERNAL_PORT only, "
-                + "with the INTERNAL_API_SECRET as bearer token.")))
-        .build();
-  }
+    @Bean
+    GroupedOpenApi internalApi() {
+        return GroupedOpenApi.builder()
+                .group(INTERNAL)
+                .pathsToMatch("/internal/**")
+                .addOpenApiCustomizer(api -> api.info(new Info()
+                        .title("OC client internal API")
+                        .version("1")
+                        .description("The provider backend delivers, changes and reads its shares; INTERNAL_PORT only, "
+                                + "with the INTERNAL_API_SECRET as bearer token.")))
+                .build();
+    }
 }

@@ -14,16 +14,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PublicApiDocument {
 
-  static final String PATH = "/api/openapi.json";
+    static final String PATH = "/api/openapi.json";
 
-  private final MultipleOpenApiWebMvcResource documents;
+    private final MultipleOpenApiWebMvcResource documents;
 
-  PublicApiDocument(MultipleOpenApiWebMvcResource documents) {
-    this.documents = documents;
-  }
+    PublicApiDocument(MultipleOpenApiWebMvcResource documents) {
+        this.documents = documents;
+    }
 
-  @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-  byte[] document(HttpServletRequest request, Locale locale) throws JsonProcessingException {
-    return documents.openapiJson(request, PATH, OpenApiConfiguration.PUBLIC, locale);
-  }
+    @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    byte[] document(HttpServletRequest request, Locale locale) throws JsonProcessingException {
+        return documents.openapiJson(request, PATH, OpenApiConfiguration.PUBLIC, locale);
+    }
 }

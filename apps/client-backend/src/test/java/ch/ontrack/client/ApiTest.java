@@ -19,78 +19,85 @@ import tools.jackson.databind.json.JsonMapper;
  * environment variable names as in production. All test classes share this one context.
  */
 @SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "INTERNAL_PORT=0",
-      "MANAGEMENT_PORT=0",
-      "INTERNAL_API_SECRET=" + ApiTest.SECRET,
-      "UPLOAD_MAX_FILE_SIZE=3MB",
-      "UPLOAD_MAX_DOCUMENT_SIZE=5MB",
-      "UNLOCK_MAX_ATTEMPTS=5",
-      "UNLOCK_RATE_LIMIT_PER_MINUTE=20",
-      "SHARE_SESSION_TIMEOUT=30m",
-      // the tests play the gateway from 127.0.0.1; other loopback addresses are strangers
-      "TRUSTED_PROXIES=127.0.0.1"
-    })
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "INTERNAL_PORT=0",
+            "MANAGEMENT_PORT=0",
+            "INTERNAL_API_SECRET=" + ApiTest.SECRET,
+            "UPLOAD_MAX_FILE_SIZE=3MB",
+            "UPLOAD_MAX_DOCUMENT_SIZE=5MB",
+            "UNLOCK_MAX_ATTEMPTS=5",
+            "UNLOCK_RATE_LIMIT_PER_MINUTE=20",
+            "SHARE_SESSION_TIMEOUT=30m",
+            // the tests play the gateway from 127.0.0.1; other loopback addresses are strangers
+            "TRUSTED_PROXIES=127.0.0.1"
+        })
 abstract class ApiTest {
 
-  static final String SECRET = "test-internal-secret";
-  static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final AtomicInteger ADDRESSES = new AtomicInteger();
+    static final String SECRET = "test-internal-secret";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    registry.add("DB_HOST", () -> "127.0.0.1");
-    registry.add("DB_PORT", () -> TestDatabase.proxy().port());
-    registry.add("DB_NAME", () -> "postgres");
-    registry.add("DB_USERNAME", () -> "postgres");
-    registry.add("DB_PASSWORD", () -> "postgres");
-  }
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("DB_HOST", () -> "127.0.0.1");
+        registry.add("DB_PORT", () -> TestDatabase.proxy().port());
+        registry.add("DB_NAME", () -> "postgres");
+        registry.add("DB_USERNAME", () -> "postgres");
+        registry.add("DB_PASSWORD", () -> "postgres");
+    }
 
-  @LocalServerPort int publicPort;
-  @LocalManagementPort int managementPort;
-  @Autowired InternalConnector internalConnector;
+    @LocalServerPort
+    int publicPort;
 
-  /** The public API without a cookie jar: tests send the share cookie themselves. */
-  ApiSession site;
-  /** The internal API with the shared secret, as the provider backend calls it. */
-  ApiSession internal;
-  ApiSession management;
-  /** One client machine: its unlocks come from its own address, so rate limits of different tests do not meet. */
-  ClientApi client;
-  String clientAddress;
-  TestShares shares;
+    @LocalManagementPort
+    int managementPort;
 
-  @BeforeEach
-  void connect() {
-    site = session(publicPort);
-    internal = internalWithoutSecret().header("Authorization", "Bearer " + SECRET);
-    management = session(managementPort);
-    clientAddress = nextAddress();
-    client = clientAt(publicPort, clientAddress);
-    shares = new TestShares(internal);
-  }
+    @Autowired
+    InternalConnector internalConnector;
 
-  /** Another client machine, with an address of its own. */
-  ClientApi anotherClient() {
-    return clientAt(publicPort, nextAddress());
-  }
+    /** The public API without a cookie jar: tests send the share cookie themselves. */
+    ApiSession site;
+    /** The internal API with the shared secret, as the provider backend calls it. */
+    ApiSession internal;
 
-  ApiSession internalWithoutSecret() {
-    return session(internalConnector.localPort());
-  }
+    ApiSession management;
+    /** One client machine: its unlocks come from its own address, so rate limits of different tests do not meet. */
+    ClientApi client;
 
-  /** A client machine at this address talking to the service on this port (another replica). */
-  static ClientApi clientAt(int port, String address) {
-    return new ClientApi(session(port).header("X-Forwarded-For", address));
-  }
+    String clientAddress;
+    TestShares shares;
 
-  private static ApiSession session(int port) {
-    return ApiSession.to(URI.create("http://127.0.0.1:" + port)).withoutCookieJar();
-  }
+    @BeforeEach
+    void connect() {
+        site = session(publicPort);
+        internal = internalWithoutSecret().header("Authorization", "Bearer " + SECRET);
+        management = session(managementPort);
+        clientAddress = nextAddress();
+        client = clientAt(publicPort, clientAddress);
+        shares = new TestShares(internal);
+    }
 
-  private static String nextAddress() {
-    int n = ADDRESSES.incrementAndGet();
-    return "198.51." + (n / 256) + "." + (n % 256);
-  }
+    /** Another client machine, with an address of its own. */
+    ClientApi anotherClient() {
+        return clientAt(publicPort, nextAddress());
+    }
+
+    ApiSession internalWithoutSecret() {
+        return session(internalConnector.localPort());
+    }
+
+    /** A client machine at this address talking to the service on this port (another replica). */
+    static ClientApi clientAt(int port, String address) {
+        return new ClientApi(session(port).header("X-Forwarded-For", address));
+    }
+
+    private static ApiSession session(int port) {
+        return ApiSession.to(URI.create("http://127.0.0.1:" + port)).withoutCookieJar();
+    }
+
+    private static String nextAddress() {
+        int n = ADDRESSES.incrementAndGet();
+        return "198.51." + (n / 256) + "." + (n % 256);
+    }
 }

@@ -13,20 +13,25 @@ import com.tngtech.archunit.lang.ArchRule;
  * theirs; dependencies point one way: the provider side may know the client side, never the reverse, and
  * web-support knows neither (docs/architecture.md "Modules and allowed dependencies").
  */
-@AnalyzeClasses(packages = {"ch.ontrack.client", "ch.ontrack.web"}, importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+        packages = {"ch.ontrack.client", "ch.ontrack.web"},
+        importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-  @ArchTest
-  static final ArchRule clientNeverDependsOnProviderCode =
-      noClasses().that().resideInAPackage("ch.ontrack.client..")
-          .should().dependOnClassesThat().resideInAPackage("ch.ontrack.provider..");
+    @ArchTest
+    static final ArchRule clientNeverDependsOnProviderCode = noClasses()
+            .that()
+            .resideInAPackage("ch.ontrack.client..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("ch.ontrack.provider..");
 
-  @ArchTest
-  static final ArchRule featuresAreFreeOfCycles = FeatureRules.featuresAreFreeOfCycles("ch.ontrack.client");
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = FeatureRules.featuresAreFreeOfCycles("ch.ontrack.client");
 
-  @ArchTest
-  static final ArchRule controllersAreUsedOnlyInTheirPackage = FeatureRules.controllersAreUsedOnlyInTheirPackage();
+    @ArchTest
+    static final ArchRule controllersAreUsedOnlyInTheirPackage = FeatureRules.controllersAreUsedOnlyInTheirPackage();
 
-  @ArchTest
-  static final ArchRule webSupportNeverDependsOnTheApps = FeatureRules.webSupportNeverDependsOnTheApps();
+    @ArchTest
+    static final ArchRule webSupportNeverDependsOnTheApps = FeatureRules.webSupportNeverDependsOnTheApps();
 }

@@ -25,47 +25,59 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class DatabaseRestartTest extends ApiTest {
 
-  static final RestartableDatabase DATABASE = new RestartableDatabase();
+    static final RestartableDatabase DATABASE = new RestartableDatabase();
 
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    // the setting itself: ApiTest's DB_PORT would win over ours
-    registry.add("spring.datasource.url", DATABASE::url);
-  }
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        // the setting itself: ApiTest's DB_PORT would win over ours
+        registry.add("spring.datasource.url", DATABASE::url);
+    }
 
-  @Autowired JdbcClient jdbc;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    @Autowired
+    JdbcClient jdbc;
 
-  @Test
-  @Timeout(value = 5, unit = TimeUnit.MINUTES)
-  void deliveriesFailFastWhileTheDatabaseIsDownAndResumeWithinSecondsWithNothingLost() throws Exception {
-    var opened = shares.share().pdf().deliver();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    List<String> created = OutageDrill.run(DATABASE, "", this::deliver, () -> {
-      var state = get(publicPort, "/api/shares/" + opened.token());
-      assertThat(state.statusCode()).isEqualTo(503);
-      assertThat(state.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-      assertThat(get(publicPort, "/api/health").statusCode()).isEqualTo(503);
-      var readiness = get(managementPort, "/actuator/health/readiness");
-      assertThat(readiness.statusCode()).isEqualTo(503);
-      assertThat(readiness.body()).contains("DOWN");
-    });
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void deliveriesFailFastWhileTheDatabaseIsDownAndResumeWithinSecondsWithNothingLost() throws Exception {
+        var opened = shares.share().pdf().deliver();
 
-    assertThat(jdbc.sql("select id from shares").query(String.class).list())
-        .as("every acknowledged delivery is stored").containsAll(created);
-    assertThat(get(publicPort, "/api/shares/" + opened.token()).statusCode()).isEqualTo(200);
-  }
+        List<String> created = OutageDrill.run(DATABASE, "", this::deliver, () -> {
+            var state = get(publicPort, "/api/shares/" + opened.token());
+            assertThat(state.statusCode()).isEqualTo(503);
+            assertThat(state.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(get(publicPort, "/api/health").statusCode()).isEqualTo(503);
+            var readiness = get(managementPort, "/actuator/health/readiness");
+            assertThat(readiness.statusCode()).isEqualTo(503);
+            assertThat(readiness.body()).contains("DOWN");
+        });
 
-  private HttpResponse<String> deliver(String shareId) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-            + internalConnector.localPort() + "/internal/shares/" + shareId))
-        .timeout(OutageDrill.CLIENT_TIMEOUT).header("Authorization", "Bearer " + ApiTest.SECRET)
-        .header("Content-Type", "application/json").PUT(BodyPublishers.ofString(shares.share().body())).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
+        assertThat(jdbc.sql("select id from shares").query(String.class).list())
+                .as("every acknowledged delivery is stored")
+                .containsAll(created);
+        assertThat(get(publicPort, "/api/shares/" + opened.token()).statusCode())
+                .isEqualTo(200);
+    }
 
-  private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(OutageDrill.CLIENT_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-  }
+    private HttpResponse<String> deliver(String shareId) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://127.0.0.1:" + internalConnector.localPort() + "/internal/shares/" + shareId))
+                        .timeout(OutageDrill.CLIENT_TIMEOUT)
+                        .header("Authorization", "Bearer " + ApiTest.SECRET)
+                        .header("Content-Type", "application/json")
+                        .PUT(BodyPublishers.ofString(shares.share().body()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(OutageDrill.CLIENT_TIMEOUT)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 }

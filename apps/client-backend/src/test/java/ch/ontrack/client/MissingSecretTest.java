@@ -16,25 +16,27 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class MissingSecretTest {
 
-  @ParameterizedTest
-  @ValueSource(strings = {"INTERNAL_API_SECRET", "DB_PASSWORD"})
-  void startUpStopsNamingTheMissingSecret(String secret, CapturedOutput output) {
-    Map<String, Object> environment = new HashMap<>(Map.of(
-        "DB_HOST", "127.0.0.1",
-        "DB_PORT", String.valueOf(TestDatabase.proxy().port()),
-        "DB_NAME", "postgres",
-        "DB_USERNAME", "postgres",
-        "DB_PASSWORD", "postgres",
-        "SERVER_PORT", "0",
-        "INTERNAL_PORT", "0",
-        "MANAGEMENT_PORT", "0",
-        "INTERNAL_API_SECRET", ApiTest.SECRET));
-    environment.remove(secret);
+    @ParameterizedTest
+    @ValueSource(strings = {"INTERNAL_API_SECRET", "DB_PASSWORD"})
+    void startUpStopsNamingTheMissingSecret(String secret, CapturedOutput output) {
+        Map<String, Object> environment = new HashMap<>(Map.of(
+                "DB_HOST", "127.0.0.1",
+                "DB_PORT", String.valueOf(TestDatabase.proxy().port()),
+                "DB_NAME", "postgres",
+                "DB_USERNAME", "postgres",
+                "DB_PASSWORD", "postgres",
+                "SERVER_PORT", "0",
+                "INTERNAL_PORT", "0",
+                "MANAGEMENT_PORT", "0",
+                "INTERNAL_API_SECRET", ApiTest.SECRET));
+        environment.remove(secret);
 
-    // only the service's own application.yml: no test configuration may stand in for the secret
-    assertThatThrownBy(() -> new SpringApplicationBuilder(ClientBackendApplication.class).properties(environment)
-        .run("--spring.config.location=classpath:/application.yml").close());
+        // only the service's own application.yml: no test configuration may stand in for the secret
+        assertThatThrownBy(() -> new SpringApplicationBuilder(ClientBackendApplication.class)
+                .properties(environment)
+                .run("--spring.config.location=classpath:/application.yml")
+                .close());
 
-    assertThat(output).contains("The environment variable " + secret + " is not set, and it has no default.");
-  }
+        assertThat(output).contains("The environment variable " + secret + " is not set, and it has no default.");
+    }
 }

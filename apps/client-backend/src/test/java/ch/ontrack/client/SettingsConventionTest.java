@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Test;
 
 class SettingsConventionTest {
 
-  @Test
-  void everySettingsRecordIsNamedBoundAndValidatedAlike() {
-    SettingsConvention.assertFollowedIn("ch.ontrack.client");
-  }
+    @Test
+    void everySettingsRecordIsNamedBoundAndValidatedAlike() {
+        SettingsConvention.assertFollowedIn("ch.ontrack.client");
+    }
 }

@@ -3,7 +3,6 @@ package ch.ontrack.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.ontrack.apiclient.ClientApi;
-import ch.ontrack.client.internal.InternalConnector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,40 +16,44 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Two replicas on one database: unlock attempts through both get exactly the per-minute budget of one. */
 class SharedUnlockLimitTest extends ApiTest {
 
-  static final int BUDGET = 20;
-  private ConfigurableApplicationContext second;
+    static final int BUDGET = 20;
+    private ConfigurableApplicationContext second;
 
-  @BeforeEach
-  void startSecondReplica() {
-    second = new SpringApplicationBuilder(ClientBackendApplication.class).properties(Map.of(
-        "DB_HOST", "127.0.0.1",
-        "DB_PORT", String.valueOf(TestDatabase.proxy().port()),
-        "DB_NAME", "postgres",
-        "DB_USERNAME", "postgres",
-        "DB_PASSWORD", "postgres",
-        "SERVER_PORT", "0",
-        "INTERNAL_PORT", "0",
-        "MANAGEMENT_PORT", "0",
-        "INTERNAL_API_SECRET", ApiTest.SECRET,
-        "TRUSTED_PROXIES", "127.0.0.1")).properties(Map.of(
-        "UNLOCK_RATE_LIMIT_PER_MINUTE", String.valueOf(BUDGET))).run();
-  }
-
-  @AfterEach
-  void stopSecondReplica() {
-    second.close();
-  }
-
-  @Test
-  void unlockAttemptsThroughTwoReplicasGetExactlyTheBudgetOfOne() {
-    int port = ((WebServerApplicationContext) second).getWebServer().getPort();
-    ClientApi other = clientAt(port, clientAddress);
-    List<Integer> statuses = new ArrayList<>();
-    for (int i = 0; i < 2 * BUDGET + 10; i++) {
-      statuses.add((i % 2 == 0 ? client : other).unlock("unknown-token-" + "x".repeat(20), "22222-22222").status());
+    @BeforeEach
+    void startSecondReplica() {
+        second = new SpringApplicationBuilder(ClientBackendApplication.class)
+                .properties(Map.of(
+                        "DB_HOST", "127.0.0.1",
+                        "DB_PORT", String.valueOf(TestDatabase.proxy().port()),
+                        "DB_NAME", "postgres",
+                        "DB_USERNAME", "postgres",
+                        "DB_PASSWORD", "postgres",
+                        "SERVER_PORT", "0",
+                        "INTERNAL_PORT", "0",
+                        "MANAGEMENT_PORT", "0",
+                        "INTERNAL_API_SECRET", ApiTest.SECRET,
+                        "TRUSTED_PROXIES", "127.0.0.1"))
+                .properties(Map.of("UNLOCK_RATE_LIMIT_PER_MINUTE", String.valueOf(BUDGET)))
+                .run();
     }
 
-    assertThat(statuses.subList(0, BUDGET)).containsOnly(404);
-    assertThat(statuses.subList(BUDGET, statuses.size())).containsOnly(429);
-  }
+    @AfterEach
+    void stopSecondReplica() {
+        second.close();
+    }
+
+    @Test
+    void unlockAttemptsThroughTwoReplicasGetExactlyTheBudgetOfOne() {
+        int port = ((WebServerApplicationContext) second).getWebServer().getPort();
+        ClientApi other = clientAt(port, clientAddress);
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 2 * BUDGET + 10; i++) {
+            statuses.add((i % 2 == 0 ? client : other)
+                    .unlock("unknown-token-" + "x".repeat(20), "22222-22222")
+                    .status());
+        }
+
+        assertThat(statuses.subList(0, BUDGET)).containsOnly(404);
+        assertThat(statuses.subList(BUDGET, statuses.size())).containsOnly(429);
+    }
 }

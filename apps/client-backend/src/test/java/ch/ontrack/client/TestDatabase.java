@@ -7,20 +7,20 @@ import java.io.UncheckedIOException;
 /** One real PostgreSQL 17 per test JVM, reached through a proxy that tests can cut. */
 final class TestDatabase {
 
-  private static EmbeddedPostgres postgres;
-  private static TcpProxy proxy;
+    private static EmbeddedPostgres postgres;
+    private static TcpProxy proxy;
 
-  private TestDatabase() {}
+    private TestDatabase() {}
 
-  static synchronized TcpProxy proxy() {
-    if (proxy == null) {
-      try {
-        postgres = EmbeddedPostgres.builder().start();
-        proxy = new TcpProxy(postgres.getPort());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    static synchronized TcpProxy proxy() {
+        if (proxy == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+                proxy = new TcpProxy(postgres.getPort());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return proxy;
     }
-    return proxy;
-  }
 }

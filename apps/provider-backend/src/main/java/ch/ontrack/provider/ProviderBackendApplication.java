@@ -11,10 +11,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class ProviderBackendApplication {
 
-  public static void main(String[] args) {
-    if (FilesCommand.requested(args)) {
-      System.exit(FilesCommand.run(ProviderBackendApplication.class, args, System.out, System.err));
+    public static void main(String[] args) {
+        if (FilesCommand.requested(args)) {
+            System.exit(FilesCommand.run(ProviderBackendApplication.class, args, System.out, System.err));
+        }
+        SpringApplication.run(ProviderBackendApplication.class, args);
     }
-    SpringApplication.run(ProviderBackendApplication.class, args);
-  }
 }

@@ -10,11 +10,11 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "SESSION_ABSOLUTE_TIMEOUT=0s")
 class AbsoluteSessionTimeoutTest extends ApiTest {
 
-  @Test
-  void sessionEndsAfterTheAbsoluteTimeoutEvenWhenActive() {
-    ApiSession browser = browser();
-    TestData.provider().signUp(browser).expect(201);
-    var me = browser.get("/api/auth/me").expect(401);
-    assertThat(me.problemType()).isEqualTo("unauthenticated");
-  }
+    @Test
+    void sessionEndsAfterTheAbsoluteTimeoutEvenWhenActive() {
+        ApiSession browser = browser();
+        TestData.provider().signUp(browser).expect(201);
+        var me = browser.get("/api/auth/me").expect(401);
+        assertThat(me.problemType()).isEqualTo("unauthenticated");
+    }
 }

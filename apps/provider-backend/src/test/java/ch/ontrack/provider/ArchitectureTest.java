@@ -13,37 +13,53 @@ import com.tngtech.archunit.lang.ArchRule;
  * controllers stay inside theirs, no other feature uses sharing, and web-support knows no app
  * (docs/architecture.md "Modules and allowed dependencies").
  */
-@AnalyzeClasses(packages = {"ch.ontrack.provider", "ch.ontrack.web"}, importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+        packages = {"ch.ontrack.provider", "ch.ontrack.web"},
+        importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-  @ArchTest
-  static final ArchRule nothingDependsOnTheClientSide =
-      noClasses().that().resideInAPackage("ch.ontrack.provider..")
-          .should().dependOnClassesThat().resideInAPackage("ch.ontrack.client..");
+    @ArchTest
+    static final ArchRule nothingDependsOnTheClientSide = noClasses()
+            .that()
+            .resideInAPackage("ch.ontrack.provider..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("ch.ontrack.client..");
 
-  @ArchTest
-  static final ArchRule featuresAreFreeOfCycles = FeatureRules.featuresAreFreeOfCycles("ch.ontrack.provider");
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = FeatureRules.featuresAreFreeOfCycles("ch.ontrack.provider");
 
-  @ArchTest
-  static final ArchRule controllersAreUsedOnlyInTheirPackage = FeatureRules.controllersAreUsedOnlyInTheirPackage();
+    @ArchTest
+    static final ArchRule controllersAreUsedOnlyInTheirPackage = FeatureRules.controllersAreUsedOnlyInTheirPackage();
 
-  @ArchTest
-  static final ArchRule webSupportNeverDependsOnTheApps = FeatureRules.webSupportNeverDependsOnTheApps();
+    @ArchTest
+    static final ArchRule webSupportNeverDependsOnTheApps = FeatureRules.webSupportNeverDependsOnTheApps();
 
-  @ArchTest
-  static final ArchRule onlySharingKnowsAboutSharing =
-      noClasses().that().resideInAPackage("ch.ontrack.provider..")
-          .and().resideOutsideOfPackage("ch.ontrack.provider.sharing..")
-          .should().dependOnClassesThat().resideInAPackage("ch.ontrack.provider.sharing..");
+    @ArchTest
+    static final ArchRule onlySharingKnowsAboutSharing = noClasses()
+            .that()
+            .resideInAPackage("ch.ontrack.provider..")
+            .and()
+            .resideOutsideOfPackage("ch.ontrack.provider.sharing..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("ch.ontrack.provider.sharing..");
 
-  @ArchTest
-  static final ArchRule accountsKnowNoOtherFeature =
-      noClasses().that().resideInAPackage("ch.ontrack.provider.account..")
-          .should().dependOnClassesThat().resideInAnyPackage(
-              "ch.ontrack.provider.clients..", "ch.ontrack.provider.documents..");
+    @ArchTest
+    static final ArchRule accountsKnowNoOtherFeature = noClasses()
+            .that()
+            .resideInAPackage("ch.ontrack.provider.account..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("ch.ontrack.provider.clients..", "ch.ontrack.provider.documents..");
 
-  @ArchTest
-  static final ArchRule controllersUseNoHttpClientOrSql =
-      noClasses().that().resideInAPackage("ch.ontrack.provider..").and().haveSimpleNameEndingWith("Controller")
-          .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "java.sql..");
+    @ArchTest
+    static final ArchRule controllersUseNoHttpClientOrSql = noClasses()
+            .that()
+            .resideInAPackage("ch.ontrack.provider..")
+            .and()
+            .haveSimpleNameEndingWith("Controller")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("java.net.http..", "java.sql..");
 }

@@ -25,50 +25,66 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class DatabaseRestartTest extends ApiTest {
 
-  static final RestartableDatabase DATABASE = new RestartableDatabase();
+    static final RestartableDatabase DATABASE = new RestartableDatabase();
 
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry env) {
-    // the setting itself: ApiTest's DB_PORT would win over ours
-    env.add("spring.datasource.url", DATABASE::url);
-  }
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry env) {
+        // the setting itself: ApiTest's DB_PORT would win over ours
+        env.add("spring.datasource.url", DATABASE::url);
+    }
 
-  @LocalManagementPort int managementPort;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    @LocalManagementPort
+    int managementPort;
 
-  @Test
-  @Timeout(value = 5, unit = TimeUnit.MINUTES)
-  void writesFailFastWhileTheDatabaseIsDownAndResumeWithinSecondsWithNothingLost() throws Exception {
-    ApiSession browser = signedIn();
-    String cookies = "__Host-oc-session=" + browser.cookie("__Host-oc-session") + "; XSRF-TOKEN="
-        + browser.cookie("XSRF-TOKEN");
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    List<String> created = OutageDrill.run(DATABASE, "Load ",
-        title -> write(cookies, browser.cookie("XSRF-TOKEN"), title), () -> {
-          assertThat(get("/api/health", port).statusCode()).isEqualTo(503);
-          var readiness = get("/actuator/health/readiness", managementPort);
-          assertThat(readiness.statusCode()).isEqualTo(503);
-          assertThat(readiness.body()).contains("DOWN");
-          assertThat(get("/actuator/health/liveness", managementPort).statusCode()).isEqualTo(200);
-        });
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void writesFailFastWhileTheDatabaseIsDownAndResumeWithinSecondsWithNothingLost() throws Exception {
+        ApiSession browser = signedIn();
+        String cookies = "__Host-oc-session=" + browser.cookie("__Host-oc-session") + "; XSRF-TOKEN="
+                + browser.cookie("XSRF-TOKEN");
 
-    List<String> stored = jdbc.sql("select title from document where title like 'Load %'").query(String.class)
-        .list();
-    assertThat(stored).as("every acknowledged write is stored, once").containsAll(created).doesNotHaveDuplicates();
-    assertThat(get("/actuator/health/readiness", managementPort).statusCode()).isEqualTo(200);
-  }
+        List<String> created =
+                OutageDrill.run(DATABASE, "Load ", title -> write(cookies, browser.cookie("XSRF-TOKEN"), title), () -> {
+                    assertThat(get("/api/health", port).statusCode()).isEqualTo(503);
+                    var readiness = get("/actuator/health/readiness", managementPort);
+                    assertThat(readiness.statusCode()).isEqualTo(503);
+                    assertThat(readiness.body()).contains("DOWN");
+                    assertThat(get("/actuator/health/liveness", managementPort).statusCode())
+                            .isEqualTo(200);
+                });
 
-  private HttpResponse<String> write(String cookies, String csrf, String title)
-      throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/documents"))
-        .timeout(OutageDrill.CLIENT_TIMEOUT)
-        .header("Cookie", cookies).header("X-XSRF-TOKEN", csrf).header("Content-Type", "application/json")
-        .POST(BodyPublishers.ofString("{\"title\":\"" + title + "\",\"message\":\"\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
+        List<String> stored = jdbc.sql("select title from document where title like 'Load %'")
+                .query(String.class)
+                .list();
+        assertThat(stored)
+                .as("every acknowledged write is stored, once")
+                .containsAll(created)
+                .doesNotHaveDuplicates();
+        assertThat(get("/actuator/health/readiness", managementPort).statusCode())
+                .isEqualTo(200);
+    }
 
-  private HttpResponse<String> get(String path, int onPort) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + onPort + path))
-        .timeout(OutageDrill.CLIENT_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-  }
+    private HttpResponse<String> write(String cookies, String csrf, String title)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/documents"))
+                        .timeout(OutageDrill.CLIENT_TIMEOUT)
+                        .header("Cookie", cookies)
+                        .header("X-XSRF-TOKEN", csrf)
+                        .header("Content-Type", "application/json")
+                        .POST(BodyPublishers.ofString("{\"title\":\"" + title + "\",\"message\":\"\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, int onPort) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + onPort + path))
+                        .timeout(OutageDrill.CLIENT_TIMEOUT)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 }

@@ -16,27 +16,29 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class MissingSecretTest {
 
-  @ParameterizedTest
-  @ValueSource(strings = {"INTERNAL_API_SECRET", "ACCESS_CODE_ENCRYPTION_KEY", "DB_PASSWORD"})
-  void startUpStopsNamingTheMissingSecret(String secret, CapturedOutput output) {
-    Map<String, Object> environment = new HashMap<>(Map.of(
-        "DB_HOST", "localhost",
-        "DB_PORT", String.valueOf(TestDatabase.port()),
-        "DB_NAME", "postgres",
-        "DB_USERNAME", "postgres",
-        "DB_PASSWORD", "postgres",
-        "SERVER_PORT", "0",
-        "MANAGEMENT_PORT", "0",
-        "CLIENT_INTERNAL_URL", "http://127.0.0.1:" + TestPorts.CLOSED,
-        "INTERNAL_API_SECRET", "test-internal-secret",
-        "ACCESS_CODE_ENCRYPTION_KEY", "dGVzdC1hY2Nlc3MtY29kZS1rZXktMzItYnl0ZXMhISE="));
-    environment.put("DELIVERY_RETRY_INTERVAL", "1h");
-    environment.remove(secret);
+    @ParameterizedTest
+    @ValueSource(strings = {"INTERNAL_API_SECRET", "ACCESS_CODE_ENCRYPTION_KEY", "DB_PASSWORD"})
+    void startUpStopsNamingTheMissingSecret(String secret, CapturedOutput output) {
+        Map<String, Object> environment = new HashMap<>(Map.of(
+                "DB_HOST", "localhost",
+                "DB_PORT", String.valueOf(TestDatabase.port()),
+                "DB_NAME", "postgres",
+                "DB_USERNAME", "postgres",
+                "DB_PASSWORD", "postgres",
+                "SERVER_PORT", "0",
+                "MANAGEMENT_PORT", "0",
+                "CLIENT_INTERNAL_URL", "http://127.0.0.1:" + TestPorts.CLOSED,
+                "INTERNAL_API_SECRET", "test-internal-secret",
+                "ACCESS_CODE_ENCRYPTION_KEY", "dGVzdC1hY2Nlc3MtY29kZS1rZXktMzItYnl0ZXMhISE="));
+        environment.put("DELIVERY_RETRY_INTERVAL", "1h");
+        environment.remove(secret);
 
-    // only the service's own application.yml: src/test/resources/config/application.yml would supply the secrets
-    assertThatThrownBy(() -> new SpringApplicationBuilder(ProviderBackendApplication.class).properties(environment)
-        .run("--spring.config.location=classpath:/application.yml").close());
+        // only the service's own application.yml: src/test/resources/config/application.yml would supply the secrets
+        assertThatThrownBy(() -> new SpringApplicationBuilder(ProviderBackendApplication.class)
+                .properties(environment)
+                .run("--spring.config.location=classpath:/application.yml")
+                .close());
 
-    assertThat(output).contains("The environment variable " + secret + " is not set, and it has no default.");
-  }
+        assertThat(output).contains("The environment variable " + secret + " is not set, and it has no default.");
+    }
 }

@@ -10,55 +10,66 @@ import org.junit.jupiter.api.Test;
 
 class SessionsTest extends ApiTest {
 
-  @Test
-  void listsWhereTheAccountIsSignedInWithoutSessionIds() {
-    TestData.ProviderData provider = TestData.provider();
-    ApiSession browser = browser();
-    provider.signUp(browser).expect(201);
-    provider.login(browser()).expect(200);
+    @Test
+    void listsWhereTheAccountIsSignedInWithoutSessionIds() {
+        TestData.ProviderData provider = TestData.provider();
+        ApiSession browser = browser();
+        provider.signUp(browser).expect(201);
+        provider.login(browser()).expect(200);
 
-    var sessions = browser.get("/api/auth/sessions").expect(200);
-    List<Map<String, Object>> list = JsonPath.read(sessions.text(), "$");
-    assertThat(list).hasSize(2);
-    assertThat(list.get(0)).containsEntry("current", true);
-    assertThat(list.get(1)).containsEntry("current", false);
-    assertThat(list.get(0).get("address")).asString().startsWith("10.");
-    assertThat(list.get(0)).containsKeys("device", "lastSeenAt", "signedInAt");
-    assertThat(sessions.text()).doesNotContain(browser.cookie("__Host-oc-session"));
-  }
+        var sessions = browser.get("/api/auth/sessions").expect(200);
+        List<Map<String, Object>> list = JsonPath.read(sessions.text(), "$");
+        assertThat(list).hasSize(2);
+        assertThat(list.get(0)).containsEntry("current", true);
+        assertThat(list.get(1)).containsEntry("current", false);
+        assertThat(list.get(0).get("address")).asString().startsWith("10.");
+        assertThat(list.get(0)).containsKeys("device", "lastSeenAt", "signedInAt");
+        assertThat(sessions.text()).doesNotContain(browser.cookie("__Host-oc-session"));
+    }
 
-  @Test
-  void signOutOneSessionAndEverywhereElse() {
-    TestData.ProviderData provider = TestData.provider();
-    ApiSession browser = browser();
-    provider.signUp(browser).expect(201);
-    ApiSession second = browser();
-    provider.login(second).expect(200);
-    ApiSession third = browser();
-    provider.login(third).expect(200);
+    @Test
+    void signOutOneSessionAndEverywhereElse() {
+        TestData.ProviderData provider = TestData.provider();
+        ApiSession browser = browser();
+        provider.signUp(browser).expect(201);
+        ApiSession second = browser();
+        provider.login(second).expect(200);
+        ApiSession third = browser();
+        provider.login(third).expect(200);
 
-    List<Map<String, Object>> list = JsonPath.read(browser.get("/api/auth/sessions").expect(200).text(), "$");
-    String other = (String) list.get(1).get("id");
-    browser.delete("/api/auth/sessions/" + other).expect(204);
-    assertThat(List.of(second.get("/api/auth/me").status(), third.get("/api/auth/me").status()))
-        .containsExactlyInAnyOrder(200, 401);
+        List<Map<String, Object>> list =
+                JsonPath.read(browser.get("/api/auth/sessions").expect(200).text(), "$");
+        String other = (String) list.get(1).get("id");
+        browser.delete("/api/auth/sessions/" + other).expect(204);
+        assertThat(List.of(
+                        second.get("/api/auth/me").status(),
+                        third.get("/api/auth/me").status()))
+                .containsExactlyInAnyOrder(200, 401);
 
-    assertThat(JsonPath.<Integer>read(browser.post("/api/auth/sessions/end-others", Map.of()).expect(200).text(), "$.ended"))
-        .isOne();
-    second.get("/api/auth/me").expect(401);
-    third.get("/api/auth/me").expect(401);
-    browser.get("/api/auth/me").expect(200);
-    assertThat(JsonPath.<List<?>>read(browser.get("/api/auth/sessions").text(), "$")).hasSize(1);
-  }
+        assertThat(JsonPath.<Integer>read(
+                        browser.post("/api/auth/sessions/end-others", Map.of())
+                                .expect(200)
+                                .text(),
+                        "$.ended"))
+                .isOne();
+        second.get("/api/auth/me").expect(401);
+        third.get("/api/auth/me").expect(401);
+        browser.get("/api/auth/me").expect(200);
+        assertThat(JsonPath.<List<?>>read(browser.get("/api/auth/sessions").text(), "$"))
+                .hasSize(1);
+    }
 
-  @Test
-  void anotherAccountsSessionCannotBeEnded() {
-    TestData.ProviderData owner = TestData.provider();
-    ApiSession ownerBrowser = browser();
-    owner.signUp(ownerBrowser).expect(201);
-    String id = (String) JsonPath.<List<Map<String, Object>>>read(ownerBrowser.get("/api/auth/sessions").text(), "$").get(0).get("id");
+    @Test
+    void anotherAccountsSessionCannotBeEnded() {
+        TestData.ProviderData owner = TestData.provider();
+        ApiSession ownerBrowser = browser();
+        owner.signUp(ownerBrowser).expect(201);
+        String id = (String) JsonPath.<List<Map<String, Object>>>read(
+                        ownerBrowser.get("/api/auth/sessions").text(), "$")
+                .get(0)
+                .get("id");
 
-    signedIn().delete("/api/auth/sessions/" + id).expect(204);
-    ownerBrowser.get("/api/auth/me").expect(200);
-  }
+        signedIn().delete("/api/auth/sessions/" + id).expect(204);
+        ownerBrowser.get("/api/auth/me").expect(200);
+    }
 }

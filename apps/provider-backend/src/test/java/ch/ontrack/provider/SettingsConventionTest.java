@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Test;
 
 class SettingsConventionTest {
 
-  @Test
-  void everySettingsRecordIsNamedBoundAndValidatedAlike() {
-    SettingsConvention.assertFollowedIn("ch.ontrack.provider");
-  }
+    @Test
+    void everySettingsRecordIsNamedBoundAndValidatedAlike() {
+        SettingsConvention.assertFollowedIn("ch.ontrack.provider");
+    }
 }

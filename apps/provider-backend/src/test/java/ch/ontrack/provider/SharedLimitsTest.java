@@ -19,44 +19,47 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class SharedLimitsTest extends ApiTest {
 
-  private ConfigurableApplicationContext second;
+    private ConfigurableApplicationContext second;
 
-  @BeforeEach
-  void startSecondReplica() {
-    second = new SpringApplicationBuilder(ProviderBackendApplication.class).properties(Map.of(
-        "DB_HOST", "localhost",
-        "DB_PORT", String.valueOf(TestDatabase.port()),
-        "DB_NAME", "postgres",
-        "DB_USERNAME", "postgres",
-        "DB_PASSWORD", "postgres",
-        "SERVER_PORT", "0",
-        "MANAGEMENT_PORT", "0",
-        "CLIENT_INTERNAL_URL", "http://127.0.0.1:" + TestPorts.CLOSED,
-        "LOGIN_RATE_LIMIT_PER_MINUTE", String.valueOf(LOGIN_LIMIT),
-        "TRUSTED_PROXIES", "127.0.0.1,::1")).properties(Map.of(
-        "SMTP_HOST", "127.0.0.1",
-        "SMTP_PORT", String.valueOf(TestMail.server().getSmtp().getPort()),
-        "DELIVERY_RETRY_INTERVAL", "1h")).run();
-  }
-
-  @AfterEach
-  void stopSecondReplica() {
-    second.close();
-  }
-
-  @Test
-  void attemptsThroughTwoReplicasGetExactlyTheBudgetOfOne() {
-    int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
-    assertThat(secondPort).isNotEqualTo(port);
-    // one client address (each browser has its own), going to either replica in turn
-    ApiSession first = browser();
-    ApiSession other = browser(secondPort).header("X-Forwarded-For", first.header("X-Forwarded-For"));
-    List<Integer> statuses = new ArrayList<>();
-    for (int i = 0; i < 3 * LOGIN_LIMIT; i++) {
-      statuses.add(TestData.provider().login(i % 2 == 0 ? first : other).status());
+    @BeforeEach
+    void startSecondReplica() {
+        second = new SpringApplicationBuilder(ProviderBackendApplication.class)
+                .properties(Map.of(
+                        "DB_HOST", "localhost",
+                        "DB_PORT", String.valueOf(TestDatabase.port()),
+                        "DB_NAME", "postgres",
+                        "DB_USERNAME", "postgres",
+                        "DB_PASSWORD", "postgres",
+                        "SERVER_PORT", "0",
+                        "MANAGEMENT_PORT", "0",
+                        "CLIENT_INTERNAL_URL", "http://127.0.0.1:" + TestPorts.CLOSED,
+                        "LOGIN_RATE_LIMIT_PER_MINUTE", String.valueOf(LOGIN_LIMIT),
+                        "TRUSTED_PROXIES", "127.0.0.1,::1"))
+                .properties(Map.of(
+                        "SMTP_HOST", "127.0.0.1",
+                        "SMTP_PORT", String.valueOf(TestMail.server().getSmtp().getPort()),
+                        "DELIVERY_RETRY_INTERVAL", "1h"))
+                .run();
     }
 
-    assertThat(statuses.subList(0, LOGIN_LIMIT)).containsOnly(401);
-    assertThat(statuses.subList(LOGIN_LIMIT, statuses.size())).containsOnly(429);
-  }
+    @AfterEach
+    void stopSecondReplica() {
+        second.close();
+    }
+
+    @Test
+    void attemptsThroughTwoReplicasGetExactlyTheBudgetOfOne() {
+        int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+        assertThat(secondPort).isNotEqualTo(port);
+        // one client address (each browser has its own), going to either replica in turn
+        ApiSession first = browser();
+        ApiSession other = browser(secondPort).header("X-Forwarded-For", first.header("X-Forwarded-For"));
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 3 * LOGIN_LIMIT; i++) {
+            statuses.add(TestData.provider().login(i % 2 == 0 ? first : other).status());
+        }
+
+        assertThat(statuses.subList(0, LOGIN_LIMIT)).containsOnly(401);
+        assertThat(statuses.subList(LOGIN_LIMIT, statuses.size())).containsOnly(429);
+    }
 }

@@ -8,9 +8,9 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "SIGNUP_ENABLED=false")
 class SignupDisabledTest extends ApiTest {
 
-  @Test
-  void signUpIsRefusedWith403() {
-    var response = TestData.provider().signUp(browser()).expect(403);
-    assertThat(response.problemType()).isEqualTo("signup-disabled");
-  }
+    @Test
+    void signUpIsRefusedWith403() {
+        var response = TestData.provider().signUp(browser()).expect(403);
+        assertThat(response.problemType()).isEqualTo("signup-disabled");
+    }
 }

@@ -6,16 +6,16 @@ import com.icegreen.greenmail.util.ServerSetup;
 /** One GreenMail SMTP server per test JVM. */
 final class TestMail {
 
-  private static GreenMail mail;
+    private static GreenMail mail;
 
-  private TestMail() {}
+    private TestMail() {}
 
-  static synchronized GreenMail server() {
-    if (mail == null) {
-      mail = new GreenMail(new ServerSetup(TestPorts.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-      mail.start();
-      Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
+    static synchronized GreenMail server() {
+        if (mail == null) {
+            mail = new GreenMail(new ServerSetup(TestPorts.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            mail.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
+        }
+        return mail;
     }
-    return mail;
-  }
 }

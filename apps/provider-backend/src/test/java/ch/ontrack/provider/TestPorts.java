@@ -6,16 +6,16 @@ import java.net.ServerSocket;
 
 final class TestPorts {
 
-  /** A port nothing listens on: the client backend "unreachable". */
-  static final int CLOSED = free();
+    /** A port nothing listens on: the client backend "unreachable". */
+    static final int CLOSED = free();
 
-  private TestPorts() {}
+    private TestPorts() {}
 
-  static int free() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    static int free() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 }

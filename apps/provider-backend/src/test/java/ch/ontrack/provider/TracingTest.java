@@ -8,10 +8,11 @@ import org.springframework.context.ApplicationContext;
 /** Without OTEL_EXPORTER_OTLP_ENDPOINT (as here) requests are traced, but nothing exports the spans. */
 class TracingTest extends ApiTest {
 
-  @Autowired ApplicationContext context;
+    @Autowired
+    ApplicationContext context;
 
-  @Test
-  void requestsAreTracedButNoSpanLeavesWithoutACollector() {
-    TracingChecks.assertTracedWithoutExporter(context);
-  }
+    @Test
+    void requestsAreTracedButNoSpanLeavesWithoutACollector() {
+        TracingChecks.assertTracedWithoutExporter(context);
+    }
 }

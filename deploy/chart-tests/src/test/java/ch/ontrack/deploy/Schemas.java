@@ -9,18 +9,19 @@ import java.util.List;
  */
 final class Schemas {
 
-  private Schemas() {}
+    private Schemas() {}
 
-  static List<String> violations(Manifest manifest) {
-    if (manifest.apiVersion().isEmpty() || manifest.kind().isEmpty()) {
-      return List.of("apiVersion and kind are required");
+    static List<String> violations(Manifest manifest) {
+        if (manifest.apiVersion().isEmpty() || manifest.kind().isEmpty()) {
+            return List.of("apiVersion and kind are required");
+        }
+        if (KubernetesSchemas.isBuiltIn(manifest.apiVersion())) {
+            return KubernetesSchemas.violations(
+                    manifest.apiVersion(), manifest.kind(), manifest.body().toString());
+        }
+        List<String> violations =
+                new ArrayList<>(CrdSchemas.violations(manifest.apiVersion(), manifest.kind(), manifest.body()));
+        violations.addAll(CelRules.violations(manifest));
+        return violations;
     }
-    if (KubernetesSchemas.isBuiltIn(manifest.apiVersion())) {
-      return KubernetesSchemas.violations(manifest.apiVersion(), manifest.kind(), manifest.body().toString());
-    }
-    List<String> violations = new ArrayList<>(
-        CrdSchemas.violations(manifest.apiVersion(), manifest.kind(), manifest.body()));
-    violations.addAll(CelRules.violations(manifest));
-    return violations;
-  }
 }

@@ -33,71 +33,80 @@ import org.junit.jupiter.api.Test;
  */
 class ParallelDownloadsWithSmallHeapIT {
 
-  private static final int HEAP_MB = 96;
-  private static final int CLIENTS = 64;
-  private static final int DOWNLOADS_EACH = 4;
-  private static LocalPlatform platform;
+    private static final int HEAP_MB = 96;
+    private static final int CLIENTS = 64;
+    private static final int DOWNLOADS_EACH = 4;
+    private static LocalPlatform platform;
 
-  @BeforeAll
-  static void startPlatformWithASmallClientBackendHeap() throws Exception {
-    Path dataDir = Files.createTempDirectory("oc-e2e-downloads-");
-    platform = LocalPlatform.start(LaunchOptions.forTests(SharedPlatform.repoRoot(), dataDir)
-        .withJvmOptions(LocalTopology.CLIENT_BACKEND, "-Xmx" + HEAP_MB + "m"));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (platform != null) {
-      platform.close();
+    @BeforeAll
+    static void startPlatformWithASmallClientBackendHeap() throws Exception {
+        Path dataDir = Files.createTempDirectory("oc-e2e-downloads-");
+        platform = LocalPlatform.start(LaunchOptions.forTests(SharedPlatform.repoRoot(), dataDir)
+                .withJvmOptions(LocalTopology.CLIENT_BACKEND, "-Xmx" + HEAP_MB + "m"));
     }
-  }
 
-  @Test
-  void everyParallelDownloadArrivesWholeOrIsAskedToComeBack() throws Exception {
-    ProviderApi provider = SharedPlatform.providerApi(platform);
-    Sharing sharing = Sharing.prepare(provider, platform);
-    byte[] bytes = new byte[3 * 1024 * 1024]; // three stored chunks
-    new Random(5).nextBytes(bytes);
-    String big = provider.uploadFile(sharing.documentId(), "scans.zip", "application/zip", bytes).get("id").asString();
-    Sharing.Sent share = sharing.send();
-    assertThat(share.status()).isEqualTo("DELIVERED");
-
-    ClientApi client = SharedPlatform.clientApi(platform);
-    assertThat(client.unlock(share.token(), share.code()).status()).isEqualTo(200);
-    byte[] expected = MessageDigest.getInstance("SHA-256").digest(bytes);
-
-    AtomicInteger busy = new AtomicInteger();
-    Map<String, Integer> unexpected = new ConcurrentHashMap<>();
-    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-    List<Future<Integer>> whole = new ArrayList<>();
-    for (int i = 0; i < CLIENTS; i++) {
-      whole.add(pool.submit(() -> {
-        int arrived = 0;
-        for (int tries = 0; arrived < DOWNLOADS_EACH && tries < 20 * DOWNLOADS_EACH; tries++) {
-          ApiResponse r = client.file(share.token(), big);
-          if (r.status() == 200 && Arrays.equals(MessageDigest.getInstance("SHA-256").digest(r.body()), expected)) {
-            arrived++;
-          } else if (r.status() == 503 && r.header("Retry-After") != null
-              && "downloads-busy".equals(r.problemType())) {
-            busy.incrementAndGet();
-            Thread.sleep(1000L * Long.parseLong(r.header("Retry-After")));
-          } else {
-            unexpected.merge(r.status() + " " + r.body().length + " bytes", 1, Integer::sum);
-          }
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
         }
-        return arrived;
-      }));
     }
-    int arrived = 0;
-    for (Future<Integer> f : whole) {
-      arrived += f.get();
-    }
-    pool.shutdown();
 
-    assertThat(unexpected).as("answers other than the whole file or downloads-busy").isEmpty();
-    assertThat(arrived).isEqualTo(CLIENTS * DOWNLOADS_EACH);
-    assertThat(platform.processes().get(LocalTopology.CLIENT_BACKEND)).as("client backend still running")
-        .allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).hasValue(true));
-    System.out.println("downloads turned away with 503 and retried: " + busy.get());
-  }
+    @Test
+    void everyParallelDownloadArrivesWholeOrIsAskedToComeBack() throws Exception {
+        ProviderApi provider = SharedPlatform.providerApi(platform);
+        Sharing sharing = Sharing.prepare(provider, platform);
+        byte[] bytes = new byte[3 * 1024 * 1024]; // three stored chunks
+        new Random(5).nextBytes(bytes);
+        String big = provider.uploadFile(sharing.documentId(), "scans.zip", "application/zip", bytes)
+                .get("id")
+                .asString();
+        Sharing.Sent share = sharing.send();
+        assertThat(share.status()).isEqualTo("DELIVERED");
+
+        ClientApi client = SharedPlatform.clientApi(platform);
+        assertThat(client.unlock(share.token(), share.code()).status()).isEqualTo(200);
+        byte[] expected = MessageDigest.getInstance("SHA-256").digest(bytes);
+
+        AtomicInteger busy = new AtomicInteger();
+        Map<String, Integer> unexpected = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<Integer>> whole = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            whole.add(pool.submit(() -> {
+                int arrived = 0;
+                for (int tries = 0; arrived < DOWNLOADS_EACH && tries < 20 * DOWNLOADS_EACH; tries++) {
+                    ApiResponse r = client.file(share.token(), big);
+                    if (r.status() == 200
+                            && Arrays.equals(
+                                    MessageDigest.getInstance("SHA-256").digest(r.body()), expected)) {
+                        arrived++;
+                    } else if (r.status() == 503
+                            && r.header("Retry-After") != null
+                            && "downloads-busy".equals(r.problemType())) {
+                        busy.incrementAndGet();
+                        Thread.sleep(1000L * Long.parseLong(r.header("Retry-After")));
+                    } else {
+                        unexpected.merge(r.status() + " " + r.body().length + " bytes", 1, Integer::sum);
+                    }
+                }
+                return arrived;
+            }));
+        }
+        int arrived = 0;
+        for (Future<Integer> f : whole) {
+            arrived += f.get();
+        }
+        pool.shutdown();
+
+        assertThat(unexpected)
+                .as("answers other than the whole file or downloads-busy")
+                .isEmpty();
+        assertThat(arrived).isEqualTo(CLIENTS * DOWNLOADS_EACH);
+        assertThat(platform.processes().get(LocalTopology.CLIENT_BACKEND))
+                .as("client backend still running")
+                .allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
+                        .hasValue(true));
+        System.out.println("downloads turned away with 503 and retried: " + busy.get());
+    }
 }

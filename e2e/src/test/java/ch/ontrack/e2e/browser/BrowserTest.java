@@ -12,32 +12,33 @@ import org.junit.jupiter.api.extension.TestWatcher;
 /** One Chromium per test class against the shared platform; a failure leaves screenshots behind. */
 abstract class BrowserTest {
 
-  static Chromium chromium;
-  static LocalPlatform platform;
+    static Chromium chromium;
+    static LocalPlatform platform;
 
-  @RegisterExtension
-  static final TestWatcher onFailure = new TestWatcher() {
-    @Override
-    public void testFailed(ExtensionContext context, Throwable cause) {
-      if (chromium != null) {
-        chromium.captureFailure("failed-" + context.getRequiredTestMethod().getName());
-      }
+    @RegisterExtension
+    static final TestWatcher onFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (chromium != null) {
+                chromium.captureFailure(
+                        "failed-" + context.getRequiredTestMethod().getName());
+            }
+        }
+    };
+
+    @BeforeAll
+    static void startBrowser() {
+        // The machine is shared with builds: give slow answers (Argon2 hashing, first requests) time.
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+        platform = SharedPlatform.get();
+        chromium = new Chromium();
     }
-  };
 
-  @BeforeAll
-  static void startBrowser() {
-    // The machine is shared with builds: give slow answers (Argon2 hashing, first requests) time.
-    PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-    platform = SharedPlatform.get();
-    chromium = new Chromium();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (chromium != null) {
-      chromium.close();
-      chromium = null;
+    @AfterAll
+    static void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
+            chromium = null;
+        }
     }
-  }
 }

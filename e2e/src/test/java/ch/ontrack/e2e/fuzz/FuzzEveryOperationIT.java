@@ -37,114 +37,128 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FuzzEveryOperationIT {
 
-  private static final JsonMapper JSON = new JsonMapper();
-  private static final long SEED = Long.getLong("fuzz.seed", new SecureRandom().nextLong());
-  private static final int TRIES = Integer.getInteger("fuzz.tries", 24);
+    private static final JsonMapper JSON = new JsonMapper();
+    private static final long SEED = Long.getLong("fuzz.seed", new SecureRandom().nextLong());
+    private static final int TRIES = Integer.getInteger("fuzz.tries", 24);
 
-  private static LocalPlatform platform;
-  private static Map<String, List<Long>> pids;
-  private static Sender sender;
-  private static Fixture fixture;
-  // the last request that counted against a per-address rate limit (unlock, sign-in)
-  private static volatile long lastLimited = System.nanoTime();
+    private static LocalPlatform platform;
+    private static Map<String, List<Long>> pids;
+    private static Sender sender;
+    private static Fixture fixture;
+    // the last request that counted against a per-address rate limit (unlock, sign-in)
+    private static volatile long lastLimited = System.nanoTime();
 
-  @BeforeAll
-  static void signInAndUnlock() throws Exception {
-    System.out.println("FuzzEveryOperationIT: -Dfuzz.seed=" + SEED + " -Dfuzz.tries=" + TRIES);
-    platform = SharedPlatform.get();
-    pids = Backends.pids(platform);
-    MainFlow.Sent sent = MainFlow.send(platform);
-    assertThat(sent.code()).as("delivered at once").isNotNull();
-    ClientApi client = SharedPlatform.clientApi(platform);
-    ApiResponse unlocked = client.unlock(sent.token(), sent.code());
-    assertThat(unlocked.status()).as(unlocked.text()).isEqualTo(200);
-    String clientFileId = unlocked.json().get("files").get(0).get("id").asString();
-    fixture = new Fixture(sent.clientId(), sent.documentId(), sent.fileId(), sent.shareId(), sent.token(),
-        sent.code(), clientFileId);
-    sender = new Sender(platform, sent.provider(), client.session());
-  }
+    @BeforeAll
+    static void signInAndUnlock() throws Exception {
+        System.out.println("FuzzEveryOperationIT: -Dfuzz.seed=" + SEED + " -Dfuzz.tries=" + TRIES);
+        platform = SharedPlatform.get();
+        pids = Backends.pids(platform);
+        MainFlow.Sent sent = MainFlow.send(platform);
+        assertThat(sent.code()).as("delivered at once").isNotNull();
+        ClientApi client = SharedPlatform.clientApi(platform);
+        ApiResponse unlocked = client.unlock(sent.token(), sent.code());
+        assertThat(unlocked.status()).as(unlocked.text()).isEqualTo(200);
+        String clientFileId = unlocked.json().get("files").get(0).get("id").asString();
+        fixture = new Fixture(
+                sent.clientId(),
+                sent.documentId(),
+                sent.fileId(),
+                sent.shareId(),
+                sent.token(),
+                sent.code(),
+                clientFileId);
+        sender = new Sender(platform, sent.provider(), client.session());
+    }
 
-  @TestFactory
-  @Order(1)
-  Stream<DynamicTest> everyOperationAnswersHostileRequestsWithoutServerErrors() throws Exception {
-    List<Operation> provider = OpenApiOperations.of(Operation.Api.PROVIDER, openApi(platform.providerUrl()));
-    List<Operation> client = OpenApiOperations.of(Operation.Api.CLIENT, openApi(platform.clientUrl()));
-    assertThat(provider).as("provider operations").hasSizeGreaterThanOrEqualTo(20);
-    assertThat(client).as("client operations").hasSizeGreaterThanOrEqualTo(4);
-    List<Operation> all = new ArrayList<>(provider);
-    all.addAll(client);
-    all.addAll(InternalOperations.all());
-    return all.stream().map(operation -> DynamicTest.dynamicTest(operation.toString(), () -> fuzz(operation)));
-  }
+    @TestFactory
+    @Order(1)
+    Stream<DynamicTest> everyOperationAnswersHostileRequestsWithoutServerErrors() throws Exception {
+        List<Operation> provider = OpenApiOperations.of(Operation.Api.PROVIDER, openApi(platform.providerUrl()));
+        List<Operation> client = OpenApiOperations.of(Operation.Api.CLIENT, openApi(platform.clientUrl()));
+        assertThat(provider).as("provider operations").hasSizeGreaterThanOrEqualTo(20);
+        assertThat(client).as("client operations").hasSizeGreaterThanOrEqualTo(4);
+        List<Operation> all = new ArrayList<>(provider);
+        all.addAll(client);
+        all.addAll(InternalOperations.all());
+        return all.stream().map(operation -> DynamicTest.dynamicTest(operation.toString(), () -> fuzz(operation)));
+    }
 
-  @Test
-  @Order(2)
-  void theBackendsSurviveAndTheMainFlowStillWorks() {
-    Backends.assertSurvived(platform, pids);
-    MainFlow.assertWorks(platform);
-  }
+    @Test
+    @Order(2)
+    void theBackendsSurviveAndTheMainFlowStillWorks() {
+        Backends.assertSurvived(platform, pids);
+        MainFlow.assertWorks(platform);
+    }
 
-  private static void fuzz(Operation operation) {
-    long seed = SEED ^ operation.toString().hashCode();
-    List<String> failures = new ArrayList<>();
-    boolean limited = operation.path().endsWith("/unlock") || operation.path().equals("/api/auth/login");
-    FuzzCases.generate(operation, fixture, seed, TRIES).forEach(request -> {
-      if (limited) {
-        lastLimited = System.nanoTime();
-      }
-      try {
-        Answers.problemWith(request, sendRetryingOnce(request)).ifPresent(failures::add);
-      } catch (java.io.UncheckedIOException e) {
-        // a server may close the connection on a body it refuses before reading it all
-        if (request.body() == null || request.body().length() < (1 << 20)) {
-          failures.add(request + " failed: " + e + (e.getCause() == null ? "" : " caused by " + e.getCause()));
+    private static void fuzz(Operation operation) {
+        long seed = SEED ^ operation.toString().hashCode();
+        List<String> failures = new ArrayList<>();
+        boolean limited =
+                operation.path().endsWith("/unlock") || operation.path().equals("/api/auth/login");
+        FuzzCases.generate(operation, fixture, seed, TRIES).forEach(request -> {
+            if (limited) {
+                lastLimited = System.nanoTime();
+            }
+            try {
+                Answers.problemWith(request, sendRetryingOnce(request)).ifPresent(failures::add);
+            } catch (java.io.UncheckedIOException e) {
+                // a server may close the connection on a body it refuses before reading it all
+                if (request.body() == null || request.body().length() < (1 << 20)) {
+                    failures.add(
+                            request + " failed: " + e + (e.getCause() == null ? "" : " caused by " + e.getCause()));
+                }
+            }
+            if (!Backends.alive(pids)) {
+                failures.add("a backend died after " + request);
+                throw new AssertionError(String.join("\n", failures));
+            }
+        });
+        if (!failures.isEmpty()) {
+            throw new AssertionError(failures.size() + " of " + TRIES + " requests to " + operation
+                    + " failed (-Dfuzz.seed=" + SEED + "):\n  " + String.join("\n  ", failures));
         }
-      }
-      if (!Backends.alive(pids)) {
-        failures.add("a backend died after " + request);
-        throw new AssertionError(String.join("\n", failures));
-      }
-    });
-    if (!failures.isEmpty()) {
-      throw new AssertionError(failures.size() + " of " + TRIES + " requests to " + operation + " failed (-Dfuzz.seed="
-          + SEED + "):\n  " + String.join("\n  ", failures));
     }
-  }
 
-  /**
-   * The answer; a request that fails on a kept-alive connection the server has just closed (after
-   * refusing the previous request's body) is sent once more, as browsers do.
-   */
-  private static java.net.http.HttpResponse<String> sendRetryingOnce(FuzzRequest request) {
-    java.net.http.HttpResponse<String> answer;
-    try {
-      answer = sender.send(request);
-    } catch (java.io.UncheckedIOException first) {
-      return sender.send(request);
+    /**
+     * The answer; a request that fails on a kept-alive connection the server has just closed (after
+     * refusing the previous request's body) is sent once more, as browsers do.
+     */
+    private static java.net.http.HttpResponse<String> sendRetryingOnce(FuzzRequest request) {
+        java.net.http.HttpResponse<String> answer;
+        try {
+            answer = sender.send(request);
+        } catch (java.io.UncheckedIOException first) {
+            return sender.send(request);
+        }
+        // Known gap of the local gateway: Tomcat closes the connection after a 400, and when that answer comes before
+        // the gateway has sent the last of the body, the gateway reports its own 502 bad-gateway instead of passing
+        // the 400 on (a race, see the closing notes). Such a request is sent once more; a second 502 still fails.
+        if (answer.statusCode() == 502
+                && answer.body() != null
+                && answer.body().contains("/problems/bad-gateway")
+                && Backends.alive(pids)) {
+            return sender.send(request);
+        }
+        return answer;
     }
-    // Known gap of the local gateway: Tomcat closes the connection after a 400, and when that answer comes before
-    // the gateway has sent the last of the body, the gateway reports its own 502 bad-gateway instead of passing
-    // the 400 on (a race, see the closing notes). Such a request is sent once more; a second 502 still fails.
-    if (answer.statusCode() == 502 && answer.body() != null && answer.body().contains("/problems/bad-gateway")
-        && Backends.alive(pids)) {
-      return sender.send(request);
-    }
-    return answer;
-  }
 
-  /** Leaves the per-address rate limits refilled (a minute), so that later tests on this platform can unlock. */
-  @AfterAll
-  static void waitOutTheRateLimits() throws InterruptedException {
-    long left = lastLimited + Duration.ofSeconds(61).toNanos() - System.nanoTime();
-    if (left > 0) {
-      Thread.sleep(Duration.ofNanos(left).toMillis());
+    /** Leaves the per-address rate limits refilled (a minute), so that later tests on this platform can unlock. */
+    @AfterAll
+    static void waitOutTheRateLimits() throws InterruptedException {
+        long left = lastLimited + Duration.ofSeconds(61).toNanos() - System.nanoTime();
+        if (left > 0) {
+            Thread.sleep(Duration.ofNanos(left).toMillis());
+        }
     }
-  }
 
-  private static JsonNode openApi(java.net.URI site) throws Exception {
-    HttpResponse<String> r = SharedPlatform.httpClient().send(HttpRequest.newBuilder(site.resolve("/api/openapi.json"))
-        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(site + "/api/openapi.json").isEqualTo(200);
-    return JSON.readTree(r.body());
-  }
+    private static JsonNode openApi(java.net.URI site) throws Exception {
+        HttpResponse<String> r = SharedPlatform.httpClient()
+                .send(
+                        HttpRequest.newBuilder(site.resolve("/api/openapi.json"))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(site + "/api/openapi.json").isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
 }

@@ -10,12 +10,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class InternalOperations {
 
-  private static final JsonMapper JSON = new JsonMapper();
+    private static final JsonMapper JSON = new JsonMapper();
 
-  private InternalOperations() {}
+    private InternalOperations() {}
 
-  static List<Operation> all() {
-    return OpenApiOperations.of(Operation.Api.INTERNAL,
-        JSON.readTree(SharedPlatform.repoRoot().resolve("docs/api/client-internal.json").toFile()));
-  }
+    static List<Operation> all() {
+        return OpenApiOperations.of(
+                Operation.Api.INTERNAL,
+                JSON.readTree(SharedPlatform.repoRoot()
+                        .resolve("docs/api/client-internal.json")
+                        .toFile()));
+    }
 }

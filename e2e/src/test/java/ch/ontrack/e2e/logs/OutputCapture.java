@@ -11,54 +11,57 @@ import java.nio.charset.StandardCharsets;
  */
 final class OutputCapture {
 
-  private final PrintStream out = System.out;
-  private final PrintStream err = System.err;
-  private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    private final PrintStream out = System.out;
+    private final PrintStream err = System.err;
+    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
-  private OutputCapture() {}
+    private OutputCapture() {}
 
-  static OutputCapture start() {
-    OutputCapture capture = new OutputCapture();
-    System.setOut(capture.tee(capture.out));
-    System.setErr(capture.tee(capture.err));
-    return capture;
-  }
-
-  private PrintStream tee(PrintStream original) {
-    return new PrintStream(new OutputStream() {
-      @Override
-      public void write(int b) {
-        original.write(b);
-        synchronized (captured) {
-          captured.write(b);
-        }
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) {
-        original.write(b, off, len);
-        synchronized (captured) {
-          captured.write(b, off, len);
-        }
-      }
-
-      @Override
-      public void flush() {
-        original.flush();
-      }
-    }, true, StandardCharsets.UTF_8);
-  }
-
-  void stop() {
-    System.out.flush();
-    System.err.flush();
-    System.setOut(out);
-    System.setErr(err);
-  }
-
-  String text() {
-    synchronized (captured) {
-      return captured.toString(StandardCharsets.UTF_8);
+    static OutputCapture start() {
+        OutputCapture capture = new OutputCapture();
+        System.setOut(capture.tee(capture.out));
+        System.setErr(capture.tee(capture.err));
+        return capture;
     }
-  }
+
+    private PrintStream tee(PrintStream original) {
+        return new PrintStream(
+                new OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        original.write(b);
+                        synchronized (captured) {
+                            captured.write(b);
+                        }
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        original.write(b, off, len);
+                        synchronized (captured) {
+                            captured.write(b, off, len);
+                        }
+                    }
+
+                    @Override
+                    public void flush() {
+                        original.flush();
+                    }
+                },
+                true,
+                StandardCharsets.UTF_8);
+    }
+
+    void stop() {
+        System.out.flush();
+        System.err.flush();
+        System.setOut(out);
+        System.setErr(err);
+    }
+
+    String text() {
+        synchronized (captured) {
+            return captured.toString(StandardCharsets.UTF_8);
+        }
+    }
 }

@@ -11,64 +11,64 @@ import tools.jackson.databind.node.MissingNode;
  */
 public final class ApiProblemException extends RuntimeException {
 
-  private final ApiResponse response;
-  private final JsonNode problem;
+    private final ApiResponse response;
+    private final JsonNode problem;
 
-  public ApiProblemException(ApiResponse response) {
-    super(response.request() + " answered " + response.summary());
-    this.response = response;
-    this.problem = parse(response);
-  }
-
-  static boolean isProblem(ApiResponse response) {
-    return response.contentType().toLowerCase(java.util.Locale.ROOT).startsWith("application/problem+json");
-  }
-
-  private static JsonNode parse(ApiResponse response) {
-    if (!isProblem(response) || response.body().length == 0) {
-      return MissingNode.getInstance();
+    public ApiProblemException(ApiResponse response) {
+        super(response.request() + " answered " + response.summary());
+        this.response = response;
+        this.problem = parse(response);
     }
-    try {
-      return ApiSession.JSON.readTree(response.body());
-    } catch (JacksonException e) {
-      return MissingNode.getInstance();
+
+    static boolean isProblem(ApiResponse response) {
+        return response.contentType().toLowerCase(java.util.Locale.ROOT).startsWith("application/problem+json");
     }
-  }
 
-  public ApiResponse response() {
-    return response;
-  }
+    private static JsonNode parse(ApiResponse response) {
+        if (!isProblem(response) || response.body().length == 0) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return ApiSession.JSON.readTree(response.body());
+        } catch (JacksonException e) {
+            return MissingNode.getInstance();
+        }
+    }
 
-  public int status() {
-    return response.status();
-  }
+    public ApiResponse response() {
+        return response;
+    }
 
-  /** Whether the body was problem+json. */
-  public boolean hasProblemDetails() {
-    return problem.isObject();
-  }
+    public int status() {
+        return response.status();
+    }
 
-  /** The type URI; {@code about:blank} for problem+json without one, null for other bodies. */
-  public String type() {
-    return !problem.isObject() ? null : problem.path("type").asString("about:blank");
-  }
+    /** Whether the body was problem+json. */
+    public boolean hasProblemDetails() {
+        return problem.isObject();
+    }
 
-  /** The type's last path segment: {@code https://on-track.ch/problems/not-found} gives {@code not-found}. */
-  public String typeName() {
-    String type = type();
-    return type == null ? null : type.substring(type.lastIndexOf('/') + 1);
-  }
+    /** The type URI; {@code about:blank} for problem+json without one, null for other bodies. */
+    public String type() {
+        return !problem.isObject() ? null : problem.path("type").asString("about:blank");
+    }
 
-  public String title() {
-    return problem.path("title").asString(null);
-  }
+    /** The type's last path segment: {@code https://on-track.ch/problems/not-found} gives {@code not-found}. */
+    public String typeName() {
+        String type = type();
+        return type == null ? null : type.substring(type.lastIndexOf('/') + 1);
+    }
 
-  public String detail() {
-    return problem.path("detail").asString(null);
-  }
+    public String title() {
+        return problem.path("title").asString(null);
+    }
 
-  /** A member of the problem object, missing when absent. */
-  public JsonNode member(String name) {
-    return problem.path(name);
-  }
+    public String detail() {
+        return problem.path("detail").asString(null);
+    }
+
+    /** A member of the problem object, missing when absent. */
+    public JsonNode member(String name) {
+        return problem.path(name);
+    }
 }

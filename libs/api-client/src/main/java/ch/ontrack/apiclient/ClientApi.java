@@ -11,44 +11,44 @@ import java.util.Map;
  */
 public final class ClientApi {
 
-  private final ApiSession session;
+    private final ApiSession session;
 
-  public ClientApi(ApiSession session) {
-    this.session = session;
-  }
+    public ClientApi(ApiSession session) {
+        this.session = session;
+    }
 
-  public ApiSession session() {
-    return session;
-  }
+    public ApiSession session() {
+        return session;
+    }
 
-  /** What opening the link shows before the code: available, locked, expired, attempts left. */
-  public ApiResponse shareState(String token) {
-    return session.get(shares(token));
-  }
+    /** What opening the link shows before the code: available, locked, expired, attempts left. */
+    public ApiResponse shareState(String token) {
+        return session.get(shares(token));
+    }
 
-  public ApiResponse unlock(String token, String code) {
-    return session.post(shares(token) + "/unlock", Map.of("code", code));
-  }
+    public ApiResponse unlock(String token, String code) {
+        return session.post(shares(token) + "/unlock", Map.of("code", code));
+    }
 
-  public ApiResponse document(String token) {
-    return session.get(shares(token) + "/document");
-  }
+    public ApiResponse document(String token) {
+        return session.get(shares(token) + "/document");
+    }
 
-  /** A file in memory; extra headers (name, value, ...) such as {@code Range}. */
-  public ApiResponse file(String token, String fileId, String... headers) {
-    return session.get(shares(token) + "/files/" + fileId, headers);
-  }
+    /** A file in memory; extra headers (name, value, ...) such as {@code Range}. */
+    public ApiResponse file(String token, String fileId, String... headers) {
+        return session.get(shares(token) + "/files/" + fileId, headers);
+    }
 
-  /** A file as a stream, for large files; the caller closes it. */
-  public HttpResponse<InputStream> download(String token, String fileId, String... headers) {
-    return session.download(shares(token) + "/files/" + fileId, headers);
-  }
+    /** A file as a stream, for large files; the caller closes it. */
+    public HttpResponse<InputStream> download(String token, String fileId, String... headers) {
+        return session.download(shares(token) + "/files/" + fileId, headers);
+    }
 
-  public Map<String, String> cookies() {
-    return session.cookies();
-  }
+    public Map<String, String> cookies() {
+        return session.cookies();
+    }
 
-  private static String shares(String token) {
-    return "/api/shares/" + token;
-  }
+    private static String shares(String token) {
+        return "/api/shares/" + token;
+    }
 }

@@ -18,45 +18,46 @@ import javax.sql.DataSource;
  */
 public class DatabaseCheck {
 
-  /** How long health and readiness wait for the database before they answer DOWN. */
-  public static final Duration ANSWER_WITHIN = Duration.ofMillis(800);
-  private static final int VALID_WITHIN_SECONDS = 1;
+    /** How long health and readiness wait for the database before they answer DOWN. */
+    public static final Duration ANSWER_WITHIN = Duration.ofMillis(800);
 
-  private final DataSource dataSource;
-  private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-    Thread thread = new Thread(r, "database-check");
-    thread.setDaemon(true);
-    return thread;
-  });
-  private CompletableFuture<Boolean> inFlight;
+    private static final int VALID_WITHIN_SECONDS = 1;
 
-  public DatabaseCheck(DataSource dataSource) {
-    this.dataSource = dataSource;
-  }
+    private final DataSource dataSource;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "database-check");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private CompletableFuture<Boolean> inFlight;
 
-  public boolean up() {
-    try {
-      return current().get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException | ExecutionException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
+    public DatabaseCheck(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
-  }
 
-  private synchronized CompletableFuture<Boolean> current() {
-    if (inFlight == null || inFlight.isDone()) {
-      inFlight = CompletableFuture.supplyAsync(this::check, executor);
+    public boolean up() {
+        try {
+            return current().get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
-    return inFlight;
-  }
 
-  private boolean check() {
-    try (Connection connection = dataSource.getConnection()) {
-      return connection.isValid(VALID_WITHIN_SECONDS);
-    } catch (SQLException | RuntimeException e) {
-      return false;
+    private synchronized CompletableFuture<Boolean> current() {
+        if (inFlight == null || inFlight.isDone()) {
+            inFlight = CompletableFuture.supplyAsync(this::check, executor);
+        }
+        return inFlight;
     }
-  }
+
+    private boolean check() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(VALID_WITHIN_SECONDS);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
 }

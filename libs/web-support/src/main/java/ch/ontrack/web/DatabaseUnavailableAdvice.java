@@ -18,12 +18,16 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class DatabaseUnavailableAdvice {
 
-  private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableAdvice.class);
+    private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableAdvice.class);
 
-  @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
-      CannotCreateTransactionException.class, TransactionSystemException.class})
-  ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
-    log.warn("Database unavailable: {}", e.getMessage());
-    return DatabaseUnavailable.response();
-  }
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class,
+        CannotCreateTransactionException.class,
+        TransactionSystemException.class
+    })
+    ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
+        log.warn("Database unavailable: {}", e.getMessage());
+        return DatabaseUnavailable.response();
+    }
 }

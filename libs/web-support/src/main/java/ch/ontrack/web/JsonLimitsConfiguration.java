@@ -18,20 +18,21 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class JsonLimitsConfiguration {
 
-  @Bean
-  @Scope("prototype")
-  JsonMapper.Builder jsonMapperBuilder(RequestSettings limits, ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
-    RequestSettings.Json json = limits.json();
-    StreamReadConstraints constraints = StreamReadConstraints.builder()
-        .maxStringLength(json.maxStringLength())
-        .maxNameLength(Math.min(json.maxStringLength(), 1000))
-        .maxNestingDepth(json.maxNestingDepth())
-        .maxDocumentLength(json.maxDocumentLength().toBytes())
-        .build();
-    JsonMapper.Builder builder =
-        JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints).build());
-    List<JsonMapperBuilderCustomizer> ordered = customizers.orderedStream().toList();
-    ordered.forEach(customizer -> customizer.customize(builder));
-    return builder.addModule(StorableText.module());
-  }
+    @Bean
+    @Scope("prototype")
+    JsonMapper.Builder jsonMapperBuilder(
+            RequestSettings limits, ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
+        RequestSettings.Json json = limits.json();
+        StreamReadConstraints constraints = StreamReadConstraints.builder()
+                .maxStringLength(json.maxStringLength())
+                .maxNameLength(Math.min(json.maxStringLength(), 1000))
+                .maxNestingDepth(json.maxNestingDepth())
+                .maxDocumentLength(json.maxDocumentLength().toBytes())
+                .build();
+        JsonMapper.Builder builder = JsonMapper.builder(
+                JsonFactory.builder().streamReadConstraints(constraints).build());
+        List<JsonMapperBuilderCustomizer> ordered = customizers.orderedStream().toList();
+        ordered.forEach(customizer -> customizer.customize(builder));
+        return builder.addModule(StorableText.module());
+    }
 }

@@ -9,33 +9,33 @@ import java.util.Locale;
  */
 public final class Languages {
 
-  public static final List<String> SUPPORTED = List.of("de", "fr", "it", "en");
-  public static final String DEFAULT = "de";
-  /** For {@code @Pattern} on API fields. */
-  public static final String PATTERN = "de|fr|it|en";
+    public static final List<String> SUPPORTED = List.of("de", "fr", "it", "en");
+    public static final String DEFAULT = "de";
+    /** For {@code @Pattern} on API fields. */
+    public static final String PATTERN = "de|fr|it|en";
 
-  private Languages() {}
+    private Languages() {}
 
-  /** The language an Accept-Language header asks for; German when it names none of ours or is broken. */
-  public static String fromAcceptLanguage(String header) {
-    if (header == null || header.isBlank()) {
-      return DEFAULT;
-    }
-    try {
-      for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
-        String language = range.getRange().split("-")[0].toLowerCase(Locale.ROOT);
-        if (range.getWeight() > 0 && SUPPORTED.contains(language)) {
-          return language;
+    /** The language an Accept-Language header asks for; German when it names none of ours or is broken. */
+    public static String fromAcceptLanguage(String header) {
+        if (header == null || header.isBlank()) {
+            return DEFAULT;
         }
-      }
-    } catch (IllegalArgumentException e) {
-      // a malformed header chooses nothing
+        try {
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+                String language = range.getRange().split("-")[0].toLowerCase(Locale.ROOT);
+                if (range.getWeight() > 0 && SUPPORTED.contains(language)) {
+                    return language;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // a malformed header chooses nothing
+        }
+        return DEFAULT;
     }
-    return DEFAULT;
-  }
 
-  /** A stored or sent language, or the default when there is none. */
-  public static String orDefault(String language) {
-    return language != null && SUPPORTED.contains(language) ? language : DEFAULT;
-  }
+    /** A stored or sent language, or the default when there is none. */
+    public static String orDefault(String language) {
+        return language != null && SUPPORTED.contains(language) ? language : DEFAULT;
+    }
 }

@@ -11,20 +11,22 @@ import org.springframework.util.PlaceholderResolutionException;
  * Boot's own analyzers, which would describe a binding instead.
  */
 public class MissingVariableFailureAnalyzer extends AbstractFailureAnalyzer<PlaceholderResolutionException>
-    implements Ordered {
+        implements Ordered {
 
-  @Override
-  protected FailureAnalysis analyze(Throwable rootFailure, PlaceholderResolutionException cause) {
-    return new FailureAnalysis(sentence(cause.getPlaceholder()),
-        "Set " + cause.getPlaceholder() + " in the service's environment (see the service's README).", cause);
-  }
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, PlaceholderResolutionException cause) {
+        return new FailureAnalysis(
+                sentence(cause.getPlaceholder()),
+                "Set " + cause.getPlaceholder() + " in the service's environment (see the service's README).",
+                cause);
+    }
 
-  static String sentence(String variable) {
-    return "The environment variable " + variable + " is not set, and it has no default.";
-  }
+    static String sentence(String variable) {
+        return "The environment variable " + variable + " is not set, and it has no default.";
+    }
 
-  @Override
-  public int getOrder() {
-    return Ordered.HIGHEST_PRECEDENCE;
-  }
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
 }

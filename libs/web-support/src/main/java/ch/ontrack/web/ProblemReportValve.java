@@ -24,58 +24,59 @@ import org.springframework.http.MediaType;
  */
 public class ProblemReportValve extends ErrorReportValve {
 
-  @Override
-  protected void report(Request request, Response response, Throwable throwable) {
-    int status = response.getStatus();
-    if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
-      return;
-    }
-    AtomicBoolean ioAllowed = new AtomicBoolean(true);
-    response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
-    if (!ioAllowed.get()) {
-      return;
-    }
-    HttpStatus known = HttpStatus.resolve(status);
-    String title = known == null ? "Error" : known.getReasonPhrase();
-    try {
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.setCharacterEncoding("UTF-8");
-      Writer writer = response.getReporter();
-      if (writer != null) {
-        writer.write("{\"type\":\"" + ProblemHandler.TYPE_BASE + ProblemHandler.slugFor(HttpStatusCode.valueOf(status))
-            + "\",\"title\":\"" + title + "\",\"status\":" + status
-            + ",\"detail\":\"The server could not process this request.\"}");
-        response.finishResponse();
-      }
-    } catch (IOException | IllegalStateException e) {
-      // the client is gone or the response is committed: nothing more to say
-    }
-  }
-
-  /** Replaces Spring Boot's ErrorReportValve (and Tomcat's default one) with this one. */
-  static class Installer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
-
     @Override
-    public void customize(TomcatServletWebServerFactory factory) {
-      factory.addContextCustomizers(context -> {
-        Container host = context.getParent();
-        if (host instanceof StandardHost standardHost) {
-          standardHost.setErrorReportValveClass(ProblemReportValve.class.getName());
+    protected void report(Request request, Response response, Throwable throwable) {
+        int status = response.getStatus();
+        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
         }
-        Pipeline pipeline = host.getPipeline();
-        for (Valve valve : pipeline.getValves()) {
-          if (valve instanceof ErrorReportValve && !(valve instanceof ProblemReportValve)) {
-            pipeline.removeValve(valve);
-          }
+        AtomicBoolean ioAllowed = new AtomicBoolean(true);
+        response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+        if (!ioAllowed.get()) {
+            return;
         }
-        pipeline.addValve(new ProblemReportValve());
-      });
+        HttpStatus known = HttpStatus.resolve(status);
+        String title = known == null ? "Error" : known.getReasonPhrase();
+        try {
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            Writer writer = response.getReporter();
+            if (writer != null) {
+                writer.write("{\"type\":\"" + ProblemHandler.TYPE_BASE
+                        + ProblemHandler.slugFor(HttpStatusCode.valueOf(status))
+                        + "\",\"title\":\"" + title + "\",\"status\":" + status
+                        + ",\"detail\":\"The server could not process this request.\"}");
+                response.finishResponse();
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the client is gone or the response is committed: nothing more to say
+        }
     }
 
-    /** After Spring Boot's customizer, whose context customizer adds its own valve first. */
-    @Override
-    public int getOrder() {
-      return Ordered.LOWEST_PRECEDENCE;
+    /** Replaces Spring Boot's ErrorReportValve (and Tomcat's default one) with this one. */
+    static class Installer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                Container host = context.getParent();
+                if (host instanceof StandardHost standardHost) {
+                    standardHost.setErrorReportValveClass(ProblemReportValve.class.getName());
+                }
+                Pipeline pipeline = host.getPipeline();
+                for (Valve valve : pipeline.getValves()) {
+                    if (valve instanceof ErrorReportValve && !(valve instanceof ProblemReportValve)) {
+                        pipeline.removeValve(valve);
+                    }
+                }
+                pipeline.addValve(new ProblemReportValve());
+            });
+        }
+
+        /** After Spring Boot's customizer, whose context customizer adds its own valve first. */
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
-  }
 }

@@ -14,17 +14,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class PublicHealthController {
 
-  private final DatabaseCheck database;
+    private final DatabaseCheck database;
 
-  public PublicHealthController(DatabaseCheck database) {
-    this.database = database;
-  }
-
-  @GetMapping("/api/health")
-  public ResponseEntity<Map<String, String>> health() {
-    if (database.up()) {
-      return ResponseEntity.ok(Map.of("status", "UP"));
+    public PublicHealthController(DatabaseCheck database) {
+        this.database = database;
     }
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("status", "DOWN"));
-  }
+
+    @GetMapping("/api/health")
+    public ResponseEntity<Map<String, String>> health() {
+        if (database.up()) {
+            return ResponseEntity.ok(Map.of("status", "UP"));
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("status", "DOWN"));
+    }
 }

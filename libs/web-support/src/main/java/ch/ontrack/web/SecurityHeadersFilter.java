@@ -16,12 +16,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class SecurityHeadersFilter extends OncePerRequestFilter {
 
-  @Override
-  protected void doFilterInternal(
-      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws ServletException, IOException {
-    SecurityHeaders.COMMON.forEach(response::setHeader);
-    response.setHeader("Cache-Control", "no-store");
-    chain.doFilter(request, response);
-  }
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        SecurityHeaders.COMMON.forEach(response::setHeader);
+        response.setHeader("Cache-Control", "no-store");
+        chain.doFilter(request, response);
+    }
 }

@@ -6,8 +6,8 @@ package ch.ontrack.web;
  */
 public final class ShareLimits {
 
-  /** Files of one document, and so of one share. */
-  public static final int MAX_FILES = 200;
+    /** Files of one document, and so of one share. */
+    public static final int MAX_FILES = 200;
 
-  private ShareLimits() {}
+    private ShareLimits() {}
 }

@@ -13,45 +13,45 @@ import tools.jackson.databind.module.SimpleModule;
  */
 final class StorableText {
 
-  static final String MESSAGE = "must not contain NUL characters or unpaired surrogates";
+    static final String MESSAGE = "must not contain NUL characters or unpaired surrogates";
 
-  private StorableText() {}
+    private StorableText() {}
 
-  static SimpleModule module() {
-    return new SimpleModule("storable-text").addDeserializer(String.class, new Deserializer());
-  }
-
-  /** True if PostgreSQL can store the text as it is. */
-  static boolean storable(CharSequence text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == 0) {
-        return false;
-      }
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        return false;
-      }
+    static SimpleModule module() {
+        return new SimpleModule("storable-text").addDeserializer(String.class, new Deserializer());
     }
-    return true;
-  }
 
-  /** A string value PostgreSQL cannot store; the path of the exception names the field. */
-  static final class UnstorableTextException extends InvalidFormatException {
-    UnstorableTextException(JsonParser parser, String value) {
-      super(parser, "Text " + MESSAGE + ".", value, String.class);
+    /** True if PostgreSQL can store the text as it is. */
+    static boolean storable(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
-  }
 
-  private static final class Deserializer extends StringDeserializer {
-    @Override
-    public String deserialize(JsonParser parser, DeserializationContext context) {
-      String value = super.deserialize(parser, context);
-      if (value != null && !storable(value)) {
-        throw new UnstorableTextException(parser, value);
-      }
-      return value;
+    /** A string value PostgreSQL cannot store; the path of the exception names the field. */
+    static final class UnstorableTextException extends InvalidFormatException {
+        UnstorableTextException(JsonParser parser, String value) {
+            super(parser, "Text " + MESSAGE + ".", value, String.class);
+        }
     }
-  }
+
+    private static final class Deserializer extends StringDeserializer {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) {
+            String value = super.deserialize(parser, context);
+            if (value != null && !storable(value)) {
+                throw new UnstorableTextException(parser, value);
+            }
+            return value;
+        }
+    }
 }

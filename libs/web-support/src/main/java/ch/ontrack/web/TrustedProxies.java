@@ -12,27 +12,27 @@ import org.springframework.core.Ordered;
  */
 class TrustedProxies implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
-  private final String cidrs;
+    private final String cidrs;
 
-  TrustedProxies(ForwardedSettings settings) {
-    this.cidrs = String.join(",", settings.trustedProxies());
-  }
+    TrustedProxies(ForwardedSettings settings) {
+        this.cidrs = String.join(",", settings.trustedProxies());
+    }
 
-  @Override
-  public void customize(TomcatServletWebServerFactory factory) {
-    factory.getEngineValves().stream()
-        .filter(RemoteIpValve.class::isInstance)
-        .map(RemoteIpValve.class::cast)
-        .forEach(valve -> {
-          // a list containing '/' is read as CIDR ranges, an empty one trusts nobody
-          valve.setInternalProxies(cidrs);
-          valve.setTrustedProxies(null);
-        });
-  }
+    @Override
+    public void customize(TomcatServletWebServerFactory factory) {
+        factory.getEngineValves().stream()
+                .filter(RemoteIpValve.class::isInstance)
+                .map(RemoteIpValve.class::cast)
+                .forEach(valve -> {
+                    // a list containing '/' is read as CIDR ranges, an empty one trusts nobody
+                    valve.setInternalProxies(cidrs);
+                    valve.setTrustedProxies(null);
+                });
+    }
 
-  /** After Spring Boot's own customizer, which adds the valve. */
-  @Override
-  public int getOrder() {
-    return Ordered.LOWEST_PRECEDENCE;
-  }
+    /** After Spring Boot's own customizer, which adds the valve. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
 }

@@ -17,22 +17,24 @@ import org.springframework.core.env.Environment;
  */
 class UnsetVariableCheck implements BeanFactoryPostProcessor, EnvironmentAware {
 
-  private static final String CONFIG_FILES = "Config resource";
+    private static final String CONFIG_FILES = "Config resource";
 
-  private ConfigurableEnvironment environment;
+    private ConfigurableEnvironment environment;
 
-  @Override
-  public void setEnvironment(Environment environment) {
-    this.environment = (ConfigurableEnvironment) environment;
-  }
+    @Override
+    public void setEnvironment(Environment environment) {
+        this.environment = (ConfigurableEnvironment) environment;
+    }
 
-  @Override
-  public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-    Set<String> names = new LinkedHashSet<>();
-    environment.getPropertySources().stream()
-        .filter(source -> source.getName().startsWith(CONFIG_FILES) && source instanceof EnumerablePropertySource)
-        .forEach(source -> names.addAll(Arrays.asList(((EnumerablePropertySource<?>) source).getPropertyNames())));
-    // the value that wins (a test or the environment may set the property itself), its placeholders resolved
-    names.forEach(environment::getProperty);
-  }
+    @Override
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+        Set<String> names = new LinkedHashSet<>();
+        environment.getPropertySources().stream()
+                .filter(source ->
+                        source.getName().startsWith(CONFIG_FILES) && source instanceof EnumerablePropertySource)
+                .forEach(source ->
+                        names.addAll(Arrays.asList(((EnumerablePropertySource<?>) source).getPropertyNames())));
+        // the value that wins (a test or the environment may set the property itself), its placeholders resolved
+        names.forEach(environment::getProperty);
+    }
 }

@@ -10,12 +10,12 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "ch.ontrack.web", importOptions = ImportOption.DoNotIncludeTests.class)
 class WebSupportArchitectureTest {
 
-  @ArchTest
-  static final ArchRule neverDependsOnTheApps = FeatureRules.webSupportNeverDependsOnTheApps();
+    @ArchTest
+    static final ArchRule neverDependsOnTheApps = FeatureRules.webSupportNeverDependsOnTheApps();
 
-  @ArchTest
-  static final ArchRule packagesAreFreeOfCycles = FeatureRules.featuresAreFreeOfCycles("ch.ontrack.web");
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = FeatureRules.featuresAreFreeOfCycles("ch.ontrack.web");
 
-  @ArchTest
-  static final ArchRule controllersAreUsedOnlyInTheirPackage = FeatureRules.controllersAreUsedOnlyInTheirPackage();
+    @ArchTest
+    static final ArchRule controllersAreUsedOnlyInTheirPackage = FeatureRules.controllersAreUsedOnlyInTheirPackage();
 }

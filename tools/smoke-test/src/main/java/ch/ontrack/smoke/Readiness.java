@@ -1,8 +1,8 @@
 package ch.ontrack.smoke;
 
-import java.io.PrintStream;
 import ch.ontrack.apiclient.ApiResponse;
 import ch.ontrack.apiclient.ApiSession;
+import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,30 +12,31 @@ import java.util.List;
  */
 final class Readiness {
 
-  private Readiness() {}
+    private Readiness() {}
 
-  static void await(Sites sites, Options options, PrintStream out) throws InterruptedException {
-    if (options.readyWait().isZero()) {
-      return;
-    }
-    Instant deadline = Instant.now().plus(options.readyWait());
-    for (ApiSession site : List.of(sites.provider(), sites.client())) {
-      String last = "";
-      while (Instant.now().isBefore(deadline)) {
-        try {
-          ApiResponse r = site.get("/api/health");
-          if (r.status() == 200) {
-            break;
-          }
-          last = "answered " + r.status();
-        } catch (RuntimeException e) {
-          last = Explain.failure(e);
+    static void await(Sites sites, Options options, PrintStream out) throws InterruptedException {
+        if (options.readyWait().isZero()) {
+            return;
         }
-        Thread.sleep(2000);
-      }
-      if (!Instant.now().isBefore(deadline) && !last.isEmpty()) {
-        out.println("     " + site.base().getHost() + " still not healthy after waiting (" + last + "); checking anyway");
-      }
+        Instant deadline = Instant.now().plus(options.readyWait());
+        for (ApiSession site : List.of(sites.provider(), sites.client())) {
+            String last = "";
+            while (Instant.now().isBefore(deadline)) {
+                try {
+                    ApiResponse r = site.get("/api/health");
+                    if (r.status() == 200) {
+                        break;
+                    }
+                    last = "answered " + r.status();
+                } catch (RuntimeException e) {
+                    last = Explain.failure(e);
+                }
+                Thread.sleep(2000);
+            }
+            if (!Instant.now().isBefore(deadline) && !last.isEmpty()) {
+                out.println("     " + site.base().getHost() + " still not healthy after waiting (" + last
+                        + "); checking anyway");
+            }
+        }
     }
-  }
 }

@@ -13,32 +13,32 @@ import org.junit.jupiter.api.Test;
  */
 class MainProtectionTest {
 
-  @Test
-  void theWholeSuiteRunsInTheMergeQueueOnMainAndNightlyButNotOnPullRequests() {
-    Map<String, Object> on = Repo.triggers(Repo.workflow("platform.yml"));
+    @Test
+    void theWholeSuiteRunsInTheMergeQueueOnMainAndNightlyButNotOnPullRequests() {
+        Map<String, Object> on = Repo.triggers(Repo.workflow("platform.yml"));
 
-    assertThat(on).containsKeys("merge_group", "schedule", "push").doesNotContainKey("pull_request");
-    assertThat(Repo.list(on.get("push"), "branches")).contains("main");
-  }
-
-  @Test
-  void theKindJobRunsWhereItProtectsMainOnly() {
-    Map<String, Object> workflow = Repo.workflow("charts.yml");
-    Map<String, Object> on = Repo.triggers(workflow);
-    Map<String, Object> jobs = Repo.map(workflow, "jobs");
-
-    assertThat(on).containsKeys("merge_group", "schedule", "push", "pull_request");
-    assertThat(Repo.map(jobs, "kind-e2e")).containsEntry("if", "github.event_name != 'pull_request'");
-    for (String fast : List.of("lint", "validate")) {
-      assertThat(Repo.map(jobs, fast)).as(fast).doesNotContainKey("if");
+        assertThat(on).containsKeys("merge_group", "schedule", "push").doesNotContainKey("pull_request");
+        assertThat(Repo.list(on.get("push"), "branches")).contains("main");
     }
-  }
 
-  @Test
-  void mergeQueueRunsAreNeverCancelledByANewerOne() {
-    for (String name : List.of("platform.yml", "charts.yml")) {
-      Object cancel = Repo.map(Repo.workflow(name), "concurrency").get("cancel-in-progress");
-      assertThat(String.valueOf(cancel)).as(name).isIn("false", "${{ github.event_name == 'pull_request' }}");
+    @Test
+    void theKindJobRunsWhereItProtectsMainOnly() {
+        Map<String, Object> workflow = Repo.workflow("charts.yml");
+        Map<String, Object> on = Repo.triggers(workflow);
+        Map<String, Object> jobs = Repo.map(workflow, "jobs");
+
+        assertThat(on).containsKeys("merge_group", "schedule", "push", "pull_request");
+        assertThat(Repo.map(jobs, "kind-e2e")).containsEntry("if", "github.event_name != 'pull_request'");
+        for (String fast : List.of("lint", "validate")) {
+            assertThat(Repo.map(jobs, fast)).as(fast).doesNotContainKey("if");
+        }
     }
-  }
+
+    @Test
+    void mergeQueueRunsAreNeverCancelledByANewerOne() {
+        for (String name : List.of("platform.yml", "charts.yml")) {
+            Object cancel = Repo.map(Repo.workflow(name), "concurrency").get("cancel-in-progress");
+            assertThat(String.valueOf(cancel)).as(name).isIn("false", "${{ github.event_name == 'pull_request' }}");
+        }
+    }
 }

@@ -10,6 +10,10 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("oc.access")
 record AccessSettings(
-    @Positive(message = "UNLOCK_MAX_ATTEMPTS must be positive") int maxAttempts,
-    @Positive(message = "UNLOCK_RATE_LIMIT_PER_MINUTE must be positive") int rateLimitPerMinute,
-    @NotNull Duration sessionTimeout) {}
+        @Positive(message = "UNLOCK_MAX_ATTEMPTS must be positive")
+        int maxAttempts,
+
+        @Positive(message = "UNLOCK_RATE_LIMIT_PER_MINUTE must be positive")
+        int rateLimitPerMinute,
+
+        @NotNull Duration sessionTimeout) {}

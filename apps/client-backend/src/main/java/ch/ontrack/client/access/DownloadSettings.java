@@ -13,12 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("oc.download")
 record DownloadSettings(int maxConcurrent, Duration slotWait) {
 
-  DownloadSettings {
-    if (maxConcurrent < 1) {
-      throw new IllegalArgumentException("DOWNLOAD_MAX_CONCURRENT must be at least 1");
+    DownloadSettings {
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("DOWNLOAD_MAX_CONCURRENT must be at least 1");
+        }
+        if (slotWait == null || slotWait.isNegative()) {
+            throw new IllegalArgumentException("oc.download.slot-wait must be zero or positive");
+        }
     }
-    if (slotWait == null || slotWait.isNegative()) {
-      throw new IllegalArgumentException("oc.download.slot-wait must be zero or positive");
-    }
-  }
 }

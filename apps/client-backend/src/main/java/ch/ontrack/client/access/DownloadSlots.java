@@ -18,45 +18,50 @@ import org.springframework.stereotype.Component;
 @Component
 class DownloadSlots {
 
-  static final long RETRY_AFTER_SECONDS = 1;
+    static final long RETRY_AFTER_SECONDS = 1;
 
-  private final DownloadSettings settings;
-  private final Semaphore slots;
+    private final DownloadSettings settings;
+    private final Semaphore slots;
 
-  DownloadSlots(DownloadSettings settings, MeterRegistry meters) {
-    this.settings = settings;
-    this.slots = new Semaphore(settings.maxConcurrent());
-    Gauge.builder("oc.downloads.in.progress", this, DownloadSlots::inProgress)
-        .description("File downloads streaming now (at most DOWNLOAD_MAX_CONCURRENT)").register(meters);
-  }
-
-  /**
-   * A slot to release when the download ends; throws 503 {@code downloads-busy} (with {@code Retry-After} on
-   * {@code response}, which the problem handler keeps) when none frees up in time.
-   */
-  Slot acquire(HttpServletResponse response) {
-    boolean acquired;
-    try {
-      acquired = slots.tryAcquire(settings.slotWait().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      acquired = false;
+    DownloadSlots(DownloadSettings settings, MeterRegistry meters) {
+        this.settings = settings;
+        this.slots = new Semaphore(settings.maxConcurrent());
+        Gauge.builder("oc.downloads.in.progress", this, DownloadSlots::inProgress)
+                .description("File downloads streaming now (at most DOWNLOAD_MAX_CONCURRENT)")
+                .register(meters);
     }
-    if (!acquired) {
-      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS));
-      throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "downloads-busy", "Busy",
-          "Too many downloads at once. Try again in a moment.", Map.of("retryAfterSeconds", RETRY_AFTER_SECONDS));
+
+    /**
+     * A slot to release when the download ends; throws 503 {@code downloads-busy} (with {@code Retry-After} on
+     * {@code response}, which the problem handler keeps) when none frees up in time.
+     */
+    Slot acquire(HttpServletResponse response) {
+        boolean acquired;
+        try {
+            acquired = slots.tryAcquire(settings.slotWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS));
+            throw new ApiProblem(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "downloads-busy",
+                    "Busy",
+                    "Too many downloads at once. Try again in a moment.",
+                    Map.of("retryAfterSeconds", RETRY_AFTER_SECONDS));
+        }
+        return slots::release;
     }
-    return slots::release;
-  }
 
-  int inProgress() {
-    return settings.maxConcurrent() - slots.availablePermits();
-  }
+    int inProgress() {
+        return settings.maxConcurrent() - slots.availablePermits();
+    }
 
-  /** One download's slot. */
-  interface Slot extends AutoCloseable {
-    @Override
-    void close();
-  }
+    /** One download's slot. */
+    interface Slot extends AutoCloseable {
+        @Override
+        void close();
+    }
 }

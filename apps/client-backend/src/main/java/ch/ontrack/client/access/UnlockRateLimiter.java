@@ -22,35 +22,37 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class UnlockRateLimiter implements WebMvcConfigurer, HandlerInterceptor {
 
-  static final String PER_ADDRESS = "unlock-address";
+    static final String PER_ADDRESS = "unlock-address";
 
-  private final RateLimits limits;
+    private final RateLimits limits;
 
-  private final Counter limited;
+    private final Counter limited;
 
-  UnlockRateLimiter(RateLimits limits, MeterRegistry meters) {
-    this.limits = limits;
-    this.limited = Counter.builder("oc.rate.limited").description("Requests answered 429")
-        .tag("limiter", "unlock").register(meters);
-  }
-
-  @Bean
-  static RateLimit unlockPerAddress(AccessSettings settings) {
-    return new RateLimit(PER_ADDRESS, settings.rateLimitPerMinute(), Duration.ofMinutes(1));
-  }
-
-  @Override
-  public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(this).addPathPatterns("/api/shares/*/unlock");
-  }
-
-  @Override
-  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-    Decision decision = limits.check(PER_ADDRESS, request.getRemoteAddr());
-    if (!decision.allowed()) {
-      limited.increment();
+    UnlockRateLimiter(RateLimits limits, MeterRegistry meters) {
+        this.limits = limits;
+        this.limited = Counter.builder("oc.rate.limited")
+                .description("Requests answered 429")
+                .tag("limiter", "unlock")
+                .register(meters);
     }
-    decision.orThrow("Too many attempts from your network. Please wait a minute and try again.");
-    return true;
-  }
+
+    @Bean
+    static RateLimit unlockPerAddress(AccessSettings settings) {
+        return new RateLimit(PER_ADDRESS, settings.rateLimitPerMinute(), Duration.ofMinutes(1));
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).addPathPatterns("/api/shares/*/unlock");
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        Decision decision = limits.check(PER_ADDRESS, request.getRemoteAddr());
+        if (!decision.allowed()) {
+            limited.increment();
+        }
+        decision.orThrow("Too many attempts from your network. Please wait a minute and try again.");
+        return true;
+    }
 }

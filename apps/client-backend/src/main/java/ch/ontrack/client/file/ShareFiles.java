@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ShareFiles {
 
-  @Bean
-  FileReferences fileReferences() {
-    return new FileReferences("files", "object_id");
-  }
+    @Bean
+    FileReferences fileReferences() {
+        return new FileReferences("files", "object_id");
+    }
 }

@@ -7,4 +7,4 @@ import java.util.UUID;
  * {@code object}: its bytes in the file store.
  */
 public record StoredFile(
-    long ref, String id, String name, String contentType, long size, boolean inlineSafe, UUID object) {}
+        long ref, String id, String name, String contentType, long size, boolean inlineSafe, UUID object) {}

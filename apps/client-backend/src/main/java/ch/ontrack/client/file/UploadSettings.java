@@ -13,6 +13,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("oc.upload")
 record UploadSettings(
-    @NotNull DataSize maxFileSize,
-    @NotNull DataSize maxDocumentSize,
-    @Positive(message = "UPLOAD_MAX_CONCURRENT must be positive") int maxConcurrent) {}
+        @NotNull DataSize maxFileSize,
+        @NotNull DataSize maxDocumentSize,
+
+        @Positive(message = "UPLOAD_MAX_CONCURRENT must be positive")
+        int maxConcurrent) {}

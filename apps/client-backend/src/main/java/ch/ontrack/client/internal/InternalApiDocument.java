@@ -15,16 +15,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class InternalApiDocument {
 
-  static final String PATH = "/internal/openapi.json";
+    static final String PATH = "/internal/openapi.json";
 
-  private final MultipleOpenApiWebMvcResource documents;
+    private final MultipleOpenApiWebMvcResource documents;
 
-  InternalApiDocument(MultipleOpenApiWebMvcResource documents) {
-    this.documents = documents;
-  }
+    InternalApiDocument(MultipleOpenApiWebMvcResource documents) {
+        this.documents = documents;
+    }
 
-  @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-  byte[] document(HttpServletRequest request, Locale locale) throws JsonProcessingException {
-    return documents.openapiJson(request, PATH, OpenApiConfiguration.INTERNAL, locale);
-  }
+    @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    byte[] document(HttpServletRequest request, Locale locale) throws JsonProcessingException {
+        return documents.openapiJson(request, PATH, OpenApiConfiguration.INTERNAL, locale);
+    }
 }

@@ -9,5 +9,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("oc.internal-api")
 record InternalApiSettings(
-    @PositiveOrZero int port,
-    @NotBlank(message = "INTERNAL_API_SECRET must not be empty") String secret) {}
+        @PositiveOrZero int port,
+
+        @NotBlank(message = "INTERNAL_API_SECRET must not be empty")
+        String secret) {}

@@ -9,20 +9,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class InternalConnector implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
-  private final Connector connector;
+    private final Connector connector;
 
-  InternalConnector(InternalApiSettings settings) {
-    connector = new Connector(TomcatServletWebServerFactory.DEFAULT_PROTOCOL);
-    connector.setPort(settings.port());
-  }
+    InternalConnector(InternalApiSettings settings) {
+        connector = new Connector(TomcatServletWebServerFactory.DEFAULT_PROTOCOL);
+        connector.setPort(settings.port());
+    }
 
-  @Override
-  public void customize(TomcatServletWebServerFactory factory) {
-    factory.addAdditionalConnectors(connector);
-  }
+    @Override
+    public void customize(TomcatServletWebServerFactory factory) {
+        factory.addAdditionalConnectors(connector);
+    }
 
-  /** The port actually bound (differs from the configured one when that is 0). */
-  public int localPort() {
-    return connector.getLocalPort();
-  }
+    /** The port actually bound (differs from the configured one when that is 0). */
+    public int localPort() {
+        return connector.getLocalPort();
+    }
 }

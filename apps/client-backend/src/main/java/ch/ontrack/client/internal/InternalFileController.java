@@ -23,26 +23,36 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class InternalFileController {
 
-  private final FileStore files;
+    private final FileStore files;
 
-  InternalFileController(FileStore files) {
-    this.files = files;
-  }
+    InternalFileController(FileStore files) {
+        this.files = files;
+    }
 
-  @PutMapping("/internal/shares/{shareId}/files/{fileId}")
-  @Operation(requestBody = @RequestBody(required = true, description = "The file's bytes, streamed",
-      content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
-          schema = @Schema(type = "string", format = "binary"))))
-  @ApiResponse(responseCode = "201", description = "Stored: the file is new")
-  @ApiResponse(responseCode = "200", description = "Stored again in place of the earlier bytes")
-  ResponseEntity<Void> upload(@PathVariable String shareId, @PathVariable String fileId,
-      @RequestHeader(FileNames.HEADER) String fileName,
-      @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
-      HttpServletRequest request) throws IOException {
-    Ids.require(shareId, "Share");
-    Ids.require(fileId, "File");
-    boolean created = files.store(shareId, fileId, fileName, contentType,
-        request.getContentLengthLong(), request.getInputStream());
-    return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).build();
-  }
+    @PutMapping("/internal/shares/{shareId}/files/{fileId}")
+    @Operation(
+            requestBody =
+                    @RequestBody(
+                            required = true,
+                            description = "The file's bytes, streamed",
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                                            schema = @Schema(type = "string", format = "binary"))))
+    @ApiResponse(responseCode = "201", description = "Stored: the file is new")
+    @ApiResponse(responseCode = "200", description = "Stored again in place of the earlier bytes")
+    ResponseEntity<Void> upload(
+            @PathVariable String shareId,
+            @PathVariable String fileId,
+            @RequestHeader(FileNames.HEADER) String fileName,
+            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+            HttpServletRequest request)
+            throws IOException {
+        Ids.require(shareId, "Share");
+        Ids.require(fileId, "File");
+        boolean created = files.store(
+                shareId, fileId, fileName, contentType, request.getContentLengthLong(), request.getInputStream());
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
+                .build();
+    }
 }

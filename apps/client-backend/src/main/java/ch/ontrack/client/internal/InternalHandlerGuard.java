@@ -18,29 +18,29 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class InternalHandlerGuard implements WebMvcConfigurer, HandlerInterceptor {
 
-  private final InternalPortFilter filter;
+    private final InternalPortFilter filter;
 
-  InternalHandlerGuard(InternalPortFilter filter) {
-    this.filter = filter;
-  }
-
-  @Override
-  public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(this);
-  }
-
-  @Override
-  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-    boolean internalHandler = handler instanceof HandlerMethod method
-        && method.getBeanType().getPackageName().equals(InternalHandlerGuard.class.getPackageName());
-    boolean internalPort = filter.isInternalPort(request);
-    if (internalHandler != internalPort) {
-      throw ApiProblem.notFound("The resource");
+    InternalHandlerGuard(InternalPortFilter filter) {
+        this.filter = filter;
     }
-    if (internalHandler && !filter.isAuthorized(request)) {
-      throw new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-          "A valid bearer token is required.");
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
     }
-    return true;
-  }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        boolean internalHandler = handler instanceof HandlerMethod method
+                && method.getBeanType().getPackageName().equals(InternalHandlerGuard.class.getPackageName());
+        boolean internalPort = filter.isInternalPort(request);
+        if (internalHandler != internalPort) {
+            throw ApiProblem.notFound("The resource");
+        }
+        if (internalHandler && !filter.isAuthorized(request)) {
+            throw new ApiProblem(
+                    HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", "A valid bearer token is required.");
+        }
+        return true;
+    }
 }

@@ -41,102 +41,112 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/internal/shares/{shareId}")
 class InternalShareController {
 
-  private static final Logger log = LoggerFactory.getLogger(InternalShareController.class);
+    private static final Logger log = LoggerFactory.getLogger(InternalShareController.class);
 
-  record ShareRequest(
-      @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{43}", message = "must be base64url(sha256(token))")
-          String tokenHash,
-      @NotBlank @Size(max = 200) String providerName,
-      @NotBlank @Size(max = 300) String title,
-      @Size(max = 20000) @Nullable String message,
-      @NotBlank @EmailAddress @Size(max = 320) String recipientEmail,
-      @NotNull Instant expiresAt,
-      @NotNull @Size(max = ShareLimits.MAX_FILES)
-          List<@NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}") String> fileIds,
-      // optional so that a provider backend that does not send it yet still delivers (in German)
-      @Pattern(regexp = Languages.PATTERN, message = "must be one of de, fr, it, en") @Nullable String language) {}
+    record ShareRequest(
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{43}", message = "must be base64url(sha256(token))")
+            String tokenHash,
 
-  record ExpiryRequest(@NotNull Instant expiresAt) {}
+            @NotBlank @Size(max = 200) String providerName,
+            @NotBlank @Size(max = 300) String title,
+            @Size(max = 20000) @Nullable String message,
+            @NotBlank @EmailAddress @Size(max = 320) String recipientEmail,
+            @NotNull Instant expiresAt,
 
-  record AccessCode(String accessCode) {}
+            @NotNull @Size(max = ShareLimits.MAX_FILES)
+            List<@NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}") String> fileIds,
+            // optional so that a provider backend that does not send it yet still delivers (in German)
+            @Pattern(regexp = Languages.PATTERN, message = "must be one of de, fr, it, en") @Nullable
+            String language) {}
 
-  record Status(boolean locked, int failedAttempts, boolean revoked, Instant expiresAt,
-      List<ShareEvents.Event> events) {}
+    record ExpiryRequest(@NotNull Instant expiresAt) {}
 
-  private final ShareDelivery delivery;
-  private final Shares shares;
-  private final ShareEvents events;
-  private final FileStore files;
-  private final AccessCodes codes;
+    record AccessCode(String accessCode) {}
 
-  InternalShareController(ShareDelivery delivery, Shares shares, ShareEvents events,
-      FileStore files, AccessCodes codes) {
-    this.delivery = delivery;
-    this.shares = shares;
-    this.events = events;
-    this.files = files;
-    this.codes = codes;
-  }
+    record Status(
+            boolean locked, int failedAttempts, boolean revoked, Instant expiresAt, List<ShareEvents.Event> events) {}
 
-  @PutMapping
-  @ApiResponse(responseCode = "201", description = "Delivered: the share is new")
-  @ApiResponse(responseCode = "200", description = "Delivered again: the same share with a new access code")
-  ResponseEntity<AccessCode> deliver(@PathVariable String shareId, @Valid @RequestBody ShareRequest body) {
-    Ids.require(shareId, "Share");
-    var input = new ShareInput(body.tokenHash(), body.providerName(), body.title(), body.message(),
-        body.recipientEmail(), body.expiresAt(), Languages.orDefault(body.language()));
-    // hashed before the transaction: Argon2 takes a while and must not hold a pooled connection
-    ShareDelivery.Delivered result = delivery.deliver(shareId, input, body.fileIds(), codes.issue());
-    log.info("Share {} delivered by the provider backend{}", shareId, result.created() ? "" : " again");
-    return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
-        .body(new AccessCode(result.accessCode()));
-  }
+    private final ShareDelivery delivery;
+    private final Shares shares;
+    private final ShareEvents events;
+    private final FileStore files;
+    private final AccessCodes codes;
 
-  @PostMapping("/revoke")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
-  @ApiResponse(responseCode = "204", description = "Revoked")
-  @ApiResponse(responseCode = "404", description = "No such share: nothing to revoke",
-      content = @Content(mediaType = "application/problem+json"))
-  void revoke(@PathVariable String shareId) {
-    if (!Ids.valid(shareId) || !shares.revoke(shareId)) {
-      throw ApiProblem.notFound("Share");
+    InternalShareController(
+            ShareDelivery delivery, Shares shares, ShareEvents events, FileStore files, AccessCodes codes) {
+        this.delivery = delivery;
+        this.shares = shares;
+        this.events = events;
+        this.files = files;
+        this.codes = codes;
     }
-  }
 
-  @PostMapping("/access-code")
-  AccessCode newAccessCode(@PathVariable String shareId) {
-    Ids.require(shareId, "Share");
-    AccessCodes.Issued code = codes.issue();
-    if (!shares.replaceAccessCode(shareId, code.hash())) {
-      throw ApiProblem.notFound("Share");
+    @PutMapping
+    @ApiResponse(responseCode = "201", description = "Delivered: the share is new")
+    @ApiResponse(responseCode = "200", description = "Delivered again: the same share with a new access code")
+    ResponseEntity<AccessCode> deliver(@PathVariable String shareId, @Valid @RequestBody ShareRequest body) {
+        Ids.require(shareId, "Share");
+        var input = new ShareInput(
+                body.tokenHash(),
+                body.providerName(),
+                body.title(),
+                body.message(),
+                body.recipientEmail(),
+                body.expiresAt(),
+                Languages.orDefault(body.language()));
+        // hashed before the transaction: Argon2 takes a while and must not hold a pooled connection
+        ShareDelivery.Delivered result = delivery.deliver(shareId, input, body.fileIds(), codes.issue());
+        log.info("Share {} delivered by the provider backend{}", shareId, result.created() ? "" : " again");
+        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new AccessCode(result.accessCode()));
     }
-    return new AccessCode(code.code());
-  }
 
-  @PutMapping("/expiry")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
-  void changeExpiry(@PathVariable String shareId, @Valid @RequestBody ExpiryRequest body) {
-    if (!Ids.valid(shareId) || !shares.changeExpiry(shareId, body.expiresAt())) {
-      throw ApiProblem.notFound("Share");
+    @PostMapping("/revoke")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ApiResponse(responseCode = "204", description = "Revoked")
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such share: nothing to revoke",
+            content = @Content(mediaType = "application/problem+json"))
+    void revoke(@PathVariable String shareId) {
+        if (!Ids.valid(shareId) || !shares.revoke(shareId)) {
+            throw ApiProblem.notFound("Share");
+        }
     }
-  }
 
-  @GetMapping("/events")
-  Status events(@PathVariable String shareId) {
-    Share share = shares.find(Ids.require(shareId, "Share"))
-        .orElseThrow(() -> ApiProblem.notFound("Share"));
-    return new Status(share.locked(), share.failedAttempts(), share.revoked(), share.expiresAt(),
-        events.of(shareId));
-  }
+    @PostMapping("/access-code")
+    AccessCode newAccessCode(@PathVariable String shareId) {
+        Ids.require(shareId, "Share");
+        AccessCodes.Issued code = codes.issue();
+        if (!shares.replaceAccessCode(shareId, code.hash())) {
+            throw ApiProblem.notFound("Share");
+        }
+        return new AccessCode(code.code());
+    }
 
-  /** Idempotent: deleting what is already gone is fine. */
-  @DeleteMapping
-  @Transactional
-  @ApiResponse(responseCode = "204", description = "Deleted, or already gone")
-  ResponseEntity<Void> delete(@PathVariable String shareId) {
-    Ids.require(shareId, "Share");
-    shares.delete(shareId);
-    files.deleteAll(shareId);
-    return ResponseEntity.noContent().build();
-  }
+    @PutMapping("/expiry")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void changeExpiry(@PathVariable String shareId, @Valid @RequestBody ExpiryRequest body) {
+        if (!Ids.valid(shareId) || !shares.changeExpiry(shareId, body.expiresAt())) {
+            throw ApiProblem.notFound("Share");
+        }
+    }
+
+    @GetMapping("/events")
+    Status events(@PathVariable String shareId) {
+        Share share = shares.find(Ids.require(shareId, "Share")).orElseThrow(() -> ApiProblem.notFound("Share"));
+        return new Status(
+                share.locked(), share.failedAttempts(), share.revoked(), share.expiresAt(), events.of(shareId));
+    }
+
+    /** Idempotent: deleting what is already gone is fine. */
+    @DeleteMapping
+    @Transactional
+    @ApiResponse(responseCode = "204", description = "Deleted, or already gone")
+    ResponseEntity<Void> delete(@PathVariable String shareId) {
+        Ids.require(shareId, "Share");
+        shares.delete(shareId);
+        files.deleteAll(shareId);
+        return ResponseEntity.noContent().build();
+    }
 }

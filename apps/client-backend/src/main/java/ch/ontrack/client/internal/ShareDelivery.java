@@ -19,36 +19,43 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ShareDelivery {
 
-  record Delivered(String accessCode, boolean created) {}
+    record Delivered(String accessCode, boolean created) {}
 
-  private final Shares shares;
-  private final FileStore files;
+    private final Shares shares;
+    private final FileStore files;
 
-  ShareDelivery(Shares shares, FileStore files) {
-    this.shares = shares;
-    this.files = files;
-  }
-
-  @Transactional
-  Delivered deliver(String shareId, ShareInput input, List<String> fileIds, AccessCodes.Issued code) {
-    shares.lockId(shareId);
-    List<String> missing = files.missing(shareId, fileIds);
-    if (!missing.isEmpty()) {
-      throw new ApiProblem(HttpStatus.CONFLICT, "files-missing", "Files missing",
-          "Upload every file of the share before the share itself.", Map.of("missingFileIds", missing));
+    ShareDelivery(Shares shares, FileStore files) {
+        this.shares = shares;
+        this.files = files;
     }
-    files.retainOnly(shareId, fileIds);
-    try {
-      if (shares.find(shareId).isPresent()) {
-        shares.update(shareId, input);
-        shares.replaceAccessCode(shareId, code.hash());
-        return new Delivered(code.code(), false);
-      }
-      shares.insert(shareId, input, code.hash());
-      return new Delivered(code.code(), true);
-    } catch (DuplicateKeyException e) {
-      throw new ApiProblem(HttpStatus.CONFLICT, "token-conflict", "Token already used",
-          "Another share already uses this link token.");
+
+    @Transactional
+    Delivered deliver(String shareId, ShareInput input, List<String> fileIds, AccessCodes.Issued code) {
+        shares.lockId(shareId);
+        List<String> missing = files.missing(shareId, fileIds);
+        if (!missing.isEmpty()) {
+            throw new ApiProblem(
+                    HttpStatus.CONFLICT,
+                    "files-missing",
+                    "Files missing",
+                    "Upload every file of the share before the share itself.",
+                    Map.of("missingFileIds", missing));
+        }
+        files.retainOnly(shareId, fileIds);
+        try {
+            if (shares.find(shareId).isPresent()) {
+                shares.update(shareId, input);
+                shares.replaceAccessCode(shareId, code.hash());
+                return new Delivered(code.code(), false);
+            }
+            shares.insert(shareId, input, code.hash());
+            return new Delivered(code.code(), true);
+        } catch (DuplicateKeyException e) {
+            throw new ApiProblem(
+                    HttpStatus.CONFLICT,
+                    "token-conflict",
+                    "Token already used",
+                    "Another share already uses this link token.");
+        }
     }
-  }
 }

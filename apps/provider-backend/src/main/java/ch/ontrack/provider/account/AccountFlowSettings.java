@@ -12,6 +12,10 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("oc.account-flow")
 record AccountFlowSettings(
-    @NotBlank(message = "PROVIDER_PUBLIC_URL must not be empty") String publicUrl,
-    @NotBlank(message = "TOTP_ENCRYPTION_KEY must not be empty") String totpEncryptionKey,
-    boolean emailVerificationRequired) {}
+        @NotBlank(message = "PROVIDER_PUBLIC_URL must not be empty")
+        String publicUrl,
+
+        @NotBlank(message = "TOTP_ENCRYPTION_KEY must not be empty")
+        String totpEncryptionKey,
+
+        boolean emailVerificationRequired) {}

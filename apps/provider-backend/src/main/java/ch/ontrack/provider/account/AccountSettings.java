@@ -8,5 +8,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("oc.account")
 record AccountSettings(
-    boolean signupEnabled,
-    @Positive(message = "LOGIN_RATE_LIMIT_PER_MINUTE must be positive") int loginRateLimitPerMinute) {}
+        boolean signupEnabled,
+
+        @Positive(message = "LOGIN_RATE_LIMIT_PER_MINUTE must be positive")
+        int loginRateLimitPerMinute) {}

@@ -18,32 +18,37 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommonPasswords {
 
-  static final String TYPE = "common-password";
-  static final String MESSAGE = "is one of the most common passwords; choose another";
-  private final Set<String> common;
+    static final String TYPE = "common-password";
+    static final String MESSAGE = "is one of the most common passwords; choose another";
+    private final Set<String> common;
 
-  public CommonPasswords() {
-    this.common = ConfigurationBuilder.getDefaultDictionaries().stream()
-        .filter(d -> "passwords".equals(d.getDictionaryName()))
-        .map(Dictionary::getDictonary)
-        .findFirst()
-        .map(words -> words.keySet().stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()))
-        .orElseThrow(() -> new IllegalStateException("nbvcxz ships no passwords dictionary"));
-  }
-
-  public boolean isCommon(String password) {
-    return common.contains(password.toLowerCase(Locale.ROOT));
-  }
-
-  /**
-   * 422 {@code common-password} with a field error for {@code field} when the password is common. Used at sign-up
-   * and at every password change.
-   */
-  public void refuseCommon(String field, String password) {
-    if (isCommon(password)) {
-      throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, TYPE, "Common password",
-          "This password appears in lists of common or breached passwords.",
-          Map.of("errors", List.of(Map.of("field", field, "message", MESSAGE))));
+    public CommonPasswords() {
+        this.common = ConfigurationBuilder.getDefaultDictionaries().stream()
+                .filter(d -> "passwords".equals(d.getDictionaryName()))
+                .map(Dictionary::getDictonary)
+                .findFirst()
+                .map(words -> words.keySet().stream()
+                        .map(w -> w.toLowerCase(Locale.ROOT))
+                        .collect(Collectors.toUnmodifiableSet()))
+                .orElseThrow(() -> new IllegalStateException("nbvcxz ships no passwords dictionary"));
     }
-  }
+
+    public boolean isCommon(String password) {
+        return common.contains(password.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * 422 {@code common-password} with a field error for {@code field} when the password is common. Used at sign-up
+     * and at every password change.
+     */
+    public void refuseCommon(String field, String password) {
+        if (isCommon(password)) {
+            throw new ApiProblem(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    TYPE,
+                    "Common password",
+                    "This password appears in lists of common or breached passwords.",
+                    Map.of("errors", List.of(Map.of("field", field, "message", MESSAGE))));
+        }
+    }
 }

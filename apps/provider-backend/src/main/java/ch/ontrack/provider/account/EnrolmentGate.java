@@ -17,18 +17,21 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 class EnrolmentGate implements WebMvcConfigurer, HandlerInterceptor {
 
-  @Override
-  public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(this).addPathPatterns("/api/**").excludePathPatterns("/api/auth/**", "/api/health");
-  }
-
-  @Override
-  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-    HttpSession session = request.getSession(false);
-    if (session != null && Boolean.TRUE.equals(session.getAttribute(TwoFactor.ENROLMENT_REQUIRED))) {
-      throw new ApiProblem(HttpStatus.FORBIDDEN, "two-factor-enrolment-required", "Set up two-factor sign-in",
-          "Your organisation requires two-factor sign-in. Set it up in your account first.");
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).addPathPatterns("/api/**").excludePathPatterns("/api/auth/**", "/api/health");
     }
-    return true;
-  }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        HttpSession session = request.getSession(false);
+        if (session != null && Boolean.TRUE.equals(session.getAttribute(TwoFactor.ENROLMENT_REQUIRED))) {
+            throw new ApiProblem(
+                    HttpStatus.FORBIDDEN,
+                    "two-factor-enrolment-required",
+                    "Set up two-factor sign-in",
+                    "Your organisation requires two-factor sign-in. Set it up in your account first.");
+        }
+        return true;
+    }
 }

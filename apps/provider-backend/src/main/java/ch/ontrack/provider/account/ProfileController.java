@@ -16,29 +16,32 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/auth")
 class ProfileController {
 
-  /** Both optional; what is missing stays. */
-  record ProfileRequest(@Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
-      @Nullable String organisation, @Nullable Boolean requireTwoFactor) {}
+    /** Both optional; what is missing stays. */
+    record ProfileRequest(
+            @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Nullable
+            String organisation,
 
-  private final AccountState state;
+            @Nullable Boolean requireTwoFactor) {}
 
-  ProfileController(AccountState state) {
-    this.state = state;
-  }
+    private final AccountState state;
 
-  /**
-   * Requiring two-factor sign-in applies from the next sign-in: an account without a second factor must enrol
-   * before it can do anything else.
-   */
-  @PatchMapping("/account")
-  AccountView update(@AuthenticationPrincipal Provider provider, @Valid @RequestBody ProfileRequest body) {
-    state.of(provider.id()).orElseThrow(() -> ApiProblem.notFound("The account"));
-    if (body.organisation() != null) {
-      state.setOrganisation(provider.id(), body.organisation().strip());
+    ProfileController(AccountState state) {
+        this.state = state;
     }
-    if (body.requireTwoFactor() != null) {
-      state.setRequireTwoFactor(provider.id(), body.requireTwoFactor());
+
+    /**
+     * Requiring two-factor sign-in applies from the next sign-in: an account without a second factor must enrol
+     * before it can do anything else.
+     */
+    @PatchMapping("/account")
+    AccountView update(@AuthenticationPrincipal Provider provider, @Valid @RequestBody ProfileRequest body) {
+        state.of(provider.id()).orElseThrow(() -> ApiProblem.notFound("The account"));
+        if (body.organisation() != null) {
+            state.setOrganisation(provider.id(), body.organisation().strip());
+        }
+        if (body.requireTwoFactor() != null) {
+            state.setRequireTwoFactor(provider.id(), body.requireTwoFactor());
+        }
+        return AccountView.of(state.of(provider.id()).orElseThrow());
     }
-    return AccountView.of(state.of(provider.id()).orElseThrow());
-  }
 }

@@ -5,11 +5,10 @@ import java.util.UUID;
 import org.springframework.security.core.AuthenticatedPrincipal;
 
 /** The signed-in provider, kept in the session. Every query is scoped to its id. */
-public record Provider(UUID id, String email, String organisation)
-    implements AuthenticatedPrincipal, Serializable {
+public record Provider(UUID id, String email, String organisation) implements AuthenticatedPrincipal, Serializable {
 
-  @Override
-  public String getName() {
-    return id.toString();
-  }
+    @Override
+    public String getName() {
+        return id.toString();
+    }
 }

@@ -15,22 +15,27 @@ import java.util.Map;
  */
 record QrCode(int size, String path) {
 
-  static QrCode of(String text) {
-    BitMatrix matrix;
-    try {
-      matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-          Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
-    } catch (WriterException e) {
-      throw new IllegalStateException("Cannot encode a QR code", e);
-    }
-    StringBuilder path = new StringBuilder();
-    for (int y = 0; y < matrix.getHeight(); y++) {
-      for (int x = 0; x < matrix.getWidth(); x++) {
-        if (matrix.get(x, y)) {
-          path.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
+    static QrCode of(String text) {
+        BitMatrix matrix;
+        try {
+            matrix = new QRCodeWriter()
+                    .encode(
+                            text,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+        } catch (WriterException e) {
+            throw new IllegalStateException("Cannot encode a QR code", e);
         }
-      }
+        StringBuilder path = new StringBuilder();
+        for (int y = 0; y < matrix.getHeight(); y++) {
+            for (int x = 0; x < matrix.getWidth(); x++) {
+                if (matrix.get(x, y)) {
+                    path.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
+                }
+            }
+        }
+        return new QrCode(matrix.getWidth(), path.toString());
     }
-    return new QrCode(matrix.getWidth(), path.toString());
-  }
 }

@@ -29,91 +29,107 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/auth/sessions")
 class SessionsController {
 
-  record Ended(int ended) {}
+    record Ended(int ended) {}
 
-  record SessionView(String id, String device, @Nullable String address, Instant signedInAt, Instant lastSeenAt,
-      boolean current) {}
+    record SessionView(
+            String id,
+            String device,
+            @Nullable String address,
+            Instant signedInAt,
+            Instant lastSeenAt,
+            boolean current) {}
 
-  private final Sessions sessions;
+    private final Sessions sessions;
 
-  private final Audit audit;
+    private final Audit audit;
 
-  SessionsController(Sessions sessions, Audit audit) {
-    this.sessions = sessions;
-    this.audit = audit;
-  }
+    SessionsController(Sessions sessions, Audit audit) {
+        this.sessions = sessions;
+        this.audit = audit;
+    }
 
-  @GetMapping
-  List<SessionView> list(@AuthenticationPrincipal Provider provider, HttpServletRequest request) {
-    String current = currentId(request);
-    return sessions.repository().findByPrincipalName(provider.getName()).values().stream()
-        .map(session -> view(session, current))
-        .sorted(Comparator.comparing(SessionView::current).reversed()
-            .thenComparing(SessionView::lastSeenAt, Comparator.reverseOrder()))
-        .toList();
-  }
+    @GetMapping
+    List<SessionView> list(@AuthenticationPrincipal Provider provider, HttpServletRequest request) {
+        String current = currentId(request);
+        return sessions.repository().findByPrincipalName(provider.getName()).values().stream()
+                .map(session -> view(session, current))
+                .sorted(Comparator.comparing(SessionView::current)
+                        .reversed()
+                        .thenComparing(SessionView::lastSeenAt, Comparator.reverseOrder()))
+                .toList();
+    }
 
-  /** Ends one session (204 also when it has ended already); the current one signs out. */
-  @DeleteMapping("/{id}")
-  ResponseEntity<Void> end(@AuthenticationPrincipal Provider provider, @PathVariable String id,
-      HttpServletRequest request) {
-    String current = currentId(request);
-    for (Map.Entry<String, ? extends Session> entry
-        : sessions.repository().findByPrincipalName(provider.getName()).entrySet()) {
-      if (handle(entry.getKey()).equals(id)) {
-        sessions.repository().deleteById(entry.getKey());
-        if (entry.getKey().equals(current)) {
-          request.getSession().invalidate();
+    /** Ends one session (204 also when it has ended already); the current one signs out. */
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> end(
+            @AuthenticationPrincipal Provider provider, @PathVariable String id, HttpServletRequest request) {
+        String current = currentId(request);
+        for (Map.Entry<String, ? extends Session> entry :
+                sessions.repository().findByPrincipalName(provider.getName()).entrySet()) {
+            if (handle(entry.getKey()).equals(id)) {
+                sessions.repository().deleteById(entry.getKey());
+                if (entry.getKey().equals(current)) {
+                    request.getSession().invalidate();
+                }
+            }
         }
-      }
+        return ResponseEntity.noContent().build();
     }
-    return ResponseEntity.noContent().build();
-  }
 
-  /** Signs out everywhere else; this session stays. */
-  @PostMapping("/end-others")
-  Ended endOthers(@AuthenticationPrincipal Provider provider, HttpServletRequest request) {
-    int ended = sessions.endOthers(provider.id(), request);
-    audit.record(provider.id(), AuditType.SIGNED_OUT_EVERYWHERE);
-    return new Ended(ended);
-  }
-
-  private static SessionView view(Session session, String current) {
-    Long signedIn = session.getAttribute(SignIn.SIGNED_IN_AT);
-    return new SessionView(handle(session.getId()), device(session.getAttribute(SignIn.USER_AGENT)),
-        session.getAttribute(SignIn.CLIENT_ADDRESS), signedIn == null ? session.getCreationTime() : Instant.ofEpochMilli(signedIn),
-        session.getLastAccessedTime(), session.getId().equals(current));
-  }
-
-  private static String currentId(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    return session == null ? "" : session.getId();
-  }
-
-  static String handle(String sessionId) {
-    return Tokens.hash(sessionId).substring(0, 16);
-  }
-
-  /** Browser and system in a few words, from the User-Agent header; "Unknown" when neither is recognised. */
-  static String device(String userAgent) {
-    if (userAgent == null || userAgent.isBlank()) {
-      return "Unknown";
+    /** Signs out everywhere else; this session stays. */
+    @PostMapping("/end-others")
+    Ended endOthers(@AuthenticationPrincipal Provider provider, HttpServletRequest request) {
+        int ended = sessions.endOthers(provider.id(), request);
+        audit.record(provider.id(), AuditType.SIGNED_OUT_EVERYWHERE);
+        return new Ended(ended);
     }
-    String browser = userAgent.contains("Edg/") ? "Edge"
-        : userAgent.contains("OPR/") ? "Opera"
-        : userAgent.contains("Firefox/") ? "Firefox"
-        : userAgent.contains("Chrome/") || userAgent.contains("Chromium/") ? "Chrome"
-        : userAgent.contains("Safari/") ? "Safari"
-        : null;
-    String system = userAgent.contains("Windows") ? "Windows"
-        : userAgent.contains("iPhone") || userAgent.contains("iPad") ? "iOS"
-        : userAgent.contains("Android") ? "Android"
-        : userAgent.contains("Mac OS X") ? "macOS"
-        : userAgent.contains("Linux") ? "Linux"
-        : null;
-    if (browser == null && system == null) {
-      return "Unknown";
+
+    private static SessionView view(Session session, String current) {
+        Long signedIn = session.getAttribute(SignIn.SIGNED_IN_AT);
+        return new SessionView(
+                handle(session.getId()),
+                device(session.getAttribute(SignIn.USER_AGENT)),
+                session.getAttribute(SignIn.CLIENT_ADDRESS),
+                signedIn == null ? session.getCreationTime() : Instant.ofEpochMilli(signedIn),
+                session.getLastAccessedTime(),
+                session.getId().equals(current));
     }
-    return browser == null ? system : system == null ? browser : browser + " on " + system;
-  }
+
+    private static String currentId(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? "" : session.getId();
+    }
+
+    static String handle(String sessionId) {
+        return Tokens.hash(sessionId).substring(0, 16);
+    }
+
+    /** Browser and system in a few words, from the User-Agent header; "Unknown" when neither is recognised. */
+    static String device(String userAgent) {
+        if (userAgent == null || userAgent.isBlank()) {
+            return "Unknown";
+        }
+        String browser = userAgent.contains("Edg/")
+                ? "Edge"
+                : userAgent.contains("OPR/")
+                        ? "Opera"
+                        : userAgent.contains("Firefox/")
+                                ? "Firefox"
+                                : userAgent.contains("Chrome/") || userAgent.contains("Chromium/")
+                                        ? "Chrome"
+                                        : userAgent.contains("Safari/") ? "Safari" : null;
+        String system = userAgent.contains("Windows")
+                ? "Windows"
+                : userAgent.contains("iPhone") || userAgent.contains("iPad")
+                        ? "iOS"
+                        : userAgent.contains("Android")
+                                ? "Android"
+                                : userAgent.contains("Mac OS X")
+                                        ? "macOS"
+                                        : userAgent.contains("Linux") ? "Linux" : null;
+        if (browser == null && system == null) {
+            return "Unknown";
+        }
+        return browser == null ? system : system == null ? browser : browser + " on " + system;
+    }
 }

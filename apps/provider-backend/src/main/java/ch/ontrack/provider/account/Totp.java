@@ -13,34 +13,34 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class Totp {
 
-  private static final TimeBasedOneTimePasswordGenerator GENERATOR = new TimeBasedOneTimePasswordGenerator();
-  private static final long STEP_SECONDS = GENERATOR.getTimeStep().toSeconds();
+    private static final TimeBasedOneTimePasswordGenerator GENERATOR = new TimeBasedOneTimePasswordGenerator();
+    private static final long STEP_SECONDS = GENERATOR.getTimeStep().toSeconds();
 
-  private Totp() {}
+    private Totp() {}
 
-  /** The time step the code belongs to, if it is right for now, the step before or the step after. */
-  static OptionalLong matchingStep(byte[] secret, String code, Instant now) {
-    String digits = code == null ? "" : code.replaceAll("\\s", "");
-    if (!digits.matches("\\d{6}")) {
-      return OptionalLong.empty();
-    }
-    SecretKeySpec key = new SecretKeySpec(secret, GENERATOR.getAlgorithm());
-    long current = now.getEpochSecond() / STEP_SECONDS;
-    boolean found = false;
-    long matched = 0;
-    for (long step = current - 1; step <= current + 1; step++) {
-      try {
-        // compare every step, so the time taken does not tell which one matched
-        String expected = GENERATOR.generateOneTimePasswordString(key, Instant.ofEpochSecond(step * STEP_SECONDS),
-            java.util.Locale.ROOT);
-        if (java.security.MessageDigest.isEqual(expected.getBytes(), digits.getBytes()) && !found) {
-          found = true;
-          matched = step;
+    /** The time step the code belongs to, if it is right for now, the step before or the step after. */
+    static OptionalLong matchingStep(byte[] secret, String code, Instant now) {
+        String digits = code == null ? "" : code.replaceAll("\\s", "");
+        if (!digits.matches("\\d{6}")) {
+            return OptionalLong.empty();
         }
-      } catch (InvalidKeyException e) {
-        throw new IllegalStateException(e);
-      }
+        SecretKeySpec key = new SecretKeySpec(secret, GENERATOR.getAlgorithm());
+        long current = now.getEpochSecond() / STEP_SECONDS;
+        boolean found = false;
+        long matched = 0;
+        for (long step = current - 1; step <= current + 1; step++) {
+            try {
+                // compare every step, so the time taken does not tell which one matched
+                String expected = GENERATOR.generateOneTimePasswordString(
+                        key, Instant.ofEpochSecond(step * STEP_SECONDS), java.util.Locale.ROOT);
+                if (java.security.MessageDigest.isEqual(expected.getBytes(), digits.getBytes()) && !found) {
+                    found = true;
+                    matched = step;
+                }
+            } catch (InvalidKeyException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return found ? OptionalLong.of(matched) : OptionalLong.empty();
     }
-    return found ? OptionalLong.of(matched) : OptionalLong.empty();
-  }
 }

@@ -28,127 +28,157 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/auth")
 class TwoFactorController {
 
-  record CodeRequest(@NotBlank @Size(max = 40) String code) {}
+    record CodeRequest(@NotBlank @Size(max = 40) String code) {}
 
-  record DisableRequest(@NotBlank @Size(max = 128) String password, @NotBlank @Size(max = 40) String code) {}
+    record DisableRequest(
+            @NotBlank @Size(max = 128) String password,
+            @NotBlank @Size(max = 40) String code) {}
 
-  record Setup(String secret, String otpauthUri, int qrSize, String qrPath) {}
+    record Setup(String secret, String otpauthUri, int qrSize, String qrPath) {}
 
-  record RecoveryCodes(List<String> recoveryCodes) {}
+    record RecoveryCodes(List<String> recoveryCodes) {}
 
-  private static final Logger log = LoggerFactory.getLogger(TwoFactorController.class);
-  private final TwoFactor twoFactor;
-  private final AccountState state;
-  private final Accounts accounts;
-  private final AccountMails mails;
-  private final PasswordEncoder passwords;
-  private final SignIn signIn;
-  private final Audit audit;
+    private static final Logger log = LoggerFactory.getLogger(TwoFactorController.class);
+    private final TwoFactor twoFactor;
+    private final AccountState state;
+    private final Accounts accounts;
+    private final AccountMails mails;
+    private final PasswordEncoder passwords;
+    private final SignIn signIn;
+    private final Audit audit;
 
-  TwoFactorController(TwoFactor twoFactor, AccountState state, Accounts accounts, AccountMails mails,
-      PasswordEncoder passwords, SignIn signIn, Audit audit) {
-    this.audit = audit;
-    this.twoFactor = twoFactor;
-    this.state = state;
-    this.accounts = accounts;
-    this.mails = mails;
-    this.passwords = passwords;
-    this.signIn = signIn;
-  }
-
-  /** The second step of a sign-in whose password was right: only now is the session signed in. */
-  @PostMapping("/login/second-factor")
-  AccountView secondFactor(@Valid @RequestBody CodeRequest body, HttpServletRequest request,
-      HttpServletResponse response) {
-    HttpSession session = request.getSession(false);
-    TwoFactor.Pending pending = session == null ? null : (TwoFactor.Pending) session.getAttribute(TwoFactor.PENDING);
-    if (pending == null || pending.until() < System.currentTimeMillis() || pending.triesLeft() <= 0) {
-      if (session != null) {
-        session.removeAttribute(TwoFactor.PENDING);
-      }
-      throw new ApiProblem(HttpStatus.UNAUTHORIZED, "second-factor-expired", "Sign in again",
-          "The sign-in waited too long for its code or had too many wrong codes. Sign in again.");
+    TwoFactorController(
+            TwoFactor twoFactor,
+            AccountState state,
+            Accounts accounts,
+            AccountMails mails,
+            PasswordEncoder passwords,
+            SignIn signIn,
+            Audit audit) {
+        this.audit = audit;
+        this.twoFactor = twoFactor;
+        this.state = state;
+        this.accounts = accounts;
+        this.mails = mails;
+        this.passwords = passwords;
+        this.signIn = signIn;
     }
-    AccountState.State account = state.of(pending.providerId()).orElseThrow(AccountProblems::wrongCode);
-    if (!twoFactor.check(account, body.code())) {
-      session.setAttribute(TwoFactor.PENDING,
-          new TwoFactor.Pending(pending.providerId(), pending.until(), pending.triesLeft() - 1));
-      audit.record(account.id(), AuditType.SIGN_IN_FAILED);
-      log.warn("Second factor failed for {} from {}", account.id(), request.getRemoteAddr());
-      throw AccountProblems.wrongCode();
-    }
-    Provider provider = accounts.byId(account.id()).orElseThrow(AccountProblems::wrongCode).provider();
-    signIn.start(provider, request, response);
-    audit.record(provider.id(), AuditType.SIGN_IN);
-    log.info("Login succeeded for {} with a second factor", provider.id());
-    return AccountView.of(account);
-  }
 
-  @PostMapping("/two-factor/setup")
-  Setup setup(@AuthenticationPrincipal Provider provider) {
-    AccountState.State account = account(provider);
-    if (account.twoFactorEnabled()) {
-      throw new ApiProblem(HttpStatus.CONFLICT, "two-factor-enabled", "Two-factor sign-in is on",
-          "Two-factor sign-in is on already. Turn it off first to use another app.");
+    /** The second step of a sign-in whose password was right: only now is the session signed in. */
+    @PostMapping("/login/second-factor")
+    AccountView secondFactor(
+            @Valid @RequestBody CodeRequest body, HttpServletRequest request, HttpServletResponse response) {
+        HttpSession session = request.getSession(false);
+        TwoFactor.Pending pending =
+                session == null ? null : (TwoFactor.Pending) session.getAttribute(TwoFactor.PENDING);
+        if (pending == null || pending.until() < System.currentTimeMillis() || pending.triesLeft() <= 0) {
+            if (session != null) {
+                session.removeAttribute(TwoFactor.PENDING);
+            }
+            throw new ApiProblem(
+                    HttpStatus.UNAUTHORIZED,
+                    "second-factor-expired",
+                    "Sign in again",
+                    "The sign-in waited too long for its code or had too many wrong codes. Sign in again.");
+        }
+        AccountState.State account = state.of(pending.providerId()).orElseThrow(AccountProblems::wrongCode);
+        if (!twoFactor.check(account, body.code())) {
+            session.setAttribute(
+                    TwoFactor.PENDING,
+                    new TwoFactor.Pending(pending.providerId(), pending.until(), pending.triesLeft() - 1));
+            audit.record(account.id(), AuditType.SIGN_IN_FAILED);
+            log.warn("Second factor failed for {} from {}", account.id(), request.getRemoteAddr());
+            throw AccountProblems.wrongCode();
+        }
+        Provider provider = accounts.byId(account.id())
+                .orElseThrow(AccountProblems::wrongCode)
+                .provider();
+        signIn.start(provider, request, response);
+        audit.record(provider.id(), AuditType.SIGN_IN);
+        log.info("Login succeeded for {} with a second factor", provider.id());
+        return AccountView.of(account);
     }
-    TwoFactor.Enrolment enrolment = twoFactor.begin(account);
-    return new Setup(enrolment.secret(), enrolment.uri(), enrolment.qr().size(), enrolment.qr().path());
-  }
 
-  @PostMapping("/two-factor/enable")
-  RecoveryCodes enable(@AuthenticationPrincipal Provider provider, @Valid @RequestBody CodeRequest body,
-      HttpServletRequest request) {
-    AccountState.State account = account(provider);
-    if (account.twoFactorEnabled()) {
-      throw new ApiProblem(HttpStatus.CONFLICT, "two-factor-enabled", "Two-factor sign-in is on",
-          "Two-factor sign-in is on already.");
+    @PostMapping("/two-factor/setup")
+    Setup setup(@AuthenticationPrincipal Provider provider) {
+        AccountState.State account = account(provider);
+        if (account.twoFactorEnabled()) {
+            throw new ApiProblem(
+                    HttpStatus.CONFLICT,
+                    "two-factor-enabled",
+                    "Two-factor sign-in is on",
+                    "Two-factor sign-in is on already. Turn it off first to use another app.");
+        }
+        TwoFactor.Enrolment enrolment = twoFactor.begin(account);
+        return new Setup(
+                enrolment.secret(),
+                enrolment.uri(),
+                enrolment.qr().size(),
+                enrolment.qr().path());
     }
-    OptionalLong step = twoFactor.confirms(account, body.code());
-    if (step.isEmpty()) {
-      throw AccountProblems.wrongCode();
-    }
-    List<String> codes = twoFactor.enable(account.id(), step.getAsLong());
-    HttpSession session = request.getSession(false);
-    if (session != null) {
-      session.removeAttribute(TwoFactor.ENROLMENT_REQUIRED);
-    }
-    mails.notice(account.email(), account.language(), AccountMails.Notice.TWO_FACTOR_ENABLED, Map.of());
-    audit.record(account.id(), AuditType.TWO_FACTOR_ENABLED);
-    log.info("Two-factor sign-in enabled for {}", account.id());
-    return new RecoveryCodes(codes);
-  }
 
-  /** New recovery codes (the old ones stop working); needs a current code. */
-  @PostMapping("/two-factor/recovery-codes")
-  RecoveryCodes recoveryCodes(@AuthenticationPrincipal Provider provider, @Valid @RequestBody CodeRequest body) {
-    AccountState.State account = account(provider);
-    if (!twoFactor.check(account, body.code())) {
-      throw AccountProblems.wrongCode();
+    @PostMapping("/two-factor/enable")
+    RecoveryCodes enable(
+            @AuthenticationPrincipal Provider provider,
+            @Valid @RequestBody CodeRequest body,
+            HttpServletRequest request) {
+        AccountState.State account = account(provider);
+        if (account.twoFactorEnabled()) {
+            throw new ApiProblem(
+                    HttpStatus.CONFLICT,
+                    "two-factor-enabled",
+                    "Two-factor sign-in is on",
+                    "Two-factor sign-in is on already.");
+        }
+        OptionalLong step = twoFactor.confirms(account, body.code());
+        if (step.isEmpty()) {
+            throw AccountProblems.wrongCode();
+        }
+        List<String> codes = twoFactor.enable(account.id(), step.getAsLong());
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(TwoFactor.ENROLMENT_REQUIRED);
+        }
+        mails.notice(account.email(), account.language(), AccountMails.Notice.TWO_FACTOR_ENABLED, Map.of());
+        audit.record(account.id(), AuditType.TWO_FACTOR_ENABLED);
+        log.info("Two-factor sign-in enabled for {}", account.id());
+        return new RecoveryCodes(codes);
     }
-    return new RecoveryCodes(twoFactor.newRecoveryCodes(account.id()));
-  }
 
-  @PostMapping("/two-factor/disable")
-  AccountView disable(@AuthenticationPrincipal Provider provider, @Valid @RequestBody DisableRequest body) {
-    AccountState.State account = account(provider);
-    if (!passwords.matches(body.password(), account.passwordHash())) {
-      throw AccountProblems.wrongPassword();
+    /** New recovery codes (the old ones stop working); needs a current code. */
+    @PostMapping("/two-factor/recovery-codes")
+    RecoveryCodes recoveryCodes(@AuthenticationPrincipal Provider provider, @Valid @RequestBody CodeRequest body) {
+        AccountState.State account = account(provider);
+        if (!twoFactor.check(account, body.code())) {
+            throw AccountProblems.wrongCode();
+        }
+        return new RecoveryCodes(twoFactor.newRecoveryCodes(account.id()));
     }
-    if (account.requireTwoFactor()) {
-      throw new ApiProblem(HttpStatus.CONFLICT, "two-factor-required", "Required by the organisation",
-          "Your organisation requires two-factor sign-in. Change that setting first.");
-    }
-    if (!twoFactor.check(account, body.code())) {
-      throw AccountProblems.wrongCode();
-    }
-    state.disableTotp(account.id());
-    mails.notice(account.email(), account.language(), AccountMails.Notice.TWO_FACTOR_DISABLED, Map.of());
-    audit.record(account.id(), AuditType.TWO_FACTOR_DISABLED);
-    log.info("Two-factor sign-in disabled for {}", account.id());
-    return AccountView.of(state.of(account.id()).orElseThrow());
-  }
 
-  private AccountState.State account(Provider provider) {
-    return state.of(provider.id()).orElseThrow(() -> ApiProblem.notFound("The account"));
-  }
+    @PostMapping("/two-factor/disable")
+    AccountView disable(@AuthenticationPrincipal Provider provider, @Valid @RequestBody DisableRequest body) {
+        AccountState.State account = account(provider);
+        if (!passwords.matches(body.password(), account.passwordHash())) {
+            throw AccountProblems.wrongPassword();
+        }
+        if (account.requireTwoFactor()) {
+            throw new ApiProblem(
+                    HttpStatus.CONFLICT,
+                    "two-factor-required",
+                    "Required by the organisation",
+                    "Your organisation requires two-factor sign-in. Change that setting first.");
+        }
+        if (!twoFactor.check(account, body.code())) {
+            throw AccountProblems.wrongCode();
+        }
+        state.disableTotp(account.id());
+        mails.notice(account.email(), account.language(), AccountMails.Notice.TWO_FACTOR_DISABLED, Map.of());
+        audit.record(account.id(), AuditType.TWO_FACTOR_DISABLED);
+        log.info("Two-factor sign-in disabled for {}", account.id());
+        return AccountView.of(state.of(account.id()).orElseThrow());
+    }
+
+    private AccountState.State account(Provider provider) {
+        return state.of(provider.id()).orElseThrow(() -> ApiProblem.notFound("The account"));
+    }
 }

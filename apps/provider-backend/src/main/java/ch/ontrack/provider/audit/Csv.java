@@ -6,24 +6,24 @@ package ch.ontrack.provider.audit;
  */
 final class Csv {
 
-  private Csv() {}
+    private Csv() {}
 
-  static String row(String... cells) {
-    StringBuilder row = new StringBuilder();
-    for (int i = 0; i < cells.length; i++) {
-      if (i > 0) {
-        row.append(',');
-      }
-      row.append(cell(cells[i]));
+    static String row(String... cells) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                row.append(',');
+            }
+            row.append(cell(cells[i]));
+        }
+        return row.append("\r\n").toString();
     }
-    return row.append("\r\n").toString();
-  }
 
-  static String cell(String value) {
-    if (value == null || value.isEmpty()) {
-      return "\"\"";
+    static String cell(String value) {
+        if (value == null || value.isEmpty()) {
+            return "\"\"";
+        }
+        String safe = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
-    String safe = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-    return "\"" + safe.replace("\"", "\"\"") + "\"";
-  }
 }

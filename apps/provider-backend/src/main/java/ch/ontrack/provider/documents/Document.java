@@ -5,4 +5,4 @@ import java.util.List;
 import java.util.UUID;
 
 public record Document(
-    UUID id, String title, String message, Instant createdAt, Instant updatedAt, List<StoredFile> files) {}
+        UUID id, String title, String message, Instant createdAt, Instant updatedAt, List<StoredFile> files) {}

@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DocumentFiles {
 
-  @Bean
-  FileReferences fileReferences() {
-    return new FileReferences("document_file", "id");
-  }
+    @Bean
+    FileReferences fileReferences() {
+        return new FileReferences("document_file", "id");
+    }
 }

@@ -9,9 +9,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("oc.mail")
 public record MailSettings(
-    @NotBlank(message = "SMTP_HOST must not be empty") String smtpHost,
-    @Positive(message = "SMTP_PORT must be positive") int smtpPort,
-    String smtpUsername,
-    String smtpPassword,
-    boolean smtpStarttls,
-    @NotBlank(message = "MAIL_FROM must not be empty") String from) {}
+        @NotBlank(message = "SMTP_HOST must not be empty") String smtpHost,
+        @Positive(message = "SMTP_PORT must be positive") int smtpPort,
+        String smtpUsername,
+        String smtpPassword,
+        boolean smtpStarttls,
+        @NotBlank(message = "MAIL_FROM must not be empty") String from) {}

@@ -11,29 +11,29 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 @Configuration
 class DeliveryWorker implements SchedulingConfigurer {
 
-  private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
-  private static final int BATCH = 20;
-  private final Delivery delivery;
-  private final SharingSettings settings;
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final int BATCH = 20;
+    private final Delivery delivery;
+    private final SharingSettings settings;
 
-  DeliveryWorker(Delivery delivery, SharingSettings settings) {
-    this.delivery = delivery;
-    this.settings = settings;
-  }
-
-  @Override
-  public void configureTasks(ScheduledTaskRegistrar registrar) {
-    registrar.addFixedDelayTask(new org.springframework.scheduling.config.FixedDelayTask(
-        this::run, settings.deliveryRetryInterval(), settings.deliveryRetryInterval()));
-  }
-
-  void run() {
-    try {
-      for (int i = 0; i < BATCH && delivery.processNextDue(); i++) {
-        // each item claimed with its own lease, carried out without a transaction
-      }
-    } catch (RuntimeException e) {
-      log.warn("Delivery run stopped at {}: {}", Instant.now(), e.getMessage());
+    DeliveryWorker(Delivery delivery, SharingSettings settings) {
+        this.delivery = delivery;
+        this.settings = settings;
     }
-  }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new org.springframework.scheduling.config.FixedDelayTask(
+                this::run, settings.deliveryRetryInterval(), settings.deliveryRetryInterval()));
+    }
+
+    void run() {
+        try {
+            for (int i = 0; i < BATCH && delivery.processNextDue(); i++) {
+                // each item claimed with its own lease, carried out without a transaction
+            }
+        } catch (RuntimeException e) {
+            log.warn("Delivery run stopped at {}: {}", Instant.now(), e.getMessage());
+        }
+    }
 }

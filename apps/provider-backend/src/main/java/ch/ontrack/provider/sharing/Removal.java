@@ -11,29 +11,29 @@ import org.springframework.stereotype.Component;
 @Component
 class Removal {
 
-  private final Shares shares;
-  private final Outbox outbox;
+    private final Shares shares;
+    private final Outbox outbox;
 
-  Removal(Shares shares, Outbox outbox) {
-    this.shares = shares;
-    this.outbox = outbox;
-  }
-
-  @EventListener
-  void documentDeleting(DocumentDeleting event) {
-    removeOnClientSide(shares.idsOfDocument(event.documentId()));
-  }
-
-  @EventListener
-  void accountDeleting(AccountDeleting event) {
-    removeOnClientSide(shares.idsOfProvider(event.providerId()));
-  }
-
-  private void removeOnClientSide(List<UUID> shareIds) {
-    for (UUID shareId : shareIds) {
-      outbox.cancel(shareId, Outbox.Kind.DELIVER);
-      outbox.cancel(shareId, Outbox.Kind.REVOKE);
-      outbox.add(UUID.randomUUID(), shareId, Outbox.Kind.DELETE, null);
+    Removal(Shares shares, Outbox outbox) {
+        this.shares = shares;
+        this.outbox = outbox;
     }
-  }
+
+    @EventListener
+    void documentDeleting(DocumentDeleting event) {
+        removeOnClientSide(shares.idsOfDocument(event.documentId()));
+    }
+
+    @EventListener
+    void accountDeleting(AccountDeleting event) {
+        removeOnClientSide(shares.idsOfProvider(event.providerId()));
+    }
+
+    private void removeOnClientSide(List<UUID> shareIds) {
+        for (UUID shareId : shareIds) {
+            outbox.cancel(shareId, Outbox.Kind.DELIVER);
+            outbox.cancel(shareId, Outbox.Kind.REVOKE);
+            outbox.add(UUID.randomUUID(), shareId, Outbox.Kind.DELETE, null);
+        }
+    }
 }

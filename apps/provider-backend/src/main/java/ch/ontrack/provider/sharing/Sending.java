@@ -22,69 +22,86 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class Sending {
 
-  static final Duration MAX_VALIDITY = Duration.ofDays(366);
+    static final Duration MAX_VALIDITY = Duration.ofDays(366);
 
-  private final Shares shares;
-  private final Outbox outbox;
-  private final Clients clients;
-  private final Documents documents;
-  private final UploadSettings uploads;
-  private final Secrets secrets;
-  private final Delivery delivery;
-  private final SharingSettings settings;
-  private final TransactionTemplate tx;
-  private final SharingMeters meters;
+    private final Shares shares;
+    private final Outbox outbox;
+    private final Clients clients;
+    private final Documents documents;
+    private final UploadSettings uploads;
+    private final Secrets secrets;
+    private final Delivery delivery;
+    private final SharingSettings settings;
+    private final TransactionTemplate tx;
+    private final SharingMeters meters;
 
-  Sending(Shares shares, Outbox outbox, Clients clients, Documents documents, UploadSettings uploads,
-      Secrets secrets, Delivery delivery, SharingSettings settings, TransactionTemplate tx, SharingMeters meters) {
-    this.shares = shares;
-    this.outbox = outbox;
-    this.clients = clients;
-    this.documents = documents;
-    this.uploads = uploads;
-    this.secrets = secrets;
-    this.delivery = delivery;
-    this.settings = settings;
-    this.tx = tx;
-    this.meters = meters;
-  }
-
-  /** {@code language} is for a typed address; a client from the address book is written to in theirs. */
-  ShareView send(Provider provider, UUID documentId, UUID clientId, String email, Instant expiresAt,
-      String language) {
-    checkExpiry(expiresAt);
-    uploads.requireDeliverable(documents.find(provider.id(), documentId)
-        .orElseThrow(() -> ApiProblem.notFound("The document")));
-    String recipient = EmailAddresses.normalise(email);
-    String readsIn = language;
-    if (clientId != null) {
-      Client client = clients.find(provider.id(), clientId).orElseThrow(() -> ApiProblem.notFound("The client"));
-      recipient = client.email();
-      readsIn = client.language();
+    Sending(
+            Shares shares,
+            Outbox outbox,
+            Clients clients,
+            Documents documents,
+            UploadSettings uploads,
+            Secrets secrets,
+            Delivery delivery,
+            SharingSettings settings,
+            TransactionTemplate tx,
+            SharingMeters meters) {
+        this.shares = shares;
+        this.outbox = outbox;
+        this.clients = clients;
+        this.documents = documents;
+        this.uploads = uploads;
+        this.secrets = secrets;
+        this.delivery = delivery;
+        this.settings = settings;
+        this.tx = tx;
+        this.meters = meters;
     }
-    String lang = readsIn;
-    String token = Tokens.random();
-    UUID shareId = UUID.randomUUID();
-    UUID outboxId = UUID.randomUUID();
-    String to = recipient;
-    tx.executeWithoutResult(status -> {
-      shares.insert(shareId, provider.id(), documentId, clientId, to, Tokens.hash(token), expiresAt, lang);
-      // the token waits encrypted only until the mail with the link has gone out
-      outbox.add(outboxId, shareId, Outbox.Kind.DELIVER, secrets.seal(token, "token:" + shareId));
-    });
-    meters.sent();
-    Optional<String> code = delivery.tryNow(outboxId);
-    Shares.Row row = shares.byId(shareId).orElseThrow();
-    return ShareView.of(row, null, Instant.now()).withSecrets(settings.link(token), code.orElse(null));
-  }
 
-  static void checkExpiry(Instant expiresAt) {
-    Instant now = Instant.now();
-    if (expiresAt == null || !expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(MAX_VALIDITY))) {
-      throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", "Invalid input",
-          "Some fields are missing or invalid.",
-          Map.of("errors", List.of(Map.of("field", "expiresAt",
-              "message", "must be in the future and at most one year ahead"))));
+    /** {@code language} is for a typed address; a client from the address book is written to in theirs. */
+    ShareView send(
+            Provider provider, UUID documentId, UUID clientId, String email, Instant expiresAt, String language) {
+        checkExpiry(expiresAt);
+        uploads.requireDeliverable(
+                documents.find(provider.id(), documentId).orElseThrow(() -> ApiProblem.notFound("The document")));
+        String recipient = EmailAddresses.normalise(email);
+        String readsIn = language;
+        if (clientId != null) {
+            Client client = clients.find(provider.id(), clientId).orElseThrow(() -> ApiProblem.notFound("The client"));
+            recipient = client.email();
+            readsIn = client.language();
+        }
+        String lang = readsIn;
+        String token = Tokens.random();
+        UUID shareId = UUID.randomUUID();
+        UUID outboxId = UUID.randomUUID();
+        String to = recipient;
+        tx.executeWithoutResult(status -> {
+            shares.insert(shareId, provider.id(), documentId, clientId, to, Tokens.hash(token), expiresAt, lang);
+            // the token waits encrypted only until the mail with the link has gone out
+            outbox.add(outboxId, shareId, Outbox.Kind.DELIVER, secrets.seal(token, "token:" + shareId));
+        });
+        meters.sent();
+        Optional<String> code = delivery.tryNow(outboxId);
+        Shares.Row row = shares.byId(shareId).orElseThrow();
+        return ShareView.of(row, null, Instant.now()).withSecrets(settings.link(token), code.orElse(null));
     }
-  }
+
+    static void checkExpiry(Instant expiresAt) {
+        Instant now = Instant.now();
+        if (expiresAt == null || !expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(MAX_VALIDITY))) {
+            throw new ApiProblem(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "validation",
+                    "Invalid input",
+                    "Some fields are missing or invalid.",
+                    Map.of(
+                            "errors",
+                            List.of(Map.of(
+                                    "field",
+                                    "expiresAt",
+                                    "message",
+                                    "must be in the future and at most one year ahead"))));
+        }
+    }
 }

@@ -16,38 +16,43 @@ import org.springframework.stereotype.Component;
 @Component
 class ShareEventImport {
 
-  static final int MAX_SHARES_PER_READ = 50;
-  private static final Map<String, AuditType> TYPES = Map.of(
-      "VIEWED", AuditType.CLIENT_VIEWED,
-      "DOWNLOADED", AuditType.CLIENT_DOWNLOADED,
-      "UNLOCK_FAILED", AuditType.CLIENT_CODE_FAILED,
-      "LOCKED", AuditType.CLIENT_LOCKED);
+    static final int MAX_SHARES_PER_READ = 50;
+    private static final Map<String, AuditType> TYPES = Map.of(
+            "VIEWED", AuditType.CLIENT_VIEWED,
+            "DOWNLOADED", AuditType.CLIENT_DOWNLOADED,
+            "UNLOCK_FAILED", AuditType.CLIENT_CODE_FAILED,
+            "LOCKED", AuditType.CLIENT_LOCKED);
 
-  private final Audit audit;
-  private final Shares shares;
-  private final ShareViews views;
+    private final Audit audit;
+    private final Shares shares;
+    private final ShareViews views;
 
-  ShareEventImport(Audit audit, Shares shares, @Lazy ShareViews views) {
-    this.audit = audit;
-    this.shares = shares;
-    this.views = views;
-  }
-
-  @EventListener
-  void beforeReading(AuditReading reading) {
-    views.current(shares.withOpenEvents(reading.providerId(), MAX_SHARES_PER_READ));
-  }
-
-  void importEvents(Shares.Row row, Events events) {
-    for (Events.Event event : events.events()) {
-      AuditType type = TYPES.get(event.type());
-      if (type == null || event.at() == null) {
-        continue;
-      }
-      String file = event.fileId() == null ? "" : event.fileId().toString();
-      String details = row.recipientEmail() + (file.isEmpty() ? "" : " (file " + file + ")");
-      audit.imported(row.providerId(), type, event.at(), row.id(), details,
-          "share-event:" + row.id() + ":" + event.type() + ":" + event.at() + ":" + file);
+    ShareEventImport(Audit audit, Shares shares, @Lazy ShareViews views) {
+        this.audit = audit;
+        this.shares = shares;
+        this.views = views;
     }
-  }
+
+    @EventListener
+    void beforeReading(AuditReading reading) {
+        views.current(shares.withOpenEvents(reading.providerId(), MAX_SHARES_PER_READ));
+    }
+
+    void importEvents(Shares.Row row, Events events) {
+        for (Events.Event event : events.events()) {
+            AuditType type = TYPES.get(event.type());
+            if (type == null || event.at() == null) {
+                continue;
+            }
+            String file = event.fileId() == null ? "" : event.fileId().toString();
+            String details = row.recipientEmail() + (file.isEmpty() ? "" : " (file " + file + ")");
+            audit.imported(
+                    row.providerId(),
+                    type,
+                    event.at(),
+                    row.id(),
+                    details,
+                    "share-event:" + row.id() + ":" + event.type() + ":" + event.at() + ":" + file);
+        }
+    }
 }

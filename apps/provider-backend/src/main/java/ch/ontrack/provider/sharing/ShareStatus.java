@@ -10,30 +10,37 @@ import java.time.Instant;
  */
 @Schema(enumAsRef = true)
 enum ShareStatus {
-  PENDING_DELIVERY, DELIVERY_FAILED, DELIVERED, VIEWED, DOWNLOADED, LOCKED, EXPIRED, REVOKED;
+    PENDING_DELIVERY,
+    DELIVERY_FAILED,
+    DELIVERED,
+    VIEWED,
+    DOWNLOADED,
+    LOCKED,
+    EXPIRED,
+    REVOKED;
 
-  /** {@code events}: the client backend's last known report, {@link Events#NONE} before the first. */
-  static ShareStatus of(Shares.Row row, Events events, Instant now) {
-    if (row.revokedAt() != null || events.revoked()) {
-      return REVOKED;
+    /** {@code events}: the client backend's last known report, {@link Events#NONE} before the first. */
+    static ShareStatus of(Shares.Row row, Events events, Instant now) {
+        if (row.revokedAt() != null || events.revoked()) {
+            return REVOKED;
+        }
+        if (!row.expiresAt().isAfter(now)) {
+            return EXPIRED;
+        }
+        if (row.deliveredAt() == null) {
+            return row.deliveryFailedAt() != null ? DELIVERY_FAILED : PENDING_DELIVERY;
+        }
+        if (events.locked()) {
+            return LOCKED;
+        }
+        if (events.has("DOWNLOADED")) {
+            return DOWNLOADED;
+        }
+        return events.has("VIEWED") ? VIEWED : DELIVERED;
     }
-    if (!row.expiresAt().isAfter(now)) {
-      return EXPIRED;
-    }
-    if (row.deliveredAt() == null) {
-      return row.deliveryFailedAt() != null ? DELIVERY_FAILED : PENDING_DELIVERY;
-    }
-    if (events.locked()) {
-      return LOCKED;
-    }
-    if (events.has("DOWNLOADED")) {
-      return DOWNLOADED;
-    }
-    return events.has("VIEWED") ? VIEWED : DELIVERED;
-  }
 
-  /** Whether the provider can still act on the share (revoke, new code, longer expiry, retry). */
-  boolean active() {
-    return this != REVOKED && this != EXPIRED;
-  }
+    /** Whether the provider can still act on the share (revoke, new code, longer expiry, retry). */
+    boolean active() {
+        return this != REVOKED && this != EXPIRED;
+    }
 }

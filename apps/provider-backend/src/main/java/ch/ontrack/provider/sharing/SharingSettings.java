@@ -14,15 +14,20 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("oc.sharing")
 record SharingSettings(
-    @NotNull URI providerPublicUrl,
-    @NotNull URI clientPublicUrl,
-    @NotNull URI clientInternalUrl,
-    @NotBlank(message = "INTERNAL_API_SECRET must not be empty") String internalApiSecret,
-    @NotBlank(message = "ACCESS_CODE_ENCRYPTION_KEY must not be empty") String accessCodeEncryptionKey,
-    @NotNull Duration deliveryRetryInterval) {
+        @NotNull URI providerPublicUrl,
+        @NotNull URI clientPublicUrl,
+        @NotNull URI clientInternalUrl,
 
-  String link(String token) {
-    String base = clientPublicUrl.toString();
-    return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/s/" + token;
-  }
+        @NotBlank(message = "INTERNAL_API_SECRET must not be empty")
+        String internalApiSecret,
+
+        @NotBlank(message = "ACCESS_CODE_ENCRYPTION_KEY must not be empty")
+        String accessCodeEncryptionKey,
+
+        @NotNull Duration deliveryRetryInterval) {
+
+    String link(String token) {
+        String base = clientPublicUrl.toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/s/" + token;
+    }
 }

@@ -10,12 +10,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
-  /** Relative server: the API is served from the origin that serves the document (the web app's). */
-  @Bean
-  OpenAPI providerApi() {
-    return new OpenAPI()
-        .info(new Info().title("OC provider API").version("1")
-            .description("Sign in, keep documents and clients, send documents as shares and follow them."))
-        .addServersItem(new Server().url("/"));
-  }
+    /** Relative server: the API is served from the origin that serves the document (the web app's). */
+    @Bean
+    OpenAPI providerApi() {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("OC provider API")
+                        .version("1")
+                        .description("Sign in, keep documents and clients, send documents as shares and follow them."))
+                .addServersItem(new Server().url("/"));
+    }
 }

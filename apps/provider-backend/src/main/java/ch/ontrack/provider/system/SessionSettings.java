@@ -8,4 +8,5 @@ import org.springframework.validation.annotation.Validated;
 /** SESSION_IDLE_TIMEOUT and SESSION_ABSOLUTE_TIMEOUT. */
 @Validated
 @ConfigurationProperties("oc.session")
-record SessionSettings(@NotNull Duration idleTimeout, @NotNull Duration absoluteTimeout) {}
+record SessionSettings(
+        @NotNull Duration idleTimeout, @NotNull Duration absoluteTimeout) {}

@@ -17,44 +17,46 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignIn {
 
-  public static final String SIGNED_IN_AT = "oc.signedInAt";
-  /** The browser's User-Agent and the client address at sign-in, for the account's list of sessions. */
-  public static final String USER_AGENT = "oc.userAgent";
-  public static final String CLIENT_ADDRESS = "oc.clientAddress";
-  private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
-  private final CsrfTokenRepository csrfTokens;
+    public static final String SIGNED_IN_AT = "oc.signedInAt";
+    /** The browser's User-Agent and the client address at sign-in, for the account's list of sessions. */
+    public static final String USER_AGENT = "oc.userAgent";
 
-  SignIn(CsrfTokenRepository csrfTokens) {
-    this.csrfTokens = csrfTokens;
-  }
+    public static final String CLIENT_ADDRESS = "oc.clientAddress";
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+    private final CsrfTokenRepository csrfTokens;
 
-  public void start(AuthenticatedPrincipal principal, HttpServletRequest request, HttpServletResponse response) {
-    HttpSession old = request.getSession(false);
-    if (old != null) {
-      old.invalidate();
+    SignIn(CsrfTokenRepository csrfTokens) {
+        this.csrfTokens = csrfTokens;
     }
-    HttpSession session = request.getSession(true);
-    session.setAttribute(SIGNED_IN_AT, System.currentTimeMillis());
-    String userAgent = request.getHeader("User-Agent");
-    session.setAttribute(USER_AGENT, userAgent == null ? "" : userAgent.substring(0, Math.min(300, userAgent.length())));
-    session.setAttribute(CLIENT_ADDRESS, request.getRemoteAddr());
-    SecurityContext context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of()));
-    SecurityContextHolder.setContext(context);
-    contexts.saveContext(context, request, response);
-    // a token seen before sign-in (planted, or read by someone else) is worth nothing after it
-    csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
-  }
 
-  public void end(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    if (session != null) {
-      session.invalidate();
+    public void start(AuthenticatedPrincipal principal, HttpServletRequest request, HttpServletResponse response) {
+        HttpSession old = request.getSession(false);
+        if (old != null) {
+            old.invalidate();
+        }
+        HttpSession session = request.getSession(true);
+        session.setAttribute(SIGNED_IN_AT, System.currentTimeMillis());
+        String userAgent = request.getHeader("User-Agent");
+        session.setAttribute(
+                USER_AGENT, userAgent == null ? "" : userAgent.substring(0, Math.min(300, userAgent.length())));
+        session.setAttribute(CLIENT_ADDRESS, request.getRemoteAddr());
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of()));
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+        // a token seen before sign-in (planted, or read by someone else) is worth nothing after it
+        csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
     }
-    SecurityContextHolder.clearContext();
-  }
 
-  SecurityContextRepository contexts() {
-    return contexts;
-  }
+    public void end(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+    }
+
+    SecurityContextRepository contexts() {
+        return contexts;
+    }
 }

@@ -9,14 +9,14 @@ import java.time.ZoneOffset;
 /** The PostgreSQL driver speaks OffsetDateTime, the code speaks Instant. */
 public final class Timestamps {
 
-  private Timestamps() {}
+    private Timestamps() {}
 
-  public static OffsetDateTime param(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-  }
+    public static OffsetDateTime param(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
 
-  public static Instant read(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
-  }
+    public static Instant read(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
 }

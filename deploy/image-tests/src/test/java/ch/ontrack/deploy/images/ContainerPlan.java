@@ -9,33 +9,68 @@ import java.util.Map;
  * values), the probes and the stop sequence are run by {@link Pod} the way the kubelet runs them.
  */
 record ContainerPlan(
-    String name,
-    String image,
-    List<String> runArgs,
-    Map<String, String> env,
-    Map<String, Integer> ports,
-    Map<String, String> emptyDirs,
-    Probe startup,
-    Probe liveness,
-    Probe readiness,
-    int preStopSleepSeconds,
-    int terminationGracePeriodSeconds,
-    int runAsUser,
-    int runAsGroup) {
+        String name,
+        String image,
+        List<String> runArgs,
+        Map<String, String> env,
+        Map<String, Integer> ports,
+        Map<String, String> emptyDirs,
+        Probe startup,
+        Probe liveness,
+        Probe readiness,
+        int preStopSleepSeconds,
+        int terminationGracePeriodSeconds,
+        int runAsUser,
+        int runAsGroup) {
 
-  ContainerPlan withFastProbes() {
-    return new ContainerPlan(name, image, runArgs, env, ports, emptyDirs, startup.everySecond(),
-        liveness.everySecond(), readiness.everySecond(), preStopSleepSeconds, terminationGracePeriodSeconds,
-        runAsUser, runAsGroup);
-  }
+    ContainerPlan withFastProbes() {
+        return new ContainerPlan(
+                name,
+                image,
+                runArgs,
+                env,
+                ports,
+                emptyDirs,
+                startup.everySecond(),
+                liveness.everySecond(),
+                readiness.everySecond(),
+                preStopSleepSeconds,
+                terminationGracePeriodSeconds,
+                runAsUser,
+                runAsGroup);
+    }
 
-  ContainerPlan withRunArgs(List<String> args) {
-    return new ContainerPlan(name, image, List.copyOf(args), env, ports, emptyDirs, startup, liveness, readiness,
-        preStopSleepSeconds, terminationGracePeriodSeconds, runAsUser, runAsGroup);
-  }
+    ContainerPlan withRunArgs(List<String> args) {
+        return new ContainerPlan(
+                name,
+                image,
+                List.copyOf(args),
+                env,
+                ports,
+                emptyDirs,
+                startup,
+                liveness,
+                readiness,
+                preStopSleepSeconds,
+                terminationGracePeriodSeconds,
+                runAsUser,
+                runAsGroup);
+    }
 
-  ContainerPlan withImage(String other) {
-    return new ContainerPlan(name, other, runArgs, env, ports, emptyDirs, startup, liveness, readiness,
-        preStopSleepSeconds, terminationGracePeriodSeconds, runAsUser, runAsGroup);
-  }
+    ContainerPlan withImage(String other) {
+        return new ContainerPlan(
+                name,
+                other,
+                runArgs,
+                env,
+                ports,
+                emptyDirs,
+                startup,
+                liveness,
+                readiness,
+                preStopSleepSeconds,
+                terminationGracePeriodSeconds,
+                runAsUser,
+                runAsGroup);
+    }
 }

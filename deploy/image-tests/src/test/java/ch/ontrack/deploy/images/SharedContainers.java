@@ -6,30 +6,30 @@ import java.nio.file.Path;
 /** ONE platform of containers per test JVM, started on first use, removed when the JVM ends. */
 public final class SharedContainers {
 
-  private static ContainerPlatform platform;
+    private static ContainerPlatform platform;
 
-  private SharedContainers() {}
+    private SharedContainers() {}
 
-  static synchronized ContainerPlatform get() {
-    Podman.assumeAvailable();
-    if (platform == null) {
-      // scripts/bench-images.sh probes every second, for start times to the second
-      boolean bench = Boolean.getBoolean("images.bench");
-      platform = ContainerPlatform.start(plan -> bench ? plan.withFastProbes() : plan);
-      Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "image-tests-stop"));
+    static synchronized ContainerPlatform get() {
+        Podman.assumeAvailable();
+        if (platform == null) {
+            // scripts/bench-images.sh probes every second, for start times to the second
+            boolean bench = Boolean.getBoolean("images.bench");
+            platform = ContainerPlatform.start(plan -> bench ? plan.withFastProbes() : plan);
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "image-tests-stop"));
+        }
+        return platform;
     }
-    return platform;
-  }
 
-  public static URI providerUrl() {
-    return get().siteUrl("provider");
-  }
+    public static URI providerUrl() {
+        return get().siteUrl("provider");
+    }
 
-  public static URI clientUrl() {
-    return get().siteUrl("client");
-  }
+    public static URI clientUrl() {
+        return get().siteUrl("client");
+    }
 
-  public static Path caCertificate() {
-    return get().caCertificate();
-  }
+    public static Path caCertificate() {
+        return get().caCertificate();
+    }
 }

@@ -17,55 +17,55 @@ import java.util.UUID;
  */
 final class Envelope {
 
-  /** A data key: the streaming AEAD, and its keyset as stored (wrapped by the key {@code keyId}). */
-  record DataKey(String keyId, byte[] wrapped, StreamingAead aead) {}
+    /** A data key: the streaming AEAD, and its keyset as stored (wrapped by the key {@code keyId}). */
+    record DataKey(String keyId, byte[] wrapped, StreamingAead aead) {}
 
-  private final EncryptionKeys keys;
+    private final EncryptionKeys keys;
 
-  Envelope(EncryptionKeys keys) {
-    try {
-      StreamingAeadConfig.register();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Tink's streaming AEAD did not register", e);
+    Envelope(EncryptionKeys keys) {
+        try {
+            StreamingAeadConfig.register();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Tink's streaming AEAD did not register", e);
+        }
+        this.keys = keys;
     }
-    this.keys = keys;
-  }
 
-  String primary() {
-    return keys.primary();
-  }
-
-  DataKey create(UUID id) {
-    try {
-      KeysetHandle handle = KeysetHandle.generateNew(PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB);
-      byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, keys.get(keys.primary()), aad(id));
-      return new DataKey(keys.primary(), wrapped, handle.getPrimitive(RegistryConfiguration.get(),
-          StreamingAead.class));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Creating a file key failed", e);
+    String primary() {
+        return keys.primary();
     }
-  }
 
-  StreamingAead open(UUID id, String keyId, byte[] wrapped) {
-    try {
-      return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, keys.get(keyId), aad(id))
-          .getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("The key of file " + id + " does not open with key " + keyId, e);
+    DataKey create(UUID id) {
+        try {
+            KeysetHandle handle = KeysetHandle.generateNew(PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB);
+            byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, keys.get(keys.primary()), aad(id));
+            return new DataKey(
+                    keys.primary(), wrapped, handle.getPrimitive(RegistryConfiguration.get(), StreamingAead.class));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Creating a file key failed", e);
+        }
     }
-  }
 
-  /** The same data key, wrapped by the primary key-encryption key. */
-  byte[] rewrap(UUID id, String keyId, byte[] wrapped) {
-    try {
-      KeysetHandle handle = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, keys.get(keyId), aad(id));
-      return TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, keys.get(keys.primary()), aad(id));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("The key of file " + id + " does not open with key " + keyId, e);
+    StreamingAead open(UUID id, String keyId, byte[] wrapped) {
+        try {
+            return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, keys.get(keyId), aad(id))
+                    .getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The key of file " + id + " does not open with key " + keyId, e);
+        }
     }
-  }
 
-  static byte[] aad(UUID id) {
-    return ("oc-file:" + id).getBytes(StandardCharsets.US_ASCII);
-  }
+    /** The same data key, wrapped by the primary key-encryption key. */
+    byte[] rewrap(UUID id, String keyId, byte[] wrapped) {
+        try {
+            KeysetHandle handle = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, keys.get(keyId), aad(id));
+            return TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, keys.get(keys.primary()), aad(id));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The key of file " + id + " does not open with key " + keyId, e);
+        }
+    }
+
+    static byte[] aad(UUID id) {
+        return ("oc-file:" + id).getBytes(StandardCharsets.US_ASCII);
+    }
 }

@@ -7,15 +7,25 @@ import java.util.UUID;
  * (encrypted) {@code storedSize} and SHA-256, and its data key wrapped by the key {@code keyId}. A null
  * {@code keyId}: a file stored before encryption, read as it is until {@code files rewrap} encrypts it.
  */
-record FileObject(UUID id, FileStoreSettings.Kind store, long size, long storedSize, byte[] sha256,
-    String keyId, byte[] wrappedKey) {
+record FileObject(
+        UUID id,
+        FileStoreSettings.Kind store,
+        long size,
+        long storedSize,
+        byte[] sha256,
+        String keyId,
+        byte[] wrappedKey) {
 
-  static FileObject map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-    return new FileObject(rs.getObject("id", UUID.class),
-        FileStoreSettings.Kind.valueOf(rs.getString("store").toUpperCase(java.util.Locale.ROOT)),
-        rs.getLong("size"), rs.getLong("stored_size"), rs.getBytes("sha256"), rs.getString("key_id"),
-        rs.getBytes("wrapped_key"));
-  }
+    static FileObject map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new FileObject(
+                rs.getObject("id", UUID.class),
+                FileStoreSettings.Kind.valueOf(rs.getString("store").toUpperCase(java.util.Locale.ROOT)),
+                rs.getLong("size"),
+                rs.getLong("stored_size"),
+                rs.getBytes("sha256"),
+                rs.getString("key_id"),
+                rs.getBytes("wrapped_key"));
+    }
 
-  static final String COLUMNS = "id, store, size, stored_size, sha256, key_id, wrapped_key";
+    static final String COLUMNS = "id, store, size, stored_size, sha256, key_id, wrapped_key";
 }

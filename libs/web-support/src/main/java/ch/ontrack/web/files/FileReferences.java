@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
  */
 public record FileReferences(String table, String column) {
 
-  private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+    private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
-  public FileReferences {
-    if (!NAME.matcher(table).matches() || !NAME.matcher(column).matches()) {
-      throw new IllegalArgumentException("Not a plain SQL name: " + table + "." + column);
+    public FileReferences {
+        if (!NAME.matcher(table).matches() || !NAME.matcher(column).matches()) {
+            throw new IllegalArgumentException("Not a plain SQL name: " + table + "." + column);
+        }
     }
-  }
 }

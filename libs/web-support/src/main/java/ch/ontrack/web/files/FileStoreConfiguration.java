@@ -24,64 +24,68 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 @Import(FileStoreUnavailableAdvice.class)
 public class FileStoreConfiguration {
 
-  /** What the store, the clean-up and the commands share; {@code s3} is null without a bucket. */
-  record Parts(Envelope envelope, PostgresBlobs postgres, S3Blobs s3, S3Client client) implements AutoCloseable {
+    /** What the store, the clean-up and the commands share; {@code s3} is null without a bucket. */
+    record Parts(Envelope envelope, PostgresBlobs postgres, S3Blobs s3, S3Client client) implements AutoCloseable {
 
-    static Parts of(FileStoreSettings settings, JdbcClient jdbc) {
-      Envelope envelope = new Envelope(EncryptionKeys.parse(settings.encryptionKeys()));
-      S3Client client = settings.hasS3() ? s3Client(settings.s3()) : null;
-      S3Blobs s3 = client == null ? null
-          : new S3Blobs(client, settings.s3().bucket(), (int) settings.s3().partSize().toBytes());
-      return new Parts(envelope, new PostgresBlobs(jdbc), s3, client);
+        static Parts of(FileStoreSettings settings, JdbcClient jdbc) {
+            Envelope envelope = new Envelope(EncryptionKeys.parse(settings.encryptionKeys()));
+            S3Client client = settings.hasS3() ? s3Client(settings.s3()) : null;
+            S3Blobs s3 = client == null
+                    ? null
+                    : new S3Blobs(client, settings.s3().bucket(), (int)
+                            settings.s3().partSize().toBytes());
+            return new Parts(envelope, new PostgresBlobs(jdbc), s3, client);
+        }
+
+        FileStore store(JdbcClient jdbc, FileStoreSettings.Kind target) {
+            return new FileStore(jdbc, envelope, target, postgres, s3);
+        }
+
+        @Override
+        public void close() {
+            if (client != null) {
+                client.close();
+            }
+        }
     }
 
-    FileStore store(JdbcClient jdbc, FileStoreSettings.Kind target) {
-      return new FileStore(jdbc, envelope, target, postgres, s3);
+    @Bean
+    Parts fileStoreParts(FileStoreSettings settings, JdbcClient jdbc) {
+        return Parts.of(settings, jdbc);
     }
 
-    @Override
-    public void close() {
-      if (client != null) {
-        client.close();
-      }
+    @Bean
+    FileStore encryptedFileStore(Parts parts, JdbcClient jdbc, FileStoreSettings settings) {
+        return parts.store(jdbc, settings.store());
     }
-  }
 
-  @Bean
-  Parts fileStoreParts(FileStoreSettings settings, JdbcClient jdbc) {
-    return Parts.of(settings, jdbc);
-  }
+    @Bean
+    FileCleanup fileCleanup(Parts parts, JdbcClient jdbc, FileStore store, FileReferences references) {
+        return new FileCleanup(jdbc, store, references, parts.s3());
+    }
 
-  @Bean
-  FileStore encryptedFileStore(Parts parts, JdbcClient jdbc, FileStoreSettings settings) {
-    return parts.store(jdbc, settings.store());
-  }
+    @Bean
+    FileMaintenance fileMaintenance(Parts parts, JdbcClient jdbc, FileStore store) {
+        return new FileMaintenance(jdbc, parts.envelope(), store, parts.s3());
+    }
 
-  @Bean
-  FileCleanup fileCleanup(Parts parts, JdbcClient jdbc, FileStore store, FileReferences references) {
-    return new FileCleanup(jdbc, store, references, parts.s3());
-  }
-
-  @Bean
-  FileMaintenance fileMaintenance(Parts parts, JdbcClient jdbc, FileStore store) {
-    return new FileMaintenance(jdbc, parts.envelope(), store, parts.s3());
-  }
-
-  /**
-   * Checksums only where S3 requires them: S3-compatible servers do not all take the SDK's newer default
-   * (trailing CRC checksums, SDK 2.30); the migration checks SHA-256 itself.
-   */
-  static S3Client s3Client(FileStoreSettings.S3 s3) {
-    S3ClientBuilder builder = S3Client.builder()
-        .region(Region.of(s3.region()))
-        .forcePathStyle(s3.pathStyle())
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .httpClient(UrlConnectionHttpClient.create())
-        .credentialsProvider(s3.accessKeyId() == null || s3.accessKeyId().isBlank()
-            ? DefaultCredentialsProvider.builder().build()
-            : StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKeyId(), s3.secretAccessKey())));
-    URI endpoint = s3.endpoint();
-    return (endpoint == null ? builder : builder.endpointOverride(endpoint)).build();
-  }
+    /**
+     * Checksums only where S3 requires them: S3-compatible servers do not all take the SDK's newer default
+     * (trailing CRC checksums, SDK 2.30); the migration checks SHA-256 itself.
+     */
+    static S3Client s3Client(FileStoreSettings.S3 s3) {
+        S3ClientBuilder builder = S3Client.builder()
+                .region(Region.of(s3.region()))
+                .forcePathStyle(s3.pathStyle())
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(
+                        s3.accessKeyId() == null || s3.accessKeyId().isBlank()
+                                ? DefaultCredentialsProvider.builder().build()
+                                : StaticCredentialsProvider.create(
+                                        AwsBasicCredentials.create(s3.accessKeyId(), s3.secretAccessKey())));
+        URI endpoint = s3.endpoint();
+        return (endpoint == null ? builder : builder.endpointOverride(endpoint)).build();
+    }
 }

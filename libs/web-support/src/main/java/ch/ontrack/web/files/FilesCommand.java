@@ -12,47 +12,51 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class FilesCommand {
 
-  private FilesCommand() {}
+    private FilesCommand() {}
 
-  public static boolean requested(String[] args) {
-    return args.length > 0 && args[0].equals("files");
-  }
-
-  /** Runs the command and returns the exit status; {@code main} passes it to {@code System.exit}. */
-  public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
-    String[] settings = java.util.Arrays.copyOfRange(args, Math.min(2, args.length), args.length);
-    if (args.length < 2 || !(args[1].equals("rewrap") || args[1].equals("migrate"))
-        || !java.util.Arrays.stream(settings).allMatch(a -> a.startsWith("--") && a.contains("="))) {
-      err.println("Usage: files rewrap | files migrate (docs/architecture.md \"File storage\").");
-      return 2;
+    public static boolean requested(String[] args) {
+        return args.length > 0 && args[0].equals("files");
     }
-    try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-        .web(WebApplicationType.NONE).lazyInitialization(true).logStartupInfo(false)
-        .properties("spring.main.banner-mode=off", "spring.flyway.enabled=false")
-        .run(settings)) {
-      return run(context.getBean(FileMaintenance.class), args[1], out, err);
-    } catch (RuntimeException e) {
-      err.println(sentence(e));
-      return 1;
-    }
-  }
 
-  static int run(FileMaintenance files, String command, PrintStream out, PrintStream err) {
-    FileMaintenance.Outcome outcome = command.equals("rewrap") ? files.rewrap()
-        : files.migrate(() -> !Thread.currentThread().isInterrupted());
-    outcome.problems().forEach(err::println);
-    out.println((command.equals("rewrap") ? "Re-wrapped " : "Moved ") + outcome.done() + " files; "
-        + outcome.left() + " left.");
-    return outcome.left() == 0 && outcome.problems().isEmpty() ? 0 : 1;
-  }
-
-  /** The innermost message: what went wrong, without the layers of start-up around it. */
-  static String sentence(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+    /** Runs the command and returns the exit status; {@code main} passes it to {@code System.exit}. */
+    public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
+        String[] settings = java.util.Arrays.copyOfRange(args, Math.min(2, args.length), args.length);
+        if (args.length < 2
+                || !(args[1].equals("rewrap") || args[1].equals("migrate"))
+                || !java.util.Arrays.stream(settings).allMatch(a -> a.startsWith("--") && a.contains("="))) {
+            err.println("Usage: files rewrap | files migrate (docs/architecture.md \"File storage\").");
+            return 2;
+        }
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                .web(WebApplicationType.NONE)
+                .lazyInitialization(true)
+                .logStartupInfo(false)
+                .properties("spring.main.banner-mode=off", "spring.flyway.enabled=false")
+                .run(settings)) {
+            return run(context.getBean(FileMaintenance.class), args[1], out, err);
+        } catch (RuntimeException e) {
+            err.println(sentence(e));
+            return 1;
+        }
     }
-    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    return "files: " + message.lines().findFirst().orElse(message);
-  }
+
+    static int run(FileMaintenance files, String command, PrintStream out, PrintStream err) {
+        FileMaintenance.Outcome outcome = command.equals("rewrap")
+                ? files.rewrap()
+                : files.migrate(() -> !Thread.currentThread().isInterrupted());
+        outcome.problems().forEach(err::println);
+        out.println((command.equals("rewrap") ? "Re-wrapped " : "Moved ") + outcome.done() + " files; " + outcome.left()
+                + " left.");
+        return outcome.left() == 0 && outcome.problems().isEmpty() ? 0 : 1;
+    }
+
+    /** The innermost message: what went wrong, without the layers of start-up around it. */
+    static String sentence(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return "files: " + message.lines().findFirst().orElse(message);
+    }
 }

@@ -11,92 +11,97 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class PostgresBlobs implements Blobs {
 
-  static final int CHUNK_SIZE = 1024 * 1024;
+    static final int CHUNK_SIZE = 1024 * 1024;
 
-  private final JdbcClient jdbc;
+    private final JdbcClient jdbc;
 
-  PostgresBlobs(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+    PostgresBlobs(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
-  @Override
-  public Sink create(UUID id) {
-    return new Sink() {
-      private final byte[] buffer = new byte[CHUNK_SIZE];
-      private int filled;
-      private int seq;
+    @Override
+    public Sink create(UUID id) {
+        return new Sink() {
+            private final byte[] buffer = new byte[CHUNK_SIZE];
+            private int filled;
+            private int seq;
 
-      @Override
-      public void write(int b) {
-        write(new byte[] {(byte) b}, 0, 1);
-      }
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
 
-      @Override
-      public void write(byte[] bytes, int offset, int length) {
-        while (length > 0) {
-          int n = Math.min(length, CHUNK_SIZE - filled);
-          System.arraycopy(bytes, offset, buffer, filled, n);
-          filled += n;
-          offset += n;
-          length -= n;
-          if (filled == CHUNK_SIZE) {
-            flushChunk();
-          }
-        }
-      }
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                while (length > 0) {
+                    int n = Math.min(length, CHUNK_SIZE - filled);
+                    System.arraycopy(bytes, offset, buffer, filled, n);
+                    filled += n;
+                    offset += n;
+                    length -= n;
+                    if (filled == CHUNK_SIZE) {
+                        flushChunk();
+                    }
+                }
+            }
 
-      private void flushChunk() {
-        jdbc.sql("insert into file_object_chunk (object_id, seq, data) values (?, ?, ?)")
-            .params(id, seq++, Arrays.copyOf(buffer, filled)).update();
-        filled = 0;
-      }
+            private void flushChunk() {
+                jdbc.sql("insert into file_object_chunk (object_id, seq, data) values (?, ?, ?)")
+                        .params(id, seq++, Arrays.copyOf(buffer, filled))
+                        .update();
+                filled = 0;
+            }
 
-      @Override
-      public void close() {
-        if (filled > 0) {
-          flushChunk();
-        }
-      }
+            @Override
+            public void close() {
+                if (filled > 0) {
+                    flushChunk();
+                }
+            }
 
-      @Override
-      void abort() {
-        // the caller's transaction rolls the chunks back, or the caller deletes the row (and its chunks with it)
-      }
-    };
-  }
+            @Override
+            void abort() {
+                // the caller's transaction rolls the chunks back, or the caller deletes the row (and its chunks with
+                // it)
+            }
+        };
+    }
 
-  @Override
-  public ReadChannel open(UUID id, long size) {
-    return new ReadChannel(size) {
-      private byte[] chunk;
-      private long chunkSeq = -1;
+    @Override
+    public ReadChannel open(UUID id, long size) {
+        return new ReadChannel(size) {
+            private byte[] chunk;
+            private long chunkSeq = -1;
 
-      @Override
-      int readSome(ByteBuffer target) {
-        if (position >= size()) {
-          return -1;
-        }
-        long seq = position / CHUNK_SIZE;
-        if (seq != chunkSeq) {
-          chunk = jdbc.sql("select data from file_object_chunk where object_id = ? and seq = ?")
-              .params(id, (int) seq).query(byte[].class).optional()
-              .orElseThrow(() -> new IllegalStateException("Chunk " + seq + " of file " + id + " is missing"));
-          chunkSeq = seq;
-        }
-        int from = (int) (position - seq * CHUNK_SIZE);
-        int n = Math.min(target.remaining(), chunk.length - from);
-        if (n <= 0) {
-          return -1;
-        }
-        target.put(chunk, from, n);
-        position += n;
-        return n;
-      }
-    };
-  }
+            @Override
+            int readSome(ByteBuffer target) {
+                if (position >= size()) {
+                    return -1;
+                }
+                long seq = position / CHUNK_SIZE;
+                if (seq != chunkSeq) {
+                    chunk = jdbc.sql("select data from file_object_chunk where object_id = ? and seq = ?")
+                            .params(id, (int) seq)
+                            .query(byte[].class)
+                            .optional()
+                            .orElseThrow(
+                                    () -> new IllegalStateException("Chunk " + seq + " of file " + id + " is missing"));
+                    chunkSeq = seq;
+                }
+                int from = (int) (position - seq * CHUNK_SIZE);
+                int n = Math.min(target.remaining(), chunk.length - from);
+                if (n <= 0) {
+                    return -1;
+                }
+                target.put(chunk, from, n);
+                position += n;
+                return n;
+            }
+        };
+    }
 
-  @Override
-  public void delete(UUID id) {
-    jdbc.sql("delete from file_object_chunk where object_id = ?").param(id).update();
-  }
+    @Override
+    public void delete(UUID id) {
+        jdbc.sql("delete from file_object_chunk where object_id = ?").param(id).update();
+    }
 }

@@ -23,174 +23,188 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 final class S3Blobs implements Blobs {
 
-  private static final String PREFIX = "files/";
+    private static final String PREFIX = "files/";
 
-  private final S3Client s3;
-  private final String bucket;
-  private final int partSize;
+    private final S3Client s3;
+    private final String bucket;
+    private final int partSize;
 
-  S3Blobs(S3Client s3, String bucket, int partSize) {
-    this.s3 = s3;
-    this.bucket = bucket;
-    this.partSize = partSize;
-  }
-
-  static String key(UUID id) {
-    return PREFIX + id;
-  }
-
-  @Override
-  public Sink create(UUID id) {
-    return new Sink() {
-      private final byte[] part = new byte[partSize];
-      private final List<CompletedPart> parts = new ArrayList<>();
-      private int filled;
-      private String uploadId;
-
-      @Override
-      public void write(int b) {
-        write(new byte[] {(byte) b}, 0, 1);
-      }
-
-      @Override
-      public void write(byte[] bytes, int offset, int length) {
-        while (length > 0) {
-          if (filled == partSize) {
-            uploadPart();
-          }
-          int n = Math.min(length, partSize - filled);
-          System.arraycopy(bytes, offset, part, filled, n);
-          filled += n;
-          offset += n;
-          length -= n;
-        }
-      }
-
-      /** The part as it is in the buffer: no copy (a part may be several MiB). */
-      private RequestBody body() {
-        return RequestBody.fromInputStream(new java.io.ByteArrayInputStream(part, 0, filled), filled);
-      }
-
-      private void uploadPart() {
-        call(() -> {
-          if (uploadId == null) {
-            uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key(id))).uploadId();
-          }
-          int number = parts.size() + 1;
-          String etag = s3.uploadPart(b -> b.bucket(bucket).key(key(id)).uploadId(uploadId).partNumber(number),
-              body()).eTag();
-          parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
-          return null;
-        });
-        filled = 0;
-      }
-
-      @Override
-      public void close() {
-        if (uploadId == null) {
-          call(() -> s3.putObject(b -> b.bucket(bucket).key(key(id)), body()));
-          return;
-        }
-        if (filled > 0) {
-          uploadPart();
-        }
-        call(() -> s3.completeMultipartUpload(b -> b.bucket(bucket).key(key(id)).uploadId(uploadId)
-            .multipartUpload(m -> m.parts(parts))));
-      }
-
-      @Override
-      void abort() {
-        if (uploadId != null) {
-          try {
-            s3.abortMultipartUpload(b -> b.bucket(bucket).key(key(id)).uploadId(uploadId));
-          } catch (SdkException e) {
-            // the bucket's lifecycle rule drops incomplete uploads (docs/architecture.md "File storage")
-          }
-        }
-      }
-    };
-  }
-
-  @Override
-  public ReadChannel open(UUID id, long size) {
-    return new ReadChannel(size) {
-      private ResponseInputStream<GetObjectResponse> in;
-      private long inPosition = -1;
-
-      @Override
-      int readSome(ByteBuffer target) throws IOException {
-        if (position >= size()) {
-          return -1;
-        }
-        if (in == null || inPosition != position) {
-          drop();
-          long from = position;
-          in = call(() -> s3.getObject(b -> b.bucket(bucket).key(key(id)).range("bytes=" + from + "-")));
-          inPosition = from;
-        }
-        byte[] bytes = new byte[Math.min(target.remaining(), 64 * 1024)];
-        int n;
-        try {
-          n = in.read(bytes);
-        } catch (IOException | SdkException e) {
-          drop();
-          throw new FileStoreUnavailable("Reading " + key(id) + " from the bucket failed", e);
-        }
-        if (n < 0) {
-          return -1;
-        }
-        target.put(bytes, 0, n);
-        position += n;
-        inPosition += n;
-        return n;
-      }
-
-      private void drop() {
-        if (in != null) {
-          in.abort(); // not drained: the rest of the object is not wanted
-          in = null;
-        }
-      }
-
-      @Override
-      public void close() throws IOException {
-        drop();
-        super.close();
-      }
-    };
-  }
-
-  /** The whole blob as stored, for the migration's checksum. */
-  InputStream read(UUID id) {
-    return call(() -> s3.getObject(b -> b.bucket(bucket).key(key(id))));
-  }
-
-  @Override
-  public void delete(UUID id) {
-    call(() -> s3.deleteObject(b -> b.bucket(bucket).key(key(id))));
-  }
-
-  /** Every blob last written before {@code before}, page by page. */
-  void forEachOlderThan(Instant before, Consumer<UUID> action) {
-    call(() -> {
-      for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(PREFIX)).contents()) {
-        if (object.lastModified().isBefore(before)) {
-          try {
-            action.accept(UUID.fromString(object.key().substring(PREFIX.length())));
-          } catch (IllegalArgumentException e) {
-            // not one of ours
-          }
-        }
-      }
-      return null;
-    });
-  }
-
-  private <T> T call(java.util.function.Supplier<T> request) {
-    try {
-      return request.get();
-    } catch (SdkException e) {
-      throw new FileStoreUnavailable("The bucket " + bucket + " failed: " + e.getMessage(), e);
+    S3Blobs(S3Client s3, String bucket, int partSize) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.partSize = partSize;
     }
-  }
+
+    static String key(UUID id) {
+        return PREFIX + id;
+    }
+
+    @Override
+    public Sink create(UUID id) {
+        return new Sink() {
+            private final byte[] part = new byte[partSize];
+            private final List<CompletedPart> parts = new ArrayList<>();
+            private int filled;
+            private String uploadId;
+
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                while (length > 0) {
+                    if (filled == partSize) {
+                        uploadPart();
+                    }
+                    int n = Math.min(length, partSize - filled);
+                    System.arraycopy(bytes, offset, part, filled, n);
+                    filled += n;
+                    offset += n;
+                    length -= n;
+                }
+            }
+
+            /** The part as it is in the buffer: no copy (a part may be several MiB). */
+            private RequestBody body() {
+                return RequestBody.fromInputStream(new java.io.ByteArrayInputStream(part, 0, filled), filled);
+            }
+
+            private void uploadPart() {
+                call(() -> {
+                    if (uploadId == null) {
+                        uploadId = s3.createMultipartUpload(
+                                        b -> b.bucket(bucket).key(key(id)))
+                                .uploadId();
+                    }
+                    int number = parts.size() + 1;
+                    String etag = s3.uploadPart(
+                                    b -> b.bucket(bucket)
+                                            .key(key(id))
+                                            .uploadId(uploadId)
+                                            .partNumber(number),
+                                    body())
+                            .eTag();
+                    parts.add(CompletedPart.builder()
+                            .partNumber(number)
+                            .eTag(etag)
+                            .build());
+                    return null;
+                });
+                filled = 0;
+            }
+
+            @Override
+            public void close() {
+                if (uploadId == null) {
+                    call(() -> s3.putObject(b -> b.bucket(bucket).key(key(id)), body()));
+                    return;
+                }
+                if (filled > 0) {
+                    uploadPart();
+                }
+                call(() -> s3.completeMultipartUpload(
+                        b -> b.bucket(bucket).key(key(id)).uploadId(uploadId).multipartUpload(m -> m.parts(parts))));
+            }
+
+            @Override
+            void abort() {
+                if (uploadId != null) {
+                    try {
+                        s3.abortMultipartUpload(
+                                b -> b.bucket(bucket).key(key(id)).uploadId(uploadId));
+                    } catch (SdkException e) {
+                        // the bucket's lifecycle rule drops incomplete uploads (docs/architecture.md "File storage")
+                    }
+                }
+            }
+        };
+    }
+
+    @Override
+    public ReadChannel open(UUID id, long size) {
+        return new ReadChannel(size) {
+            private ResponseInputStream<GetObjectResponse> in;
+            private long inPosition = -1;
+
+            @Override
+            int readSome(ByteBuffer target) throws IOException {
+                if (position >= size()) {
+                    return -1;
+                }
+                if (in == null || inPosition != position) {
+                    drop();
+                    long from = position;
+                    in = call(() ->
+                            s3.getObject(b -> b.bucket(bucket).key(key(id)).range("bytes=" + from + "-")));
+                    inPosition = from;
+                }
+                byte[] bytes = new byte[Math.min(target.remaining(), 64 * 1024)];
+                int n;
+                try {
+                    n = in.read(bytes);
+                } catch (IOException | SdkException e) {
+                    drop();
+                    throw new FileStoreUnavailable("Reading " + key(id) + " from the bucket failed", e);
+                }
+                if (n < 0) {
+                    return -1;
+                }
+                target.put(bytes, 0, n);
+                position += n;
+                inPosition += n;
+                return n;
+            }
+
+            private void drop() {
+                if (in != null) {
+                    in.abort(); // not drained: the rest of the object is not wanted
+                    in = null;
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                drop();
+                super.close();
+            }
+        };
+    }
+
+    /** The whole blob as stored, for the migration's checksum. */
+    InputStream read(UUID id) {
+        return call(() -> s3.getObject(b -> b.bucket(bucket).key(key(id))));
+    }
+
+    @Override
+    public void delete(UUID id) {
+        call(() -> s3.deleteObject(b -> b.bucket(bucket).key(key(id))));
+    }
+
+    /** Every blob last written before {@code before}, page by page. */
+    void forEachOlderThan(Instant before, Consumer<UUID> action) {
+        call(() -> {
+            for (S3Object object : s3.listObjectsV2Paginator(
+                            b -> b.bucket(bucket).prefix(PREFIX))
+                    .contents()) {
+                if (object.lastModified().isBefore(before)) {
+                    try {
+                        action.accept(UUID.fromString(object.key().substring(PREFIX.length())));
+                    } catch (IllegalArgumentException e) {
+                        // not one of ours
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private <T> T call(java.util.function.Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (SdkException e) {
+            throw new FileStoreUnavailable("The bucket " + bucket + " failed: " + e.getMessage(), e);
+        }
+    }
 }

@@ -17,16 +17,16 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface EmailAddress {
 
-  String message() default "must be an e-mail address with a domain name (like name@example.ch)";
+    String message() default "must be an e-mail address with a domain name (like name@example.ch)";
 
-  Class<?>[] groups() default {};
+    Class<?>[] groups() default {};
 
-  Class<? extends Payload>[] payload() default {};
+    Class<? extends Payload>[] payload() default {};
 
-  class Validator implements ConstraintValidator<EmailAddress, String> {
-    @Override
-    public boolean isValid(String value, ConstraintValidatorContext context) {
-      return value == null || value.isBlank() || EmailAddresses.deliverable(value);
+    class Validator implements ConstraintValidator<EmailAddress, String> {
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || value.isBlank() || EmailAddresses.deliverable(value);
+        }
     }
-  }
 }

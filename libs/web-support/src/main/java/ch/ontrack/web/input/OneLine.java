@@ -21,23 +21,26 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface OneLine {
 
-  String message() default "must be a single line without control characters";
+    String message() default "must be a single line without control characters";
 
-  Class<?>[] groups() default {};
+    Class<?>[] groups() default {};
 
-  Class<? extends Payload>[] payload() default {};
+    Class<? extends Payload>[] payload() default {};
 
-  class Validator implements ConstraintValidator<OneLine, String> {
-    @Override
-    public boolean isValid(String value, ConstraintValidatorContext context) {
-      return value == null || oneLine(value);
+    class Validator implements ConstraintValidator<OneLine, String> {
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || oneLine(value);
+        }
+
+        /** True without CR, LF, other control characters, U+2028/U+2029 and bidi embedding, override or isolate marks. */
+        public static boolean oneLine(String value) {
+            return value.codePoints()
+                    .noneMatch(c -> Character.getType(c) == Character.CONTROL
+                            || Character.getType(c) == Character.LINE_SEPARATOR
+                            || Character.getType(c) == Character.PARAGRAPH_SEPARATOR
+                            || (c >= 0x202A && c <= 0x202E)
+                            || (c >= 0x2066 && c <= 0x2069));
+        }
     }
-
-    /** True without CR, LF, other control characters, U+2028/U+2029 and bidi embedding, override or isolate marks. */
-    public static boolean oneLine(String value) {
-      return value.codePoints().noneMatch(c -> Character.getType(c) == Character.CONTROL
-          || Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR
-          || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069));
-    }
-  }
 }

@@ -9,9 +9,9 @@ import java.text.Normalizer;
  */
 public final class Passwords {
 
-  private Passwords() {}
+    private Passwords() {}
 
-  public static String normalise(String password) {
-    return password == null ? null : Normalizer.normalize(password, Normalizer.Form.NFC);
-  }
+    public static String normalise(String password) {
+        return password == null ? null : Normalizer.normalize(password, Normalizer.Form.NFC);
+    }
 }

@@ -13,13 +13,13 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(GlobalOpenApiCustomizer.class)
 public class ApiContractAutoConfiguration {
 
-  @Bean
-  RecordSchemas recordSchemas() {
-    return new RecordSchemas();
-  }
+    @Bean
+    RecordSchemas recordSchemas() {
+        return new RecordSchemas();
+    }
 
-  @Bean
-  GlobalOpenApiCustomizer languageSchemas() {
-    return new LanguageSchemas();
-  }
+    @Bean
+    GlobalOpenApiCustomizer languageSchemas() {
+        return new LanguageSchemas();
+    }
 }

@@ -12,17 +12,17 @@ import java.security.NoSuchAlgorithmException;
  */
 final class Keys {
 
-  private Keys() {}
+    private Keys() {}
 
-  static long id(String scope, String key) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      sha256.update(scope.getBytes(StandardCharsets.UTF_8));
-      sha256.update((byte) 0);
-      sha256.update(key.getBytes(StandardCharsets.UTF_8));
-      return ByteBuffer.wrap(sha256.digest()).getLong();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    static long id(String scope, String key) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(scope.getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) 0);
+            sha256.update(key.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(sha256.digest()).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
-  }
 }

@@ -8,9 +8,14 @@ import java.time.Duration;
  */
 public record RateLimit(String name, long capacity, Duration period) {
 
-  public RateLimit {
-    if (name == null || name.isBlank() || capacity < 1 || period == null || period.isZero() || period.isNegative()) {
-      throw new IllegalArgumentException("A rate limit needs a name, a positive capacity and a positive period");
+    public RateLimit {
+        if (name == null
+                || name.isBlank()
+                || capacity < 1
+                || period == null
+                || period.isZero()
+                || period.isNegative()) {
+            throw new IllegalArgumentException("A rate limit needs a name, a positive capacity and a positive period");
+        }
     }
-  }
 }

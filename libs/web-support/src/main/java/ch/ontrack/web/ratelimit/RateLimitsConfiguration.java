@@ -11,10 +11,13 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 public class RateLimitsConfiguration {
 
-  @Bean
-  @ConditionalOnBean(DataSource.class)
-  @ConditionalOnMissingBean
-  RateLimits rateLimits(DataSource dataSource, ObjectProvider<RateLimit> limits, ObjectProvider<Backoff> backoffs) {
-    return new RateLimits(dataSource, limits.orderedStream().toList(), backoffs.orderedStream().toList());
-  }
+    @Bean
+    @ConditionalOnBean(DataSource.class)
+    @ConditionalOnMissingBean
+    RateLimits rateLimits(DataSource dataSource, ObjectProvider<RateLimit> limits, ObjectProvider<Backoff> backoffs) {
+        return new RateLimits(
+                dataSource,
+                limits.orderedStream().toList(),
+                backoffs.orderedStream().toList());
+    }
 }

@@ -10,15 +10,19 @@ import org.springframework.http.HttpStatus;
  */
 public class TooManyAttempts extends ApiProblem {
 
-  private final long retryAfterSeconds;
+    private final long retryAfterSeconds;
 
-  public TooManyAttempts(long retryAfterSeconds, String detail) {
-    super(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many attempts", detail,
-        Map.of("retryAfterSeconds", retryAfterSeconds));
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
+    public TooManyAttempts(long retryAfterSeconds, String detail) {
+        super(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "too-many-attempts",
+                "Too many attempts",
+                detail,
+                Map.of("retryAfterSeconds", retryAfterSeconds));
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
 
-  public long retryAfterSeconds() {
-    return retryAfterSeconds;
-  }
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
 }

@@ -16,36 +16,37 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class OtlpEndpoint implements EnvironmentPostProcessor {
 
-  public static final String VARIABLE = "OTEL_EXPORTER_OTLP_ENDPOINT";
-  static final String PROPERTY = "management.opentelemetry.tracing.export.otlp.endpoint";
+    public static final String VARIABLE = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    static final String PROPERTY = "management.opentelemetry.tracing.export.otlp.endpoint";
 
-  @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-    String base = environment.getProperty(VARIABLE, "").trim();
-    if (base.isEmpty() || environment.containsProperty(PROPERTY)) {
-      return;
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String base = environment.getProperty(VARIABLE, "").trim();
+        if (base.isEmpty() || environment.containsProperty(PROPERTY)) {
+            return;
+        }
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource("otlpEndpoint", Map.of(PROPERTY, tracesEndpoint(base))));
     }
-    environment.getPropertySources().addLast(
-        new MapPropertySource("otlpEndpoint", Map.of(PROPERTY, tracesEndpoint(base))));
-  }
 
-  /** {@code <base>/v1/traces}, as the OpenTelemetry specification derives the traces URL for OTLP/HTTP. */
-  static String tracesEndpoint(String base) {
-    URI uri;
-    try {
-      uri = new URI(base);
-    } catch (URISyntaxException e) {
-      throw notAnUrl(base);
+    /** {@code <base>/v1/traces}, as the OpenTelemetry specification derives the traces URL for OTLP/HTTP. */
+    static String tracesEndpoint(String base) {
+        URI uri;
+        try {
+            uri = new URI(base);
+        } catch (URISyntaxException e) {
+            throw notAnUrl(base);
+        }
+        boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+        if (!http || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null) {
+            throw notAnUrl(base);
+        }
+        return base.replaceAll("/+$", "") + "/v1/traces";
     }
-    boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-    if (!http || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null) {
-      throw notAnUrl(base);
-    }
-    return base.replaceAll("/+$", "") + "/v1/traces";
-  }
 
-  private static IllegalStateException notAnUrl(String value) {
-    return new IllegalStateException(VARIABLE + "=" + value
-        + " is not the http(s) base URL of an OTLP/HTTP collector, e.g. http://otel-collector:4318.");
-  }
+    private static IllegalStateException notAnUrl(String value) {
+        return new IllegalStateException(VARIABLE + "=" + value
+                + " is not the http(s) base URL of an OTLP/HTTP collector, e.g. http://otel-collector:4318.");
+    }
 }

@@ -10,16 +10,17 @@ import org.springframework.context.annotation.Bean;
  * lines carry them where ECS puts them ({@code "trace":{"id":…},"span":{"id":…}}) instead of Micrometer's
  * {@code traceId} and {@code spanId}.
  */
-@AutoConfiguration(beforeName =
-    "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration")
+@AutoConfiguration(
+        beforeName =
+                "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration")
 @ConditionalOnClass(Slf4JEventListener.class)
 public class TracingLogsAutoConfiguration {
 
-  public static final String TRACE_ID = "trace.id";
-  public static final String SPAN_ID = "span.id";
+    public static final String TRACE_ID = "trace.id";
+    public static final String SPAN_ID = "span.id";
 
-  @Bean
-  Slf4JEventListener ecsSlf4JEventListener() {
-    return new Slf4JEventListener(TRACE_ID, SPAN_ID);
-  }
+    @Bean
+    Slf4JEventListener ecsSlf4JEventListener() {
+        return new Slf4JEventListener(TRACE_ID, SPAN_ID);
+    }
 }

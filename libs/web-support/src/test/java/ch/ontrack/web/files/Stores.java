@@ -21,76 +21,77 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 final class Stores {
 
-  static final String BUCKET = "files";
+    static final String BUCKET = "files";
 
-  private static EmbeddedPostgres postgres;
-  private static DataSource database;
-  private static S3Server s3;
+    private static EmbeddedPostgres postgres;
+    private static DataSource database;
+    private static S3Server s3;
 
-  private Stores() {}
+    private Stores() {}
 
-  static synchronized DataSource database() {
-    if (database == null) {
-      try {
-        postgres = EmbeddedPostgres.builder().start();
-        database = postgres.getPostgresDatabase();
-        try (var connection = database.getConnection()) {
-          ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/files/V12__file_objects.sql"));
-          connection.createStatement().execute("create table test_file (object_id uuid primary key)");
+    static synchronized DataSource database() {
+        if (database == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+                database = postgres.getPostgresDatabase();
+                try (var connection = database.getConnection()) {
+                    ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/files/V12__file_objects.sql"));
+                    connection.createStatement().execute("create table test_file (object_id uuid primary key)");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (java.sql.SQLException e) {
-        throw new IllegalStateException(e);
-      }
+        return database;
     }
-    return database;
-  }
 
-  static String jdbcUrl() {
-    database();
-    return postgres.getJdbcUrl("postgres", "postgres");
-  }
-
-  static synchronized S3Server s3() {
-    if (s3 == null) {
-      s3 = new S3Server();
-      Runtime.getRuntime().addShutdownHook(new Thread(s3::stop));
-      try (S3Client client = FileStoreConfiguration.s3Client(s3Settings(s3.endpoint()))) {
-        client.createBucket(b -> b.bucket(BUCKET));
-      }
+    static String jdbcUrl() {
+        database();
+        return postgres.getJdbcUrl("postgres", "postgres");
     }
-    return s3;
-  }
 
-  static JdbcClient jdbc() {
-    return JdbcClient.create(database());
-  }
+    static synchronized S3Server s3() {
+        if (s3 == null) {
+            s3 = new S3Server();
+            Runtime.getRuntime().addShutdownHook(new Thread(s3::stop));
+            try (S3Client client = FileStoreConfiguration.s3Client(s3Settings(s3.endpoint()))) {
+                client.createBucket(b -> b.bucket(BUCKET));
+            }
+        }
+        return s3;
+    }
 
-  static TransactionTemplate tx() {
-    return new TransactionTemplate(new DataSourceTransactionManager(database()));
-  }
+    static JdbcClient jdbc() {
+        return JdbcClient.create(database());
+    }
 
-  static FileStoreSettings.S3 s3Settings(String endpoint) {
-    return new FileStoreSettings.S3(URI.create(endpoint), S3Server.REGION, BUCKET, true, S3Server.ACCESS_KEY,
-        S3Server.SECRET_KEY, null);
-  }
+    static TransactionTemplate tx() {
+        return new TransactionTemplate(new DataSourceTransactionManager(database()));
+    }
 
-  static FileStoreSettings settings(FileStoreSettings.Kind kind, String keys) {
-    return new FileStoreSettings(kind, keys, kind == FileStoreSettings.Kind.S3 ? s3Settings(s3().endpoint()) : null);
-  }
+    static FileStoreSettings.S3 s3Settings(String endpoint) {
+        return new FileStoreSettings.S3(
+                URI.create(endpoint), S3Server.REGION, BUCKET, true, S3Server.ACCESS_KEY, S3Server.SECRET_KEY, null);
+    }
 
-  /** A store whose new files go to {@code kind}; reads from S3 as well when the S3 server runs. */
-  static FileStoreConfiguration.Parts parts(FileStoreSettings.Kind kind, String keys) {
-    FileStoreSettings settings = kind == FileStoreSettings.Kind.S3 || s3 != null
-        ? new FileStoreSettings(kind, keys, s3Settings(s3().endpoint()))
-        : settings(kind, keys);
-    return FileStoreConfiguration.Parts.of(settings, jdbc());
-  }
+    static FileStoreSettings settings(FileStoreSettings.Kind kind, String keys) {
+        return new FileStoreSettings(
+                kind, keys, kind == FileStoreSettings.Kind.S3 ? s3Settings(s3().endpoint()) : null);
+    }
 
-  static String key(String id) {
-    byte[] raw = new byte[32];
-    new SecureRandom().nextBytes(raw);
-    return id + ":" + Base64.getEncoder().encodeToString(raw);
-  }
+    /** A store whose new files go to {@code kind}; reads from S3 as well when the S3 server runs. */
+    static FileStoreConfiguration.Parts parts(FileStoreSettings.Kind kind, String keys) {
+        FileStoreSettings settings = kind == FileStoreSettings.Kind.S3 || s3 != null
+                ? new FileStoreSettings(kind, keys, s3Settings(s3().endpoint()))
+                : settings(kind, keys);
+        return FileStoreConfiguration.Parts.of(settings, jdbc());
+    }
+
+    static String key(String id) {
+        byte[] raw = new byte[32];
+        new SecureRandom().nextBytes(raw);
+        return id + ":" + Base64.getEncoder().encodeToString(raw);
+    }
 }

@@ -20,53 +20,60 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ApiDocuments {
 
-  private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-  private ApiDocuments() {}
+    private ApiDocuments() {}
 
-  /** docs/api/{name} of the repository, seen from a module two levels down (apps/*). */
-  public static Path file(String name) {
-    return Path.of("").toAbsolutePath().resolve("../../docs/api").resolve(name).normalize();
-  }
-
-  /** Fails when {@code served} differs from the checked-in document; writes it instead when asked to. */
-  public static void check(String name, String served) {
-    Path file = file(name);
-    String expected = canonical(served);
-    try {
-      if (Boolean.getBoolean("openapi.write")) {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, expected, StandardCharsets.UTF_8);
-        return;
-      }
-      String checkedIn = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-      assertThat(checkedIn)
-          .as("docs/api/%s is out of date: run the backend's ApiDocumentTest with -Dopenapi.write=true "
-              + "(docs/architecture.md, \"API contract\")", name)
-          .isEqualTo(expected);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** docs/api/{name} of the repository, seen from a module two levels down (apps/*). */
+    public static Path file(String name) {
+        return Path.of("")
+                .toAbsolutePath()
+                .resolve("../../docs/api")
+                .resolve(name)
+                .normalize();
     }
-  }
 
-  /** Keys sorted and indented, ending in a newline: the same description always gives the same text. */
-  static String canonical(String json) {
-    return JSON.writeValueAsString(sorted(JSON.readTree(json))) + "\n";
-  }
+    /** Fails when {@code served} differs from the checked-in document; writes it instead when asked to. */
+    public static void check(String name, String served) {
+        Path file = file(name);
+        String expected = canonical(served);
+        try {
+            if (Boolean.getBoolean("openapi.write")) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, expected, StandardCharsets.UTF_8);
+                return;
+            }
+            String checkedIn = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+            assertThat(checkedIn)
+                    .as(
+                            "docs/api/%s is out of date: run the backend's ApiDocumentTest with -Dopenapi.write=true "
+                                    + "(docs/architecture.md, \"API contract\")",
+                            name)
+                    .isEqualTo(expected);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
-  private static JsonNode sorted(JsonNode node) {
-    if (node.isObject()) {
-      Map<String, JsonNode> fields = new TreeMap<>();
-      node.properties().forEach(e -> fields.put(e.getKey(), sorted(e.getValue())));
-      ObjectNode copy = JSON.createObjectNode();
-      fields.forEach(copy::set);
-      return copy;
+    /** Keys sorted and indented, ending in a newline: the same description always gives the same text. */
+    static String canonical(String json) {
+        return JSON.writeValueAsString(sorted(JSON.readTree(json))) + "\n";
     }
-    if (node.isArray()) {
-      var copy = JSON.createArrayNode();
-      node.forEach(item -> copy.add(sorted(item)));
-      return copy;
+
+    private static JsonNode sorted(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, JsonNode> fields = new TreeMap<>();
+            node.properties().forEach(e -> fields.put(e.getKey(), sorted(e.getValue())));
+            ObjectNode copy = JSON.createObjectNode();
+            fields.forEach(copy::set);
+            return copy;
+        }
+        if (node.isArray()) {
+            var copy = JSON.createArrayNode();
+            node.forEach(item -> copy.add(sorted(item)));
+            return copy;
+        }
+        return node;
     }
-    return node;
-  }
 }

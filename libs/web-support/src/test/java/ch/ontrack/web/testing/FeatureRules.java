@@ -14,38 +14,45 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 /** The package rules every backend and libs/web-support follow (docs/architecture.md "Modules and allowed dependencies"). */
 public final class FeatureRules {
 
-  /** The application modules: libs never know them. */
-  static final String[] APPS = {"ch.ontrack.client..", "ch.ontrack.provider..", "ch.ontrack.launcher.."};
+    /** The application modules: libs never know them. */
+    static final String[] APPS = {"ch.ontrack.client..", "ch.ontrack.provider..", "ch.ontrack.launcher.."};
 
-  private FeatureRules() {}
+    private FeatureRules() {}
 
-  /** The packages directly under {@code basePackage} (the features) never depend on each other in a circle. */
-  public static ArchRule featuresAreFreeOfCycles(String basePackage) {
-    return slices().matching(basePackage + ".(*)..").should().beFreeOfCycles();
-  }
+    /** The packages directly under {@code basePackage} (the features) never depend on each other in a circle. */
+    public static ArchRule featuresAreFreeOfCycles(String basePackage) {
+        return slices().matching(basePackage + ".(*)..").should().beFreeOfCycles();
+    }
 
-  /** A controller is the feature's HTTP edge: nothing outside its package calls it. */
-  public static ArchRule controllersAreUsedOnlyInTheirPackage() {
-    return classes().that().haveSimpleNameEndingWith("Controller").should(beUsedOnlyInTheirOwnPackage())
-        .allowEmptyShould(true);
-  }
+    /** A controller is the feature's HTTP edge: nothing outside its package calls it. */
+    public static ArchRule controllersAreUsedOnlyInTheirPackage() {
+        return classes()
+                .that()
+                .haveSimpleNameEndingWith("Controller")
+                .should(beUsedOnlyInTheirOwnPackage())
+                .allowEmptyShould(true);
+    }
 
-  /** libs/web-support is shared by the apps and knows none of them. */
-  public static ArchRule webSupportNeverDependsOnTheApps() {
-    return noClasses().that().resideInAPackage("ch.ontrack.web..")
-        .should().dependOnClassesThat().resideInAnyPackage(APPS);
-  }
+    /** libs/web-support is shared by the apps and knows none of them. */
+    public static ArchRule webSupportNeverDependsOnTheApps() {
+        return noClasses()
+                .that()
+                .resideInAPackage("ch.ontrack.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(APPS);
+    }
 
-  private static ArchCondition<JavaClass> beUsedOnlyInTheirOwnPackage() {
-    return new ArchCondition<>("be used only inside their own package") {
-      @Override
-      public void check(JavaClass controller, ConditionEvents events) {
-        for (Dependency dependency : controller.getDirectDependenciesToSelf()) {
-          if (!dependency.getOriginClass().getPackageName().equals(controller.getPackageName())) {
-            events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
-          }
-        }
-      }
-    };
-  }
+    private static ArchCondition<JavaClass> beUsedOnlyInTheirOwnPackage() {
+        return new ArchCondition<>("be used only inside their own package") {
+            @Override
+            public void check(JavaClass controller, ConditionEvents events) {
+                for (Dependency dependency : controller.getDirectDependenciesToSelf()) {
+                    if (!dependency.getOriginClass().getPackageName().equals(controller.getPackageName())) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
 }

@@ -18,54 +18,58 @@ import java.util.concurrent.Future;
  */
 public final class PoolDrill {
 
-  /** Each parallel caller comes back this often: a steady load rather than one burst. */
-  private static final int ROUNDS = 10;
+    /** Each parallel caller comes back this often: a steady load rather than one burst. */
+    private static final int ROUNDS = 10;
 
-  private PoolDrill() {}
+    private PoolDrill() {}
 
-  /** Every read answers 200 while all connections but one are taken (a second one would never come). */
-  public static void withOneFreeConnection(HikariDataSource pool, Map<String, Callable<Integer>> reads)
-      throws Exception {
-    List<Connection> held = new ArrayList<>();
-    try {
-      for (int i = 1; i < pool.getMaximumPoolSize(); i++) {
-        held.add(pool.getConnection());
-      }
-      for (var read : reads.entrySet()) {
-        assertThat(read.getValue().call()).as("%s with one free connection", read.getKey()).isEqualTo(200);
-      }
-    } finally {
-      for (Connection connection : held) {
-        connection.close();
-      }
-    }
-  }
-
-  /** Every read, one after the other, from twice as many parallel callers as the pool has connections. */
-  public static void twiceThePoolSizeInParallel(HikariDataSource pool, Map<String, Callable<Integer>> reads)
-      throws Exception {
-    int parallel = 2 * pool.getMaximumPoolSize();
-    ExecutorService callers = Executors.newFixedThreadPool(parallel);
-    try {
-      for (var read : reads.entrySet()) {
-        List<Future<Integer>> answers = new ArrayList<>();
-        for (int i = 0; i < parallel; i++) {
-          answers.add(callers.submit(() -> {
-            int worst = 200;
-            for (int round = 0; round < ROUNDS && worst == 200; round++) {
-              worst = read.getValue().call();
+    /** Every read answers 200 while all connections but one are taken (a second one would never come). */
+    public static void withOneFreeConnection(HikariDataSource pool, Map<String, Callable<Integer>> reads)
+            throws Exception {
+        List<Connection> held = new ArrayList<>();
+        try {
+            for (int i = 1; i < pool.getMaximumPoolSize(); i++) {
+                held.add(pool.getConnection());
             }
-            return worst;
-          }));
+            for (var read : reads.entrySet()) {
+                assertThat(read.getValue().call())
+                        .as("%s with one free connection", read.getKey())
+                        .isEqualTo(200);
+            }
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
         }
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> answer : answers) {
-          statuses.add(answer.get());
-        }
-        assertThat(statuses).as("statuses of %d parallel callers of %s", parallel, read.getKey()).containsOnly(200);
-      }
-    } finally {
-      callers.shutdownNow();
     }
-  }
+
+    /** Every read, one after the other, from twice as many parallel callers as the pool has connections. */
+    public static void twiceThePoolSizeInParallel(HikariDataSource pool, Map<String, Callable<Integer>> reads)
+            throws Exception {
+        int parallel = 2 * pool.getMaximumPoolSize();
+        ExecutorService callers = Executors.newFixedThreadPool(parallel);
+        try {
+            for (var read : reads.entrySet()) {
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (int i = 0; i < parallel; i++) {
+                    answers.add(callers.submit(() -> {
+                        int worst = 200;
+                        for (int round = 0; round < ROUNDS && worst == 200; round++) {
+                            worst = read.getValue().call();
+                        }
+                        return worst;
+                    }));
+                }
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> answer : answers) {
+                    statuses.add(answer.get());
+                }
+                assertThat(statuses)
+                        .as("statuses of %d parallel callers of %s", parallel, read.getKey())
+                        .containsOnly(200);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
 }

@@ -10,11 +10,13 @@ import org.springframework.context.ApplicationContext;
 /** Both backends: without OTEL_EXPORTER_OTLP_ENDPOINT requests are traced, but nothing exports the spans. */
 public final class TracingChecks {
 
-  private TracingChecks() {}
+    private TracingChecks() {}
 
-  public static void assertTracedWithoutExporter(ApplicationContext context) {
-    assertThat(System.getenv("OTEL_EXPORTER_OTLP_ENDPOINT")).as("this check's premise").isNullOrEmpty();
-    assertThat(context.getBean(Tracer.class)).isInstanceOf(OtelTracer.class);
-    assertThat(context.getBeansOfType(SpanExporter.class)).isEmpty();
-  }
+    public static void assertTracedWithoutExporter(ApplicationContext context) {
+        assertThat(System.getenv("OTEL_EXPORTER_OTLP_ENDPOINT"))
+                .as("this check's premise")
+                .isNullOrEmpty();
+        assertThat(context.getBean(Tracer.class)).isInstanceOf(OtelTracer.class);
+        assertThat(context.getBeansOfType(SpanExporter.class)).isEmpty();
+    }
 }

@@ -25,101 +25,107 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /** The local gateway: HTTPS with certificates from the local CA, HTTP only to redirect. */
 public final class Gateway implements Component {
 
-  private static final long IDLE_TIMEOUT_MS = 300_000;
-  /** The production gateway's request timeouts (deploy/charts/oc-platform/values.yaml). */
-  static final Duration API_TIMEOUT = Duration.ofSeconds(60);
-  static final Duration TRANSFER_TIMEOUT = Duration.ofSeconds(600);
+    private static final long IDLE_TIMEOUT_MS = 300_000;
+    /** The production gateway's request timeouts (deploy/charts/oc-platform/values.yaml). */
+    static final Duration API_TIMEOUT = Duration.ofSeconds(60);
 
-  private final LaunchOptions options;
-  private final LocalCa ca;
-  private final Handler mail;
-  private final Duration apiTimeout;
-  private Server server;
-  private GatewayAccessLog accessLog;
+    static final Duration TRANSFER_TIMEOUT = Duration.ofSeconds(600);
 
-  public Gateway(LaunchOptions options, LocalCa ca, Handler mail) {
-    this(options, ca, mail, API_TIMEOUT);
-  }
+    private final LaunchOptions options;
+    private final LocalCa ca;
+    private final Handler mail;
+    private final Duration apiTimeout;
+    private Server server;
+    private GatewayAccessLog accessLog;
 
-  Gateway(LaunchOptions options, LocalCa ca, Handler mail, Duration apiTimeout) {
-    this.options = options;
-    this.ca = ca;
-    this.mail = mail;
-    this.apiTimeout = apiTimeout;
-  }
-
-  /** Every host name the gateway answers, in the order of its certificate's names. */
-  static List<String> hosts() {
-    return java.util.stream.Stream.concat(LocalTopology.sites().stream(), java.util.stream.Stream.of(LocalTopology.MAIL))
-        .map(site -> site + GatewayHandler.DOMAIN).toList();
-  }
-
-  @Override
-  public String name() {
-    return LocalTopology.GATEWAY;
-  }
-
-  @Override
-  public synchronized void start() throws Exception {
-    Map<String, Handler> targets = new LinkedHashMap<>();
-    for (String backend : LocalTopology.BACKENDS) {
-      targets.put(backend, new BackendProxy(backend, options.port(backend, "server"), apiTimeout, TRANSFER_TIMEOUT));
+    public Gateway(LaunchOptions options, LocalCa ca, Handler mail) {
+        this(options, ca, mail, API_TIMEOUT);
     }
-    for (String frontend : LocalTopology.FRONTENDS) {
-      Path dist = Preflight.dist(options, frontend);
-      if (!Files.isRegularFile(dist.resolve("index.html"))) {
-        throw new LaunchException(frontend + " is not built: " + dist + "/index.html is missing."
-            + " Build it with: mvn -B -q -DskipTests -pl apps/" + frontend + " install");
-      }
-      targets.put(frontend, new StaticSite(dist));
-    }
-    QueuedThreadPool threads = new QueuedThreadPool(200, 4);
-    threads.setName("gateway");
-    server = new Server(threads);
-    HttpConfiguration plain = new HttpConfiguration();
-    plain.setSendServerVersion(false);
-    HttpConfiguration secure = new HttpConfiguration(plain);
-    secure.setSecureScheme("https");
-    secure.setSecurePort(options.httpsPort());
-    secure.addCustomizer(new SecureRequestCustomizer());
 
-    SslContextFactory.Server tls = GatewayTls.contextFactory(ca, hosts());
-    ServerConnector https = new ServerConnector(server,
-        new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(secure));
-    https.setHost("127.0.0.1");
-    https.setPort(options.httpsPort());
-    https.setIdleTimeout(IDLE_TIMEOUT_MS);
-    ServerConnector http = new ServerConnector(server, new HttpConnectionFactory(plain));
-    http.setHost("127.0.0.1");
-    http.setPort(options.httpPort());
-    server.addConnector(https);
-    server.addConnector(http);
-    server.setHandler(new GatewayHandler(targets, mail, hosts(), options.httpsPort()));
-    server.setErrorHandler(new GatewayErrors());
-    accessLog = new GatewayAccessLog(options.dataDir().resolve("logs").resolve(LocalTopology.GATEWAY + ".log"));
-    server.setRequestLog(accessLog);
-    try {
-      server.start();
-    } catch (java.io.IOException e) {
-      stop();
-      throw new LaunchException("The gateway cannot listen on ports " + options.httpsPort() + " and "
-          + options.httpPort() + ": " + e.getMessage(), e);
+    Gateway(LaunchOptions options, LocalCa ca, Handler mail, Duration apiTimeout) {
+        this.options = options;
+        this.ca = ca;
+        this.mail = mail;
+        this.apiTimeout = apiTimeout;
     }
-  }
 
-  @Override
-  public synchronized void stop() {
-    if (server != null) {
-      try {
-        server.stop();
-      } catch (Exception e) {
-        // stopping anyway: nothing else to release
-      }
-      server = null;
+    /** Every host name the gateway answers, in the order of its certificate's names. */
+    static List<String> hosts() {
+        return java.util.stream.Stream.concat(
+                        LocalTopology.sites().stream(), java.util.stream.Stream.of(LocalTopology.MAIL))
+                .map(site -> site + GatewayHandler.DOMAIN)
+                .toList();
     }
-    if (accessLog != null) {
-      accessLog.close();
-      accessLog = null;
+
+    @Override
+    public String name() {
+        return LocalTopology.GATEWAY;
     }
-  }
+
+    @Override
+    public synchronized void start() throws Exception {
+        Map<String, Handler> targets = new LinkedHashMap<>();
+        for (String backend : LocalTopology.BACKENDS) {
+            targets.put(
+                    backend, new BackendProxy(backend, options.port(backend, "server"), apiTimeout, TRANSFER_TIMEOUT));
+        }
+        for (String frontend : LocalTopology.FRONTENDS) {
+            Path dist = Preflight.dist(options, frontend);
+            if (!Files.isRegularFile(dist.resolve("index.html"))) {
+                throw new LaunchException(frontend + " is not built: " + dist + "/index.html is missing."
+                        + " Build it with: mvn -B -q -DskipTests -pl apps/" + frontend + " install");
+            }
+            targets.put(frontend, new StaticSite(dist));
+        }
+        QueuedThreadPool threads = new QueuedThreadPool(200, 4);
+        threads.setName("gateway");
+        server = new Server(threads);
+        HttpConfiguration plain = new HttpConfiguration();
+        plain.setSendServerVersion(false);
+        HttpConfiguration secure = new HttpConfiguration(plain);
+        secure.setSecureScheme("https");
+        secure.setSecurePort(options.httpsPort());
+        secure.addCustomizer(new SecureRequestCustomizer());
+
+        SslContextFactory.Server tls = GatewayTls.contextFactory(ca, hosts());
+        ServerConnector https = new ServerConnector(
+                server, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(secure));
+        https.setHost("127.0.0.1");
+        https.setPort(options.httpsPort());
+        https.setIdleTimeout(IDLE_TIMEOUT_MS);
+        ServerConnector http = new ServerConnector(server, new HttpConnectionFactory(plain));
+        http.setHost("127.0.0.1");
+        http.setPort(options.httpPort());
+        server.addConnector(https);
+        server.addConnector(http);
+        server.setHandler(new GatewayHandler(targets, mail, hosts(), options.httpsPort()));
+        server.setErrorHandler(new GatewayErrors());
+        accessLog = new GatewayAccessLog(options.dataDir().resolve("logs").resolve(LocalTopology.GATEWAY + ".log"));
+        server.setRequestLog(accessLog);
+        try {
+            server.start();
+        } catch (java.io.IOException e) {
+            stop();
+            throw new LaunchException(
+                    "The gateway cannot listen on ports " + options.httpsPort() + " and " + options.httpPort() + ": "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (server != null) {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                // stopping anyway: nothing else to release
+            }
+            server = null;
+        }
+        if (accessLog != null) {
+            accessLog.close();
+            accessLog = null;
+        }
+    }
 }

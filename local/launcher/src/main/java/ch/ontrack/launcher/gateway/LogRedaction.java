@@ -13,43 +13,45 @@ import java.util.regex.Pattern;
  */
 public final class LogRedaction {
 
-  public static final String REDACTED = "[redacted]";
+    public static final String REDACTED = "[redacted]";
 
-  private static final Pattern SHARE_API = Pattern.compile("(?i)^(/+api/+shares/+)[^/;]+");
-  private static final Pattern SHARE_PAGE = Pattern.compile("(?i)^(/+s/+)[^/;]+");
+    private static final Pattern SHARE_API = Pattern.compile("(?i)^(/+api/+shares/+)[^/;]+");
+    private static final Pattern SHARE_PAGE = Pattern.compile("(?i)^(/+s/+)[^/;]+");
 
-  private LogRedaction() {}
+    private LogRedaction() {}
 
-  /** The request target as a log may show it: {@code /api/shares/[redacted]/unlock}. */
-  public static String path(String target) {
-    if (target == null || target.isEmpty()) {
-      return "";
+    /** The request target as a log may show it: {@code /api/shares/[redacted]/unlock}. */
+    public static String path(String target) {
+        if (target == null || target.isEmpty()) {
+            return "";
+        }
+        int query = target.indexOf('?');
+        String path = percentDecoded(query >= 0 ? target.substring(0, query) : target);
+        path = SHARE_API.matcher(path).replaceFirst("$1" + REDACTED);
+        return SHARE_PAGE.matcher(path).replaceFirst("$1" + REDACTED);
     }
-    int query = target.indexOf('?');
-    String path = percentDecoded(query >= 0 ? target.substring(0, query) : target);
-    path = SHARE_API.matcher(path).replaceFirst("$1" + REDACTED);
-    return SHARE_PAGE.matcher(path).replaceFirst("$1" + REDACTED);
-  }
 
-  /** Lenient: a malformed escape stays as it is. */
-  private static String percentDecoded(String path) {
-    if (path.indexOf('%') < 0) {
-      return path;
+    /** Lenient: a malformed escape stays as it is. */
+    private static String percentDecoded(String path) {
+        if (path.indexOf('%') < 0) {
+            return path;
+        }
+        StringBuilder decoded = new StringBuilder(path.length());
+        ByteArrayOutputStream escaped = new ByteArrayOutputStream();
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '%'
+                    && i + 2 < path.length()
+                    && Character.digit(path.charAt(i + 1), 16) >= 0
+                    && Character.digit(path.charAt(i + 2), 16) >= 0) {
+                escaped.write(Character.digit(path.charAt(i + 1), 16) * 16 + Character.digit(path.charAt(i + 2), 16));
+                i += 2;
+                continue;
+            }
+            decoded.append(escaped.toString(StandardCharsets.UTF_8));
+            escaped.reset();
+            decoded.append(c);
+        }
+        return decoded.append(escaped.toString(StandardCharsets.UTF_8)).toString();
     }
-    StringBuilder decoded = new StringBuilder(path.length());
-    ByteArrayOutputStream escaped = new ByteArrayOutputStream();
-    for (int i = 0; i < path.length(); i++) {
-      char c = path.charAt(i);
-      if (c == '%' && i + 2 < path.length()
-          && Character.digit(path.charAt(i + 1), 16) >= 0 && Character.digit(path.charAt(i + 2), 16) >= 0) {
-        escaped.write(Character.digit(path.charAt(i + 1), 16) * 16 + Character.digit(path.charAt(i + 2), 16));
-        i += 2;
-        continue;
-      }
-      decoded.append(escaped.toString(StandardCharsets.UTF_8));
-      escaped.reset();
-      decoded.append(c);
-    }
-    return decoded.append(escaped.toString(StandardCharsets.UTF_8)).toString();
-  }
 }

@@ -13,29 +13,28 @@ import org.eclipse.jetty.util.Callback;
  */
 final class SecuredResponse extends Response.Wrapper {
 
-  private boolean added;
+    private boolean added;
 
-  SecuredResponse(Request request, Response wrapped) {
-    super(request, wrapped);
-  }
-
-  @Override
-  public void write(boolean last, ByteBuffer content, Callback callback) {
-    addMissingHeaders();
-    super.write(last, content, callback);
-  }
-
-  void addMissingHeaders() {
-    if (added || isCommitted()) {
-      return;
+    SecuredResponse(Request request, Response wrapped) {
+        super(request, wrapped);
     }
-    added = true;
-    HttpFields.Mutable headers = getHeaders();
-    SecurityHeaders.COMMON.forEach(
-        (name, value) -> {
-          if (!headers.contains(name)) {
-            headers.put(name, value);
-          }
+
+    @Override
+    public void write(boolean last, ByteBuffer content, Callback callback) {
+        addMissingHeaders();
+        super.write(last, content, callback);
+    }
+
+    void addMissingHeaders() {
+        if (added || isCommitted()) {
+            return;
+        }
+        added = true;
+        HttpFields.Mutable headers = getHeaders();
+        SecurityHeaders.COMMON.forEach((name, value) -> {
+            if (!headers.contains(name)) {
+                headers.put(name, value);
+            }
         });
-  }
+    }
 }

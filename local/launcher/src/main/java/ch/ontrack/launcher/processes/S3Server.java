@@ -24,95 +24,113 @@ import java.util.Set;
  */
 public final class S3Server implements Component {
 
-  public static final String NAME = LocalTopology.OBJECT_STORE;
+    public static final String NAME = LocalTopology.OBJECT_STORE;
 
-  private static final Set<PosixFilePermission> PRIVATE_FOLDER = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> PRIVATE_FOLDER = PosixFilePermissions.fromString("rwx------");
 
-  private final BackendProcess process;
+    private final BackendProcess process;
 
-  public S3Server(LaunchOptions options, Secrets secrets) {
-    this.process = new BackendProcess(NAME, () -> command(options, secrets), Map.of("PATH", "/usr/bin:/bin",
-        "LANG", "C.UTF-8", "TZ", "UTC"), home(options), options.dataDir().resolve("logs").resolve(NAME + ".log"),
-        url(options).resolve("/"), S3Server::answersS3, null);
-  }
-
-  /** An unsigned request is refused with 403 once the server handles S3 requests. */
-  static boolean answersS3(int status) {
-    return status == 403 || status == 200;
-  }
-
-  public static URI url(LaunchOptions options) {
-    return URI.create("http://127.0.0.1:" + options.port(NAME, "s3"));
-  }
-
-  public static Path home(LaunchOptions options) {
-    return options.dataDir().resolve(NAME);
-  }
-
-  /** Where the buckets are: one folder each. */
-  public static Path data(LaunchOptions options) {
-    return home(options).resolve("data");
-  }
-
-  static List<String> command(LaunchOptions options, Secrets secrets) {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Path config = writeConfig(options, secrets);
-    return List.of(java.toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m",
-        "-XX:+ExitOnOutOfMemoryError", "-jar", Preflight.s3ServerJar(options).toString(), "--properties",
-        config.toString());
-  }
-
-  private static Path writeConfig(LaunchOptions options, Secrets secrets) {
-    try {
-      // jclouds' filesystem store reads "others may read" as a public-read ACL: the buckets are private folders
-      for (String backend : LocalTopology.BACKENDS) {
-        Path bucket = data(options).resolve(LocalTopology.bucket(backend));
-        Files.createDirectories(bucket, PosixFilePermissions.asFileAttribute(PRIVATE_FOLDER));
-        Files.setPosixFilePermissions(bucket, PRIVATE_FOLDER);
-      }
-      Path config = home(options).resolve("s3proxy.properties");
-      Files.deleteIfExists(config);
-      Files.createFile(config, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(config, String.join("\n",
-          "s3proxy.endpoint=" + url(options),
-          "s3proxy.authorization=aws-v2-or-v4",
-          "s3proxy.identity=" + secrets.objectStoreAccessKey(),
-          "s3proxy.credential=" + secrets.objectStoreSecretKey(),
-          "jclouds.provider=filesystem",
-          "jclouds.filesystem.basedir=" + data(options)) + "\n");
-      return config;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public S3Server(LaunchOptions options, Secrets secrets) {
+        this.process = new BackendProcess(
+                NAME,
+                () -> command(options, secrets),
+                Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8", "TZ", "UTC"),
+                home(options),
+                options.dataDir().resolve("logs").resolve(NAME + ".log"),
+                url(options).resolve("/"),
+                S3Server::answersS3,
+                null);
     }
-  }
 
-  @Override
-  public String name() {
-    return NAME;
-  }
+    /** An unsigned request is refused with 403 once the server handles S3 requests. */
+    static boolean answersS3(int status) {
+        return status == 403 || status == 200;
+    }
 
-  @Override
-  public void start() throws Exception {
-    process.start();
-  }
+    public static URI url(LaunchOptions options) {
+        return URI.create("http://127.0.0.1:" + options.port(NAME, "s3"));
+    }
 
-  @Override
-  public void stop() {
-    process.stop();
-  }
+    public static Path home(LaunchOptions options) {
+        return options.dataDir().resolve(NAME);
+    }
 
-  @Override
-  public List<Long> pids() {
-    return process.pids();
-  }
+    /** Where the buckets are: one folder each. */
+    public static Path data(LaunchOptions options) {
+        return home(options).resolve("data");
+    }
 
-  @Override
-  public void onUnexpectedExit(ExitListener listener) {
-    process.onUnexpectedExit(listener);
-  }
+    static List<String> command(LaunchOptions options, Secrets secrets) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path config = writeConfig(options, secrets);
+        return List.of(
+                java.toString(),
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xmx256m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-jar",
+                Preflight.s3ServerJar(options).toString(),
+                "--properties",
+                config.toString());
+    }
 
-  @Override
-  public List<String> lastLogLines() {
-    return process.lastLogLines();
-  }
+    private static Path writeConfig(LaunchOptions options, Secrets secrets) {
+        try {
+            // jclouds' filesystem store reads "others may read" as a public-read ACL: the buckets are private folders
+            for (String backend : LocalTopology.BACKENDS) {
+                Path bucket = data(options).resolve(LocalTopology.bucket(backend));
+                Files.createDirectories(bucket, PosixFilePermissions.asFileAttribute(PRIVATE_FOLDER));
+                Files.setPosixFilePermissions(bucket, PRIVATE_FOLDER);
+            }
+            Path config = home(options).resolve("s3proxy.properties");
+            Files.deleteIfExists(config);
+            Files.createFile(
+                    config, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(
+                    config,
+                    String.join(
+                                    "\n",
+                                    "s3proxy.endpoint=" + url(options),
+                                    "s3proxy.authorization=aws-v2-or-v4",
+                                    "s3proxy.identity=" + secrets.objectStoreAccessKey(),
+                                    "s3proxy.credential=" + secrets.objectStoreSecretKey(),
+                                    "jclouds.provider=filesystem",
+                                    "jclouds.filesystem.basedir=" + data(options))
+                            + "\n");
+            return config;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void start() throws Exception {
+        process.start();
+    }
+
+    @Override
+    public void stop() {
+        process.stop();
+    }
+
+    @Override
+    public List<Long> pids() {
+        return process.pids();
+    }
+
+    @Override
+    public void onUnexpectedExit(ExitListener listener) {
+        process.onUnexpectedExit(listener);
+    }
+
+    @Override
+    public List<String> lastLogLines() {
+        return process.lastLogLines();
+    }
 }

@@ -6,9 +6,9 @@ package ch.ontrack.launcher.topology;
  */
 public record Route(String site, String pathPrefix, String component) {
 
-  public boolean matches(String path) {
-    return pathPrefix.equals("/")
-        || path.equals(pathPrefix)
-        || path.startsWith(pathPrefix.endsWith("/") ? pathPrefix : pathPrefix + "/");
-  }
+    public boolean matches(String path) {
+        return pathPrefix.equals("/")
+                || path.equals(pathPrefix)
+                || path.startsWith(pathPrefix.endsWith("/") ? pathPrefix : pathPrefix + "/");
+    }
 }

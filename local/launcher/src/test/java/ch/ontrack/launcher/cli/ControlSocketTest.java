@@ -12,28 +12,33 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ControlSocketTest {
 
-  @TempDir Path data;
+    @TempDir
+    Path data;
 
-  @Test
-  void aRestartRequestReachesTheLauncherThroughASocketOnlyItsOwnerCanOpen() throws Exception {
-    List<String> restarted = new CopyOnWriteArrayList<>();
-    try (ControlSocket socket = ControlSocket.open(data, name -> {
-      if (!name.equals("client-backend")) {
-        throw new IllegalArgumentException("no component " + name);
-      }
-      restarted.add(name);
-    })) {
-      Path file = ControlSocket.path(data);
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    @Test
+    void aRestartRequestReachesTheLauncherThroughASocketOnlyItsOwnerCanOpen() throws Exception {
+        List<String> restarted = new CopyOnWriteArrayList<>();
+        try (ControlSocket socket = ControlSocket.open(data, name -> {
+            if (!name.equals("client-backend")) {
+                throw new IllegalArgumentException("no component " + name);
+            }
+            restarted.add(name);
+        })) {
+            Path file = ControlSocket.path(data);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+                    .isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
 
-      assertThat(ControlSocket.send(data, "restart client-backend")).hasValueSatisfying(
-          answer -> assertThat(answer).startsWith("ok client-backend restarted in "));
-      assertThat(restarted).containsExactly("client-backend");
-      assertThat(ControlSocket.send(data, "restart nothing")).hasValue("error no component nothing");
-      assertThat(ControlSocket.send(data, "rm -rf /")).hasValueSatisfying(
-          answer -> assertThat(answer).startsWith("error unknown request"));
+            assertThat(ControlSocket.send(data, "restart client-backend"))
+                    .hasValueSatisfying(answer -> assertThat(answer).startsWith("ok client-backend restarted in "));
+            assertThat(restarted).containsExactly("client-backend");
+            assertThat(ControlSocket.send(data, "restart nothing")).hasValue("error no component nothing");
+            assertThat(ControlSocket.send(data, "rm -rf /"))
+                    .hasValueSatisfying(answer -> assertThat(answer).startsWith("error unknown request"));
+        }
+        assertThat(ControlSocket.send(data, "restart client-backend"))
+                .as("after close")
+                .isEmpty();
     }
-    assertThat(ControlSocket.send(data, "restart client-backend")).as("after close").isEmpty();
-  }
 }

@@ -16,45 +16,45 @@ import java.nio.file.Path;
 /** A gateway on free ports with two tiny built frontends and a mail catcher, for tests. */
 record TestGateway(LaunchOptions options, LocalCa ca, MailCatcher mail, Gateway gateway) implements AutoCloseable {
 
-  static TestGateway start(Path repo, Path data) throws Exception {
-    return start(repo, data, Gateway.API_TIMEOUT);
-  }
-
-  static TestGateway start(Path repo, Path data, java.time.Duration apiTimeout) throws Exception {
-    writeFrontends(repo);
-    LaunchOptions options = LaunchOptions.forTests(repo, data);
-    MailCatcher mail = new MailCatcher(options.port("mail", "smtp"));
-    mail.start();
-    LocalCa ca = LocalCa.loadOrCreate(data.resolve("ca"));
-    Gateway gateway = new Gateway(options, ca, new MailPage(mail), apiTimeout);
-    gateway.start();
-    return new TestGateway(options, ca, mail, gateway);
-  }
-
-  static void writeFrontends(Path repo) {
-    try {
-      for (String app : LocalTopology.FRONTENDS) {
-        Path dist = repo.resolve("apps").resolve(app).resolve("dist");
-        Files.createDirectories(dist.resolve("assets"));
-        Files.writeString(dist.resolve("index.html"), "<!doctype html><title>" + app + "</title>");
-        Files.writeString(dist.resolve("assets/app-1a2b.js"), "console.log('" + app + "')");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    static TestGateway start(Path repo, Path data) throws Exception {
+        return start(repo, data, Gateway.API_TIMEOUT);
     }
-  }
 
-  HttpClient https() {
-    return ApiSession.httpClient(CaTrust.only(ca.certificateFile()));
-  }
+    static TestGateway start(Path repo, Path data, java.time.Duration apiTimeout) throws Exception {
+        writeFrontends(repo);
+        LaunchOptions options = LaunchOptions.forTests(repo, data);
+        MailCatcher mail = new MailCatcher(options.port("mail", "smtp"));
+        mail.start();
+        LocalCa ca = LocalCa.loadOrCreate(data.resolve("ca"));
+        Gateway gateway = new Gateway(options, ca, new MailPage(mail), apiTimeout);
+        gateway.start();
+        return new TestGateway(options, ca, mail, gateway);
+    }
 
-  int httpsPort() {
-    return options.httpsPort();
-  }
+    static void writeFrontends(Path repo) {
+        try {
+            for (String app : LocalTopology.FRONTENDS) {
+                Path dist = repo.resolve("apps").resolve(app).resolve("dist");
+                Files.createDirectories(dist.resolve("assets"));
+                Files.writeString(dist.resolve("index.html"), "<!doctype html><title>" + app + "</title>");
+                Files.writeString(dist.resolve("assets/app-1a2b.js"), "console.log('" + app + "')");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
-  @Override
-  public void close() {
-    gateway.stop();
-    mail.stop();
-  }
+    HttpClient https() {
+        return ApiSession.httpClient(CaTrust.only(ca.certificateFile()));
+    }
+
+    int httpsPort() {
+        return options.httpsPort();
+    }
+
+    @Override
+    public void close() {
+        gateway.stop();
+        mail.stop();
+    }
 }

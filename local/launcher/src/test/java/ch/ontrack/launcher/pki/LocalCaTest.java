@@ -12,20 +12,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LocalCaTest {
 
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void theCaIsCreatedOnceAndReusedWithItsKeyReadableOnlyByItsOwner() throws Exception {
-    LocalCa first = LocalCa.loadOrCreate(dir);
-    LocalCa again = LocalCa.loadOrCreate(dir);
-    assertThat(again.certificate()).isEqualTo(first.certificate());
-    assertThat(Files.getPosixFilePermissions(dir.resolve("ca-key.pem")))
-        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    @Test
+    void theCaIsCreatedOnceAndReusedWithItsKeyReadableOnlyByItsOwner() throws Exception {
+        LocalCa first = LocalCa.loadOrCreate(dir);
+        LocalCa again = LocalCa.loadOrCreate(dir);
+        assertThat(again.certificate()).isEqualTo(first.certificate());
+        assertThat(Files.getPosixFilePermissions(dir.resolve("ca-key.pem")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
-    var store = again.serverKeyStore(List.of("provider.localhost", "client.localhost"));
-    X509Certificate leaf = (X509Certificate) store.getCertificate(LocalCa.SERVER_ALIAS);
-    leaf.verify(first.certificate().getPublicKey());
-    assertThat(leaf.getSubjectAlternativeNames())
-        .containsExactly(List.of(2, "provider.localhost"), List.of(2, "client.localhost"));
-  }
+        var store = again.serverKeyStore(List.of("provider.localhost", "client.localhost"));
+        X509Certificate leaf = (X509Certificate) store.getCertificate(LocalCa.SERVER_ALIAS);
+        leaf.verify(first.certificate().getPublicKey());
+        assertThat(leaf.getSubjectAlternativeNames())
+                .containsExactly(List.of(2, "provider.localhost"), List.of(2, "client.localhost"));
+    }
 }
