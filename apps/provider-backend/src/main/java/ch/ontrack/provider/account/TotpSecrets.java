@@ -1,14 +1,9 @@
 package ch.ontrack.provider.account;
 
-import java.nio.ByteBuffer;
+import ch.ontrack.web.SealingKey;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.UUID;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
@@ -22,26 +17,17 @@ import org.springframework.stereotype.Component;
 @Component
 class TotpSecrets {
 
-    private static final int IV_BYTES = 12;
     private static final byte[] INFO = "oc-platform totp secrets v1".getBytes(StandardCharsets.US_ASCII);
     private final SecureRandom random = new SecureRandom();
-    private final SecretKeySpec key;
+    private final SealingKey key;
 
     TotpSecrets(AccountFlowSettings settings) {
-        byte[] raw;
-        try {
-            raw = Base64.getDecoder().decode(settings.totpEncryptionKey().strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("TOTP_ENCRYPTION_KEY must be base64", e);
-        }
-        if (raw.length != 32) {
-            throw new IllegalStateException("TOTP_ENCRYPTION_KEY must be 32 bytes (base64), is " + raw.length);
-        }
+        byte[] raw = SealingKey.decode(settings.totpEncryptionKey(), "TOTP_ENCRYPTION_KEY");
         HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
         hkdf.init(new HKDFParameters(raw, null, INFO));
         byte[] derived = new byte[32];
         hkdf.generateBytes(derived, 0, derived.length);
-        key = new SecretKeySpec(derived, "AES");
+        key = SealingKey.of(derived);
     }
 
     /** 160 random bits, the length RFC 4226 recommends. */
@@ -52,30 +38,10 @@ class TotpSecrets {
     }
 
     byte[] seal(byte[] secret, UUID providerId) {
-        try {
-            byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
-            cipher.updateAAD(("totp:" + providerId).getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(secret);
-            return ByteBuffer.allocate(IV_BYTES + sealed.length)
-                    .put(iv)
-                    .put(sealed)
-                    .array();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Encryption failed", e);
-        }
+        return key.seal(secret, "totp:" + providerId);
     }
 
     byte[] open(byte[] sealed, UUID providerId) {
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, sealed, 0, IV_BYTES));
-            cipher.updateAAD(("totp:" + providerId).getBytes(StandardCharsets.UTF_8));
-            return cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Decryption failed", e);
-        }
+        return key.open(sealed, "totp:" + providerId);
     }
 }
