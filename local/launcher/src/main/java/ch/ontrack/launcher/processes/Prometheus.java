@@ -1,6 +1,5 @@
 package ch.ontrack.launcher.processes;
 
-import ch.ontrack.launcher.component.Component;
 import ch.ontrack.launcher.component.LaunchException;
 import ch.ontrack.launcher.topology.LaunchOptions;
 import ch.ontrack.launcher.topology.Preflight;
@@ -22,7 +21,7 @@ import java.util.function.Consumer;
  * ports and loads the alerting rules of {@link PrometheusConfig#RULES_DIR}; its data under {@code
  * prometheus/} in the data directory, listening on 127.0.0.1 only.
  */
-public final class Prometheus implements Component {
+public final class Prometheus extends OneProcess {
 
     public static final String NAME = "prometheus";
     static final int DEFAULT_PORT = 9090;
@@ -106,28 +105,8 @@ public final class Prometheus implements Component {
     }
 
     @Override
-    public void start() throws Exception {
-        process.start();
-    }
-
-    @Override
-    public void stop() {
-        process.stop();
-    }
-
-    @Override
-    public List<Long> pids() {
-        return process.pids();
-    }
-
-    @Override
-    public void onUnexpectedExit(ExitListener listener) {
-        process.onUnexpectedExit(listener);
-    }
-
-    @Override
-    public List<String> lastLogLines() {
-        return process.lastLogLines();
+    BackendProcess process() {
+        return process;
     }
 
     LaunchOptions options() {

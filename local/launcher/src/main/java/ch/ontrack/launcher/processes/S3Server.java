@@ -1,6 +1,5 @@
 package ch.ontrack.launcher.processes;
 
-import ch.ontrack.launcher.component.Component;
 import ch.ontrack.launcher.topology.LaunchOptions;
 import ch.ontrack.launcher.topology.LocalTopology;
 import ch.ontrack.launcher.topology.Preflight;
@@ -22,7 +21,7 @@ import java.util.Set;
  * data directory, listening on 127.0.0.1 only and checking AWS signatures with the generated credentials. Each
  * backend's bucket is a folder there, created before the start.
  */
-public final class S3Server implements Component {
+public final class S3Server extends OneProcess {
 
     public static final String NAME = LocalTopology.OBJECT_STORE;
 
@@ -110,27 +109,7 @@ public final class S3Server implements Component {
     }
 
     @Override
-    public void start() throws Exception {
-        process.start();
-    }
-
-    @Override
-    public void stop() {
-        process.stop();
-    }
-
-    @Override
-    public List<Long> pids() {
-        return process.pids();
-    }
-
-    @Override
-    public void onUnexpectedExit(ExitListener listener) {
-        process.onUnexpectedExit(listener);
-    }
-
-    @Override
-    public List<String> lastLogLines() {
-        return process.lastLogLines();
+    BackendProcess process() {
+        return process;
     }
 }
