@@ -44,19 +44,19 @@ class SbomIT {
         }
     }
 
-    /** The backends: the SBOM's libraries are exactly the jars in the image's BOOT-INF/lib. */
+    /** The backends: the SBOM's libraries are exactly the jars in the image's app/lib (the extracted layout the AOT cache needs). */
     @ParameterizedTest
     @FieldSource("APPS")
     void listsTheDependenciesInTheImage(String app) {
         if (Images.isBackend(app)) {
-            Set<String> jars = inImage(app, root -> files(root.resolve("app/BOOT-INF/lib")));
+            Set<String> jars = inImage(app, root -> files(root.resolve("app/lib")));
             Set<String> listed = new TreeSet<>(ADDED_BY_SPRING_BOOT);
             components(app).stream()
-                    // starters hold no code: Spring Boot's repackaging leaves them out of BOOT-INF/lib
+                    // starters hold no code: Spring Boot's repackaging leaves them out of the extracted lib/
                     .filter(c -> !c.path("name").asString().startsWith("spring-boot-starter"))
                     .forEach(c -> listed.add(
                             c.path("name").asString() + "-" + c.path("version").asString() + ".jar"));
-            assertThat(listed).as(app + " SBOM versus BOOT-INF/lib").containsExactlyInAnyOrderElementsOf(jars);
+            assertThat(listed).as(app + " SBOM versus the image's app/lib").containsExactlyInAnyOrderElementsOf(jars);
         } else {
             // a web app's image holds its built files only; its SBOM lists the packages bundled into them
             Set<String> served = inImage(app, root -> files(root.resolve("usr/share/nginx/html")));
