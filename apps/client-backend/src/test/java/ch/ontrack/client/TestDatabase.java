@@ -1,5 +1,6 @@
 package ch.ontrack.client;
 
+import ch.ontrack.web.testing.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +15,8 @@ final class TestDatabase {
 
     static synchronized TcpProxy proxy() {
         if (proxy == null) {
+            postgres = TestPostgres.start();
             try {
-                postgres = EmbeddedPostgres.builder().start();
                 proxy = new TcpProxy(postgres.getPort());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

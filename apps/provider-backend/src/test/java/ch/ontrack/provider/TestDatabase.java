@@ -1,8 +1,8 @@
 package ch.ontrack.provider;
 
+import ch.ontrack.web.testing.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /** One real PostgreSQL 17 per test JVM. */
 final class TestDatabase {
@@ -13,11 +13,7 @@ final class TestDatabase {
 
     static synchronized int port() {
         if (postgres == null) {
-            try {
-                postgres = EmbeddedPostgres.builder().start();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            postgres = TestPostgres.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();

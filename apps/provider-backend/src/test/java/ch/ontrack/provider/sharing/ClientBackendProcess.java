@@ -1,5 +1,6 @@
 package ch.ontrack.provider.sharing;
 
+import ch.ontrack.web.testing.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +32,7 @@ final class ClientBackendProcess implements AutoCloseable {
     final int internalPort;
 
     ClientBackendProcess() throws IOException {
-        database = EmbeddedPostgres.builder().start();
+        database = TestPostgres.start();
         internalPort = freePort();
         log = Files.createTempFile("client-backend", ".log");
         byte[] key = new byte[32];

@@ -1,9 +1,8 @@
 package ch.ontrack.web.files;
 
 import ch.ontrack.web.testing.S3Server;
+import ch.ontrack.web.testing.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -32,14 +31,12 @@ final class Stores {
     static synchronized DataSource database() {
         if (database == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                postgres = TestPostgres.start();
                 database = postgres.getPostgresDatabase();
                 try (var connection = database.getConnection()) {
                     ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/files/V12__file_objects.sql"));
                     connection.createStatement().execute("create table test_file (object_id uuid primary key)");
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }

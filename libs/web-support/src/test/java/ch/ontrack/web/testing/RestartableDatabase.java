@@ -42,7 +42,7 @@ public final class RestartableDatabase {
 
     public synchronized void start() {
         try {
-            postgres = EmbeddedPostgres.builder()
+            postgres = TestPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
