@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +78,9 @@ class AccountController {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final FindByIndexNameSessionRepository<?> sessions;
-    private final String dummyHash;
+    /** Hashed off the start-up path; unknown accounts are checked against it so both cases take as long. */
+    private final CompletableFuture<String> dummyHash;
+
     private final MeterRegistry meters;
     private final CommonPasswords common;
     private final Audit audit;
@@ -118,7 +121,8 @@ class AccountController {
             meters.counter("oc.logins", "outcome", outcome);
         }
         meters.counter("oc.rate.limited", "limiter", "login");
-        this.dummyHash = passwords.encode("a password nobody has " + UUID.randomUUID());
+        this.dummyHash =
+                CompletableFuture.supplyAsync(() -> passwords.encode("a password nobody has " + UUID.randomUUID()));
     }
 
     @PostMapping("/signup")
@@ -186,7 +190,7 @@ class AccountController {
         // hash even for unknown accounts, so both failures take the same time
         boolean ok = matches(
                 body.password(),
-                stored.map(Accounts.Stored::passwordHash).orElse(dummyHash),
+                stored.map(Accounts.Stored::passwordHash).orElseGet(dummyHash::join),
                 stored.map(s -> s.provider().id()).orElse(null));
         if (stored.isEmpty() || !ok) {
             throttle.failed(email, request.getRemoteAddr());

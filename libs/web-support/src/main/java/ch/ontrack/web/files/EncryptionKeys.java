@@ -62,6 +62,10 @@ final class EncryptionKeys {
     }
 
     /** The key-encryption key of this id; fails with a sentence when the id is no longer configured. */
+    boolean has(String id) {
+        return keys.containsKey(id);
+    }
+
     Aead get(String id) {
         Aead key = keys.get(id);
         if (key == null) {

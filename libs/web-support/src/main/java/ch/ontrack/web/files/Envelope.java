@@ -46,7 +46,17 @@ final class Envelope {
         }
     }
 
+    /**
+     * The file's data key. A key id no longer in FILE_ENCRYPTION_KEYS (removed before {@code files rewrap} moved its
+     * files) makes the file unreadable until the key is back: {@link FileStoreUnavailable}, so the API answers 503
+     * problem+json and the log names the key.
+     */
     StreamingAead open(UUID id, String keyId, byte[] wrapped) {
+        if (!keys.has(keyId)) {
+            throw new FileStoreUnavailable(
+                    "File " + id + " is encrypted under key " + keyId + ", which FILE_ENCRYPTION_KEYS no longer holds",
+                    null);
+        }
         try {
             return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, keys.get(keyId), aad(id))
                     .getPrimitive(RegistryConfiguration.get(), StreamingAead.class);

@@ -215,6 +215,17 @@ abstract class FileStoreContract {
         assertSameBytes(readAll(onlyNew, fresh), random(1_500_000, 6));
     }
 
+    @Test
+    void aFileWhoseKeyWasRemovedIsUnavailableNotAnError() {
+        UUID id = write(random(10_000, 7));
+        FileStore withoutK1 = Stores.parts(kind(), Stores.key("k3")).store(jdbc, kind());
+
+        assertThatThrownBy(() -> withoutK1.open(id))
+                .isInstanceOf(FileStoreUnavailable.class)
+                .hasMessageContaining("key k1");
+        assertSameBytes(readAll(store, id), random(10_000, 7)); // the key back, the file reads again
+    }
+
     FileCleanup cleanup() {
         return new FileCleanup(jdbc, store, new FileReferences("test_file", "object_id"), parts.s3());
     }
