@@ -4,16 +4,17 @@
 # from when a read was due), straight at the client backend's API port as the production gateway reaches it, and
 # in the same run at nginx serving the same bytes at the same paths, as a yardstick of what the machine and the
 # load generator manage. For each target:
-#  1. RATE full reads per second for SECONDS, after a warm-up at that rate (WARMUP_SECONDS for the backend,
-#     5 s for nginx) that does not count;
+#  1. RATE full reads per second for SECONDS, after a warm-up that does not count: for the backend WARMUP_SECONDS
+#     at WARMUP_RATE (a freshly started JVM still compiles its hot paths, the AES-GCM ones among them, for a minute
+#     or more; at the full rate it falls behind meanwhile and never catches up), then 10 s at RATE; for nginx 5 s;
 #  2. the highest rate with p99 of at most 50 ms and no error, in steps of STEP_SECONDS (at most
 #     MAX_SECONDS measured in all).
 # Prints the figures, each backend's resident memory (now and its peak) and the load average of the machine.
 #   scripts/bench-read-rate.sh [file stores, default "postgres"] [rate, default 200] [seconds, default 30]
 # File stores: a space-separated list of FILE_STORE values (postgres, s3); the platform is started once for each,
 # with --file-store for the ones other than postgres. The backends run with the production JVM's compiler and a
-# 256 MiB heap (LOCAL_BACKEND_JVM_OPTIONS). Environment: WARMUP_SECONDS (30), STEP_SECONDS (5), MAX_SECONDS (30),
-# NGINX_PORT (18089). Needs nginx (Debian: nginx-light).
+# 256 MiB heap (LOCAL_BACKEND_JVM_OPTIONS). Environment: WARMUP_SECONDS (90), WARMUP_RATE (60), STEP_SECONDS (5),
+# MAX_SECONDS (30), NGINX_PORT (18089). Needs nginx (Debian: nginx-light).
 set -euo pipefail
 
 # shellcheck source-path=SCRIPTDIR source=bench-platform.sh
@@ -21,7 +22,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/bench-platform.sh"
 STORES="${1:-postgres}"
 RATE="${2:-200}"
 SECONDS_MEASURED="${3:-30}"
-WARMUP="${WARMUP_SECONDS:-30}"
+WARMUP="${WARMUP_SECONDS:-90}"
+WARMUP_RATE="${WARMUP_RATE:-60}"
 STEP="${STEP_SECONDS:-5}"
 MAX_MEASURED="${MAX_SECONDS:-30}"
 NGINX_PORT="${NGINX_PORT:-18089}"
@@ -99,6 +101,11 @@ rss() {
 # target.
 measure() {
   local name="$1" base="$2" warmup="$3"
+  if [ "$warmup" -gt 10 ]; then
+    echo "-- $name: warm-up, $WARMUP_RATE full reads/s for $warmup s (not counted)"
+    bench rate "$base" "$WARMUP_RATE" 0 "$warmup"
+    warmup=10
+  fi
   echo "-- $name: $RATE full reads/s for ${SECONDS_MEASURED} s after $warmup s at that rate ($(load))"
   bench rate "$base" "$RATE" "$warmup" "$SECONDS_MEASURED"
   echo "-- $name: highest rate with p99 <= 50 ms and no error (${STEP} s steps after 2 s each, from $RATE/s)"
