@@ -140,10 +140,9 @@ final class S3Blobs implements Blobs {
                             s3.getObject(b -> b.bucket(bucket).key(key(id)).range("bytes=" + from + "-")));
                     inPosition = from;
                 }
-                byte[] bytes = new byte[Math.min(target.remaining(), 64 * 1024)];
                 int n;
                 try {
-                    n = in.read(bytes);
+                    n = read(in, target);
                 } catch (IOException | SdkException e) {
                     drop();
                     throw new FileStoreUnavailable("Reading " + key(id) + " from the bucket failed", e);
@@ -151,9 +150,25 @@ final class S3Blobs implements Blobs {
                 if (n < 0) {
                     return -1;
                 }
-                target.put(bytes, 0, n);
                 position += n;
                 inPosition += n;
+                return n;
+            }
+
+            /** Straight into the buffer's array when it has one (Tink's segment buffers do): no copy, no garbage. */
+            private static int read(InputStream in, ByteBuffer target) throws IOException {
+                if (target.hasArray()) {
+                    int n = in.read(target.array(), target.arrayOffset() + target.position(), target.remaining());
+                    if (n > 0) {
+                        target.position(target.position() + n);
+                    }
+                    return n;
+                }
+                byte[] bytes = new byte[Math.min(target.remaining(), 64 * 1024)];
+                int n = in.read(bytes);
+                if (n > 0) {
+                    target.put(bytes, 0, n);
+                }
                 return n;
             }
 
