@@ -65,7 +65,9 @@ public final class S3Server extends OneProcess {
         return List.of(
                 java.toString(),
                 "-XX:+UseSerialGC",
-                // the full compiler: it serves every byte of every file, so throughput counts more than its start
+                // the quick compiler only: with the full one it competed with the backends for the two cores and
+                // served fewer reads, not more (docs/performance.md "Read path at a steady rate")
+                "-XX:TieredStopAtLevel=1",
                 "-Xmx256m",
                 "-XX:+ExitOnOutOfMemoryError",
                 "-jar",
