@@ -21,8 +21,25 @@ public class InternalConnector implements WebServerFactoryCustomizer<TomcatServl
         factory.addAdditionalConnectors(connector);
     }
 
-    /** The port actually bound (differs from the configured one when that is 0). */
+    /** The port it was last bound to, kept while the connector stops. */
+    private volatile int boundPort = -1;
+
+    /**
+     * The port actually bound (differs from the configured one when that is 0). While the server stops, Tomcat
+     * reports -1 for a connector whose socket is closed, yet requests on connections accepted before still arrive
+     * there: they keep the port it was bound to, so they are still internal calls, not 404s (a delivery the provider
+     * backend would take for a refusal for good).
+     */
     public int localPort() {
-        return connector.getLocalPort();
+        int bound = connector.getLocalPort();
+        if (bound > 0) {
+            boundPort = bound;
+            return bound;
+        }
+        return boundPort;
+    }
+
+    Connector connector() {
+        return connector;
     }
 }
