@@ -114,21 +114,17 @@ export function Dialog(props: {
       dialog.showModal();
       // Start at the first field rather than the close button, which comes first in the markup.
       dialog.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea')?.focus();
-    } else if (!props.open && dialog.open) {
-      dialog.close();
+    } else if (!props.open) {
+      if (dialog.open) dialog.close();
+      // Focus goes back only now that the owner knows the dialog is closed: an Enter on the opener
+      // before that would ask to open a dialog the owner still thinks open, and nothing would happen.
+      (opener.current as HTMLElement | null)?.focus?.();
+      opener.current = null;
     }
   }, [props.open]);
   useEffect(() => () => (opener.current as HTMLElement | null)?.focus?.(), []);
   return (
-    <dialog
-      ref={ref}
-      class="dialog"
-      aria-labelledby={titleId}
-      onClose={() => {
-        (opener.current as HTMLElement | null)?.focus?.();
-        props.onClose();
-      }}
-    >
+    <dialog ref={ref} class="dialog" aria-labelledby={titleId} onClose={() => props.onClose()}>
       <div class="dialog__header">
         <h2 id={titleId}>{props.title}</h2>
         <button
