@@ -1,5 +1,6 @@
 package ch.ontrack.provider.sharing;
 
+import ch.ontrack.web.ProblemHandler;
 import ch.ontrack.web.files.FileNames;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -42,24 +43,33 @@ class ClientBackend {
         final int status;
         /** What the provider may read: the answer and its problem detail, without internal addresses. */
         final String reason;
+        /** The problem type the answer names ({@code https://on-track.ch/problems/…}), or empty. */
+        final String problemType;
 
         Unavailable(String message, int status, Throwable cause) {
-            this(message, status, "The client service did not answer.", cause);
+            this(message, status, "The client service did not answer.", "", cause);
         }
 
-        Unavailable(String message, int status, String reason, Throwable cause) {
+        Unavailable(String message, int status, String reason, String problemType, Throwable cause) {
             super(message, cause, false, false);
             this.status = status;
             this.reason = reason;
+            this.problemType = problemType;
         }
 
         /**
-         * The client backend refused the call itself, so sending it again cannot succeed (docs/adr/0210). Not
-         * permanent: no answer or 5xx, 408 and 429 (try later), 401 and 403 (the deployment's shared secret is
-         * wrong: fixing it must deliver every waiting share without anyone's action).
+         * The client backend refused the share itself, so sending it again cannot succeed (docs/adr/0210): a 4xx
+         * with one of its own problem types. Not permanent: no answer or 5xx, 408 and 429 (try later), 401 and 403
+         * (the deployment's shared secret is wrong: fixing it must deliver every waiting share without anyone's
+         * action), 404 and 405 (the call did not reach the share: a route or a port that is not there yet, as while
+         * a client backend shuts down or a gateway is reconfigured), and any answer that is not the client backend's
+         * problem+json (a proxy's error page).
          */
         boolean permanent() {
-            return status >= 400 && status < 500 && status != 401 && status != 403 && status != 408 && status != 429;
+            return status >= 400
+                    && status < 500
+                    && !List.of(401, 403, 404, 405, 408, 429).contains(status)
+                    && problemType.startsWith(ProblemHandler.TYPE_BASE);
         }
     }
 
@@ -194,7 +204,20 @@ class ClientBackend {
         }
         String reason = "The client service answered " + response.status() + reason(response.body());
         throw new Unavailable(
-                call + " answered " + response.status() + reason(response.body()), response.status(), reason, null);
+                call + " answered " + response.status() + reason(response.body()),
+                response.status(),
+                reason,
+                problemType(response.body()),
+                null);
+    }
+
+    /** The {@code type} of a problem+json answer, or empty. */
+    private String problemType(String body) {
+        try {
+            return json.readTree(body).path("type").asString("");
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     /** The problem+json detail and field errors of a refusal, for the provider to read; empty otherwise. */
