@@ -6,9 +6,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import me.gosimple.nbvcxz.resources.ConfigurationBuilder;
 import me.gosimple.nbvcxz.resources.Dictionary;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +25,29 @@ public class CommonPasswords {
 
     static final String TYPE = "common-password";
     static final String MESSAGE = "is one of the most common passwords; choose another";
-    /** Loaded off the start-up path (about 0.3 s of CPU); the first check waits for it. */
-    private final CompletableFuture<Set<String>> common = CompletableFuture.supplyAsync(CommonPasswords::load);
+    /**
+     * Loaded beside the context's start-up (about 0.3 s of CPU); the first check waits for it, and so does
+     * readiness, so a missing list still stops start-up.
+     */
+    private final CompletableFuture<Set<String>> common;
+
+    public CommonPasswords() {
+        this(CommonPasswords::load);
+    }
+
+    CommonPasswords(Supplier<Set<String>> list) {
+        this.common = CompletableFuture.supplyAsync(list);
+    }
+
+    /** Before the backend reports ready: the list is loaded, or start-up fails with why. */
+    @EventListener(ApplicationReadyEvent.class)
+    void awaitLoaded() {
+        try {
+            common.join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("The list of common passwords could not be loaded", e.getCause());
+        }
+    }
 
     private static Set<String> load() {
         return ConfigurationBuilder.getDefaultDictionaries().stream()
