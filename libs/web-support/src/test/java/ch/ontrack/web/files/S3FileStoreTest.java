@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -36,6 +39,31 @@ class S3FileStoreTest extends FileStoreContract {
                 return false;
             }
             throw e;
+        }
+    }
+
+    /**
+     * A file read to its end hands its connection back for the next GET (a new connection per download would cost
+     * both sides CPU on the read path); a read given up part-way leaves the next one unharmed.
+     */
+    @Test
+    void wholeReadsShareOneConnectionAndAReadGivenUpPartWayHarmsNoOther() throws Exception {
+        List<UUID> files = List.of(write(random(300_000, 21)), write(random(300_000, 22)), write(random(300_000, 23)));
+        UUID large = write(random(3_200_000, 24));
+        URI server = URI.create(Stores.s3().endpoint());
+        try (CountingRelay relay = new CountingRelay(server);
+                FileStoreConfiguration.Parts relayed = FileStoreConfiguration.Parts.of(
+                        new FileStoreSettings(kind(), KEYS, Stores.s3Settings(relay.endpoint())), jdbc)) {
+            FileStore through = relayed.store(jdbc, kind());
+            for (int i = 0; i < files.size(); i++) {
+                assertSameBytes(readAll(through, files.get(i)), random(300_000, 21 + i));
+            }
+            assertThat(relay.accepted()).as("connections for three whole reads").isEqualTo(1);
+
+            try (InputStream in = through.open(large, 0)) {
+                assertThat(in.readNBytes(1000)).hasSize(1000);
+            }
+            assertSameBytes(readAll(through, files.get(0)), random(300_000, 21));
         }
     }
 
