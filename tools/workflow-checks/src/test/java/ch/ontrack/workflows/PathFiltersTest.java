@@ -25,8 +25,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PathFiltersTest {
 
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
-    private static final Pattern DEPENDENCY =
-            Pattern.compile("<dependency>\\s*<groupId>ch\\.ontrack</groupId>\\s*<artifactId>([^<]+)</artifactId>");
+    private static final Pattern DEPENDENCY = Pattern.compile("(?s)<dependency>(.*?)</dependency>");
+    private static final Pattern OUR_ARTIFACT =
+            Pattern.compile("(?s)<groupId>ch\\.ontrack</groupId>.*?<artifactId>([^<]+)</artifactId>");
+    private static final Pattern TEST_SCOPE = Pattern.compile("<scope>test</scope>");
     private static final Pattern ARTIFACT =
             Pattern.compile("</parent>.*?<artifactId>([^<]+)</artifactId>", Pattern.DOTALL);
     private static final Pattern COPY = Pattern.compile("(?m)^COPY (?!--from)(\\S+)");
@@ -46,10 +48,12 @@ class PathFiltersTest {
                 .isEqualTo(imageInputs(app));
     }
 
+    /** The image's inputs and what the app's tests are built from as well (test-scoped modules such as api-client). */
     @ParameterizedTest
     @ValueSource(strings = {"provider-backend", "client-backend", "provider-frontend", "client-frontend"})
     void anAppWorkflowRunsOnExactlyItsInputs(String app) {
         Set<String> expected = new LinkedHashSet<>(imageInputs(app));
+        expected.addAll(moduleInputs("apps/" + app, true));
         expected.add(".github/workflows/" + app + ".yml");
         expected.addAll(BUILDING_BLOCKS);
 
@@ -98,6 +102,12 @@ class PathFiltersTest {
                 .containsExactlyInAnyOrder("libs/web-support/**", "deploy/images/backend.Dockerfile.dockerignore");
     }
 
+    @Test
+    void aTestScopedModuleIsAnInputOfTheTestsButNotOfTheImage() {
+        assertThat(moduleInputs("apps/provider-backend", true)).contains("libs/api-client/**");
+        assertThat(imageInputs("provider-backend")).doesNotContain("libs/api-client/**");
+    }
+
     /** What an app's image is built from. */
     static Set<String> imageInputs(String app) {
         Set<String> inputs = new LinkedHashSet<>(moduleInputs("apps/" + app));
@@ -116,17 +126,24 @@ class PathFiltersTest {
         return inputs;
     }
 
-    /** A Maven module, the modules it depends on (transitively), the root pom and its npm workspace inputs. */
+    /** A Maven module, the modules it needs at run time (transitively), the root pom and its npm workspace inputs. */
     static Set<String> moduleInputs(String module) {
+        return moduleInputs(module, false);
+    }
+
+    /** As {@link #moduleInputs(String)}, with the modules its tests need when {@code withTests}. */
+    static Set<String> moduleInputs(String module, boolean withTests) {
         Set<String> inputs = new LinkedHashSet<>();
         inputs.add(module + "/**");
         inputs.add("pom.xml");
         Map<String, String> modules = modulesByArtifact();
         Matcher dependency = DEPENDENCY.matcher(Repo.read(module + "/pom.xml"));
         while (dependency.find()) {
-            String dir = modules.get(dependency.group(1));
-            if (dir != null) {
-                inputs.addAll(moduleInputs(dir));
+            Matcher artifact = OUR_ARTIFACT.matcher(dependency.group(1));
+            boolean testOnly = TEST_SCOPE.matcher(dependency.group(1)).find();
+            String dir = artifact.find() ? modules.get(artifact.group(1)) : null;
+            if (dir != null && (withTests || !testOnly)) {
+                inputs.addAll(moduleInputs(dir, withTests));
             }
         }
         Path packageJson = Repo.ROOT.resolve(module).resolve("package.json");
