@@ -6,6 +6,7 @@ import ch.ontrack.apiclient.ClientApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,18 +43,27 @@ class SharedUnlockLimitTest extends ApiTest {
         second.close();
     }
 
+    /**
+     * The bucket refills one attempt every 3 s (20 a minute, evenly), so on a slow machine a few more attempts may
+     * pass than the budget; two budgets (one per replica) would let about twice as many through.
+     */
     @Test
-    void unlockAttemptsThroughTwoReplicasGetExactlyTheBudgetOfOne() {
+    void unlockAttemptsThroughTwoReplicasGetTheBudgetOfOne() {
         int port = ((WebServerApplicationContext) second).getWebServer().getPort();
         ClientApi other = clientAt(port, clientAddress);
         List<Integer> statuses = new ArrayList<>();
+        long start = System.nanoTime();
         for (int i = 0; i < 2 * BUDGET + 10; i++) {
             statuses.add((i % 2 == 0 ? client : other)
                     .unlock("unknown-token-" + "x".repeat(20), "22222-22222")
                     .status());
         }
+        long refilled = (System.nanoTime() - start) / TimeUnit.SECONDS.toNanos(60 / BUDGET) + 1;
 
+        assertThat(statuses).containsOnly(404, 429);
         assertThat(statuses.subList(0, BUDGET)).containsOnly(404);
-        assertThat(statuses.subList(BUDGET, statuses.size())).containsOnly(429);
+        assertThat(statuses.stream().filter(s -> s == 404).count())
+                .as("attempts let through, with %d refilled while they ran: %s", refilled, statuses)
+                .isBetween((long) BUDGET, BUDGET + refilled);
     }
 }
