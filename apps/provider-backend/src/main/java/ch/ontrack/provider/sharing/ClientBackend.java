@@ -19,6 +19,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
 
 /** The client backend's internal API (docs/architecture.md), authenticated with INTERNAL_API_SECRET. */
 @Component
@@ -202,42 +203,38 @@ class ClientBackend {
                 return response;
             }
         }
-        String reason = "The client service answered " + response.status() + reason(response.body());
+        JsonNode problem = problem(response.body());
+        String detail = reason(problem);
         throw new Unavailable(
-                call + " answered " + response.status() + reason(response.body()),
+                call + " answered " + response.status() + detail,
                 response.status(),
-                reason,
-                problemType(response.body()),
+                "The client service answered " + response.status() + detail,
+                problem.path("type").asString(""),
                 null);
     }
 
-    /** The {@code type} of a problem+json answer, or empty. */
-    private String problemType(String body) {
+    /** The answer as problem+json, or a missing node when it is not JSON (a proxy's error page). */
+    private JsonNode problem(String body) {
         try {
-            return json.readTree(body).path("type").asString("");
+            return json.readTree(body);
         } catch (RuntimeException e) {
-            return "";
+            return MissingNode.getInstance();
         }
     }
 
-    /** The problem+json detail and field errors of a refusal, for the provider to read; empty otherwise. */
-    private String reason(String body) {
-        try {
-            JsonNode problem = json.readTree(body);
-            StringBuilder reason = new StringBuilder();
-            if (problem.path("detail").isString()) {
-                reason.append(": ").append(problem.path("detail").asString());
-            }
-            for (JsonNode error : problem.path("errors")) {
-                reason.append(" ")
-                        .append(error.path("field").asString())
-                        .append(" ")
-                        .append(error.path("message").asString())
-                        .append(".");
-            }
-            return reason.toString();
-        } catch (RuntimeException e) {
-            return "";
+    /** The problem's detail and field errors, for the provider to read; empty when there are none. */
+    private static String reason(JsonNode problem) {
+        StringBuilder reason = new StringBuilder();
+        if (problem.path("detail").isString()) {
+            reason.append(": ").append(problem.path("detail").asString());
         }
+        for (JsonNode error : problem.path("errors")) {
+            reason.append(" ")
+                    .append(error.path("field").asString())
+                    .append(" ")
+                    .append(error.path("message").asString())
+                    .append(".");
+        }
+        return reason.toString();
     }
 }
