@@ -34,6 +34,7 @@ class DeliveryRefusedTest extends ApiTest {
         ApiSession browser = signedIn();
         UUID refused = send(browser, "Payslips [refuse]");
         UUID waiting = send(browser, "Payslips [down]");
+        UUID proxied = send(browser, "Payslips [proxy]");
 
         var failed = until(browser, refused, s -> "DELIVERY_FAILED".equals(JsonPath.read(s.text(), "$.status")));
         assertThat(JsonPath.<String>read(failed.text(), "$.deliveryFailure"))
@@ -43,6 +44,7 @@ class DeliveryRefusedTest extends ApiTest {
 
         // the worker keeps retrying the share the client backend could not take: three more attempts at least
         untilOutboxAttempts(waiting, 4);
+        untilOutboxAttempts(proxied, 4);
         assertThat(CLIENT.sharePuts(refused)).isEqualTo(1);
         assertThat(JsonPath.<String>read(
                         browser.get("/api/shares/" + refused).expect(200).text(), "$.status"))
@@ -50,6 +52,10 @@ class DeliveryRefusedTest extends ApiTest {
         var pending = browser.get("/api/shares/" + waiting).expect(200);
         assertThat(JsonPath.<String>read(pending.text(), "$.status")).isEqualTo("PENDING_DELIVERY");
         assertThat(pending.text()).doesNotContain("deliveryFailure");
+        assertThat(JsonPath.<String>read(
+                        browser.get("/api/shares/" + proxied).expect(200).text(), "$.status"))
+                .as("a proxy's error page is no refusal of the share")
+                .isEqualTo("PENDING_DELIVERY");
         assertThat(jdbc.sql("select failed_at is not null from outbox where share_id = ?")
                         .param(refused)
                         .query(Boolean.class)

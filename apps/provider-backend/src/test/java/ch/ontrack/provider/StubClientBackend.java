@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real HTTP server in place of the client backend's internal API, answering shares the way the client
  * backend does when it refuses them: files are taken; a share whose title contains "[refuse]" gets 422
- * problem+json until {@link #fix} is called for it, one containing "[down]" gets 503, others 201. New codes,
- * expiry changes and revocations succeed; events are none unless {@link #events} set them.
+ * problem+json until {@link #fix} is called for it, one containing "[down]" gets 503, one containing "[proxy]" a
+ * proxy's 400 page, others 201. New codes, expiry changes and revocations succeed; events are none unless
+ * {@link #events} set them.
  */
 final class StubClientBackend {
 
@@ -98,6 +99,9 @@ final class StubClientBackend {
                     "{\"type\":\"https://on-track.ch/problems/validation\","
                             + "\"title\":\"Invalid input\",\"status\":422,\"detail\":\"" + REASON + "\","
                             + "\"errors\":[{\"field\":\"fileIds\",\"message\":\"size must be between 0 and 200\"}]}");
+        } else if (body.contains("[proxy]")) {
+            // a proxy in front of the client backend refusing the call with its own page: no verdict on the share
+            answer(exchange, 400, "text/html", "<html><body><h1>400 Bad Request</h1></body></html>");
         } else if (body.contains("[down]")) {
             answer(exchange, 503, "application/problem+json", "{\"status\":503}");
         } else {
