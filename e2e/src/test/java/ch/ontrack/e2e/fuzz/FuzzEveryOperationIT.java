@@ -130,9 +130,9 @@ class FuzzEveryOperationIT {
         } catch (java.io.UncheckedIOException first) {
             return sender.send(request);
         }
-        // Known gap of the local gateway: Tomcat closes the connection after a 400, and when that answer comes before
-        // the gateway has sent the last of the body, the gateway reports its own 502 bad-gateway instead of passing
-        // the 400 on (a race, see the closing notes). Such a request is sent once more; a second 502 still fails.
+        // Known gap of the local gateway (ADR 0355): Tomcat closes the connection after a 400, and when sending the
+        // rest of the body fails before the gateway's HTTP client has read that answer, the gateway reports its own
+        // 502 bad-gateway instead of passing the 400 on (a race). Such a request is sent once more; a second 502 fails.
         if (answer.statusCode() == 502
                 && answer.body() != null
                 && answer.body().contains("/problems/bad-gateway")

@@ -2,16 +2,21 @@ package ch.ontrack.launcher.gateway;
 
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.proxy.ProxyHandler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 
 /**
@@ -51,6 +56,43 @@ final class BackendProxy extends ProxyHandler.Reverse {
                 .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    @Override
+    protected org.eclipse.jetty.client.Request.Content newProxyToServerRequestContent(
+            Request clientToProxy, Response proxyToClient, org.eclipse.jetty.client.Request proxyToServer) {
+        return new ClientBody(clientToProxy);
+    }
+
+    @Override
+    protected org.eclipse.jetty.client.Response.CompleteListener newServerToProxyResponseListener(
+            Request clientToProxy,
+            org.eclipse.jetty.client.Request proxyToServer,
+            Response proxyToClient,
+            Callback callback) {
+        return new EarlyAnswers(clientToProxy, proxyToServer, proxyToClient, callback);
+    }
+
+    @Override
+    protected void onProxyToClientResponseComplete(
+            Request clientToProxy,
+            org.eclipse.jetty.client.Request proxyToServer,
+            org.eclipse.jetty.client.Response serverToProxy,
+            Response proxyToClient,
+            Callback callback) {
+        afterTheBody(proxyToServer, callback::succeeded);
+    }
+
+    /**
+     * Runs the step once the rest of a body the backend did not take is read ({@link ClientBody}): a client may read
+     * the answer only after it has sent its whole body, and would lose it to a connection closed before.
+     */
+    private static void afterTheBody(org.eclipse.jetty.client.Request proxyToServer, Runnable step) {
+        if (proxyToServer.getBody() instanceof ClientBody body && body.failed()) {
+            body.drain().whenComplete((done, failure) -> step.run());
+        } else {
+            step.run();
+        }
+    }
+
     /** A backend that is down, slow or failing: a status and a sentence, rendered by {@link GatewayErrors}. */
     @Override
     protected void onServerToProxyResponseFailure(
@@ -65,7 +107,10 @@ final class BackendProxy extends ProxyHandler.Reverse {
             return;
         }
         proxyToClient.reset();
-        Response.writeError(clientToProxy, proxyToClient, callback, status(failure), detail(failure), null);
+        afterTheBody(
+                proxyToServer,
+                () -> Response.writeError(
+                        clientToProxy, proxyToClient, callback, status(failure), detail(failure), null));
     }
 
     static int status(Throwable failure) {
@@ -123,5 +168,74 @@ final class BackendProxy extends ProxyHandler.Reverse {
                 headers.put("X-Forwarded-Host", host);
             }
         });
+    }
+
+    /**
+     * A backend may answer before it has read the whole body and then close the connection, as Tomcat does after a
+     * 400. Sending the rest of the body then fails, and the HTTP client fails the exchange, even when the answer has
+     * arrived whole. An answer that arrived whole (its Content-Length passed on, or its end seen) is passed on as the
+     * backend's answer, not replaced by a bad gateway or a cut connection.
+     */
+    private final class EarlyAnswers extends ProxyResponseListener {
+
+        private final Response proxyToClient;
+        private final AtomicLong passedOn = new AtomicLong();
+        private volatile CompletableFuture<Void> written = CompletableFuture.completedFuture(null);
+
+        EarlyAnswers(
+                Request clientToProxy,
+                org.eclipse.jetty.client.Request proxyToServer,
+                Response proxyToClient,
+                Callback callback) {
+            super(clientToProxy, proxyToServer, proxyToClient, callback);
+            this.proxyToClient = proxyToClient;
+        }
+
+        @Override
+        public void onContent(org.eclipse.jetty.client.Response serverToProxy, Content.Chunk chunk, Runnable demander) {
+            passedOn.addAndGet(chunk.remaining());
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            written = done;
+            chunk.retain();
+            proxyToClient.write(
+                    false,
+                    chunk.getByteBuffer(),
+                    Callback.from(
+                            () -> {
+                                chunk.release();
+                                done.complete(null);
+                                demander.run();
+                            },
+                            failure -> {
+                                chunk.release();
+                                done.completeExceptionally(failure);
+                                serverToProxy.abort(failure); // the client is gone: stop reading the backend
+                            }));
+        }
+
+        @Override
+        public void onComplete(Result result) {
+            org.eclipse.jetty.client.Response answer = result.getResponse();
+            if (result.isSucceeded() || result.getResponseFailure() == null) {
+                super.onComplete(new Result(result.getRequest(), answer));
+            } else if (arrivedWhole(answer)) {
+                // the end of the answer was not seen before the exchange failed: write it, then complete as usual
+                written.whenComplete((done, failure) -> {
+                    if (failure == null) {
+                        proxyToClient.write(true, BufferUtil.EMPTY_BUFFER, this);
+                        super.onComplete(new Result(result.getRequest(), answer));
+                    } else {
+                        super.onComplete(result);
+                    }
+                });
+            } else {
+                super.onComplete(result);
+            }
+        }
+
+        private boolean arrivedWhole(org.eclipse.jetty.client.Response answer) {
+            long length = answer.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+            return answer.getStatus() > 0 && length >= 0 && length == passedOn.get();
+        }
     }
 }
