@@ -18,6 +18,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 
 /**
  * Streams requests to a backend's API port, as the production gateway does: the Host header is
@@ -201,6 +202,7 @@ final class BackendProxy extends ProxyHandler.Reverse {
                     false,
                     chunk.getByteBuffer(),
                     Callback.from(
+                            InvocationType.NON_BLOCKING, // as Jetty's own listener: nothing here blocks
                             () -> {
                                 chunk.release();
                                 done.complete(null);
