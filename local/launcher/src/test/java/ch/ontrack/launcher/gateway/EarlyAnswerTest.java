@@ -51,6 +51,23 @@ class EarlyAnswerTest extends WithTestGateway {
         assertThat(answers.keySet()).isSubsetOf(400, 502).contains(400);
     }
 
+    @Test
+    void anUploadToABackendThatIsDownGetsTheGatewaysAnswer() throws Exception {
+        // nothing listens on the backend's port: the gateway answers 503 before it has read the body
+        for (int attempt = 0; attempt < 5; attempt++) {
+            HttpResponse<String> r = gateway.https()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("https://client.localhost:" + gateway.httpsPort()
+                                            + "/api/shares/abc/files"))
+                                    .header("Content-Type", "multipart/form-data; boundary=x")
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1536 * 1024]))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+            assertThat(r.body()).contains("client-backend is not running");
+        }
+    }
+
     /** How many of ten attempts got which status; fails on an attempt without an answer. */
     private static Map<Integer, Integer> answersToTenAttempts(Supplier<HttpRequest.BodyPublisher> body, boolean drain)
             throws Exception {
