@@ -78,6 +78,28 @@ class FilesCommandTest extends ApiTest {
     }
 
     @Test
+    void encryptEncryptsAFileStoredBeforeEncryptionWhereItIs() {
+        UUID legacy = UUID.randomUUID();
+        byte[] clear = "Jahresrechnung 2024 im Klartext".getBytes(StandardCharsets.UTF_8);
+        jdbc.sql("insert into file_object (id, store, state, size, stored_size) values (?, 'postgres', 'stored', ?, ?)")
+                .params(legacy, clear.length, clear.length)
+                .update();
+        jdbc.sql("insert into file_object_chunk (object_id, seq, data) values (?, 0, ?)")
+                .params(legacy, clear)
+                .update();
+
+        try {
+            Run run = files("encrypt", SERVING_KEY);
+
+            assertThat(run.status()).as(run.err()).isZero();
+            assertThat(run.out()).contains("Encrypted 1 files; 0 left.");
+            assertThat(keyOf(legacy)).isEqualTo(SERVING_KEY.substring(0, SERVING_KEY.indexOf(':')));
+        } finally { // no file in clear for the other tests
+            jdbc.sql("delete from file_object where id = ?").param(legacy).update();
+        }
+    }
+
+    @Test
     void migrateWithoutABucketFailsWithASentence() {
         Run run = files("migrate", SERVING_KEY);
         assertThat(run.status()).isEqualTo(1);

@@ -11,8 +11,8 @@ interface Blobs {
     /** A sink for the bytes of a new blob; {@code close()} completes it, {@link Sink#abort()} drops it. */
     Sink create(UUID id);
 
-    /** The blob's bytes, read lazily from any position; {@code size}: the stored length from the file's row. */
-    SeekableByteChannel open(UUID id, long size);
+    /** The file's stored bytes, read lazily from any position (as long as its row's stored size). */
+    SeekableByteChannel open(FileObject file);
 
     void delete(UUID id);
 

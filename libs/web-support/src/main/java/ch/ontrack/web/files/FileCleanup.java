@@ -12,13 +12,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 /**
  * Removes what no file row needs: stored files the backend no longer refers to (deleted documents and shares),
  * rows of uploads that never finished, S3 objects without a row (an upload whose transaction rolled back) and
- * the PostgreSQL chunks of files the migration has copied to S3. Grace periods leave running uploads and reads alone.
+ * the PostgreSQL chunks a file no longer reads: those of files the migration has copied to S3 and the clear chunk set
+ * of files {@code files encrypt} has encrypted. Grace periods leave running uploads and reads alone.
  */
 public class FileCleanup {
 
     /** An S3 object younger than this may still be waiting for its row to commit. */
     static final Duration UPLOAD_GRACE = Duration.ofHours(24);
-    /** Chunks copied to S3 stay this long for reads that began before the move. */
+    /** Chunks copied to S3 or encrypted into a new chunk set stay this long for reads that began before. */
     static final Duration MOVE_GRACE = Duration.ofMinutes(10);
 
     private static final Logger log = LoggerFactory.getLogger(FileCleanup.class);
@@ -58,7 +59,7 @@ public class FileCleanup {
             removed++;
         }
         removed += jdbc.sql("delete from file_object_chunk c using file_object o where c.object_id = o.id"
-                        + " and o.store <> 'postgres' and o.moved_at < ?")
+                        + " and (o.store <> 'postgres' or c.chunk_set <> o.chunk_set) and o.moved_at < ?")
                 .param(java.sql.Timestamp.from(movesBefore))
                 .update();
         if (s3 != null) {

@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The two operations behind {@code files rewrap} and {@code files migrate}. Both work one file at a time, each
- * step ending in one conditional update, so they may run while the backend serves, be stopped at any moment and
- * be run again: what is done stays done, the rest is picked up.
+ * The operations behind {@code files rewrap}, {@code files encrypt} and {@code files migrate}. Each works one file at
+ * a time, each step ending in one conditional update, so they may run while the backend serves, be stopped at any
+ * moment and be run again: what is done stays done, the rest is picked up.
  */
 public class FileMaintenance {
 
@@ -57,8 +57,8 @@ public class FileMaintenance {
         }
         int clear = count("key_id is null");
         if (clear > 0) {
-            problems.add(clear + " files stored before encryption are still in clear; `files migrate` encrypts them"
-                    + " as it moves them to S3.");
+            problems.add(clear + " files stored before encryption are still in clear; `files encrypt` encrypts them"
+                    + " in PostgreSQL, `files migrate` as it moves them to S3.");
         }
         return new Outcome(done, problems.size() - (clear > 0 ? 1 : 0) + clear, problems);
     }
@@ -87,27 +87,118 @@ public class FileMaintenance {
         return new Outcome(done, count("store = 'postgres'"), problems);
     }
 
+    /**
+     * Encrypts every file stored in PostgreSQL before encryption where it is: its encrypted chunks go into the next
+     * chunk set, are read back and checked, then the row points at them with the file's new data key; the clear
+     * chunks go later ({@link FileCleanup}), after reads that began before. {@code keepGoing} is asked before each
+     * file.
+     */
+    public Outcome encrypt(BooleanSupplier keepGoing) {
+        String clear = "store = 'postgres' and key_id is null";
+        int done = 0;
+        List<String> problems = new ArrayList<>();
+        for (FileObject file : pending(clear, null)) {
+            if (!keepGoing.getAsBoolean()) {
+                break;
+            }
+            try {
+                done += encryptInPlace(file) ? 1 : 0;
+            } catch (RuntimeException | IOException | GeneralSecurityException e) {
+                if (stillStored(file.id())) { // a file deleted meanwhile needs nothing more
+                    problems.add("File " + file.id() + ": " + e.getMessage());
+                }
+            }
+        }
+        return new Outcome(done, count(clear), problems);
+    }
+
+    private boolean encryptInPlace(FileObject file) throws IOException, GeneralSecurityException {
+        PostgresBlobs postgres = (PostgresBlobs) store.blobs(FileStoreSettings.Kind.POSTGRES);
+        int next = file.chunkSet() + 1;
+        dropChunkSetsFrom(file.id(), next); // what an interrupted run left
+        Envelope.DataKey key = envelope.create(file.id());
+        Blobs.Sink sink = postgres.create(file.id(), next);
+        DigestOutputStream copy = new DigestOutputStream(sink, FileStore.sha256());
+        byte[] source;
+        try {
+            source = copyFromPostgres(file, copy, key);
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            dropChunkSetsFrom(file.id(), next);
+            throw e;
+        }
+        byte[] sha256 = copy.getMessageDigest().digest();
+        FileObject encrypted = new FileObject(
+                file.id(),
+                FileStoreSettings.Kind.POSTGRES,
+                file.size(),
+                jdbc.sql("select coalesce(sum(length(data)), 0) from file_object_chunk where object_id = ?"
+                                + " and chunk_set = ?")
+                        .params(file.id(), next)
+                        .query(Long.class)
+                        .single(),
+                sha256,
+                key.keyId(),
+                key.wrapped(),
+                next);
+        Stored back = read(Channels.newInputStream(postgres.open(encrypted)));
+        if ((file.sha256() != null && !Arrays.equals(file.sha256(), source)) || !Arrays.equals(sha256, back.sha256())) {
+            dropChunkSetsFrom(file.id(), next);
+            throw new IllegalStateException("its chunks do not match the SHA-256 recorded when it was written, or"
+                    + " the encrypted copy does not match what was sent; it stays in clear.");
+        }
+        int updated = jdbc.sql("update file_object set chunk_set = ?, key_id = ?, wrapped_key = ?, sha256 = ?,"
+                        + " stored_size = ?, moved_at = now() where id = ? and store = 'postgres' and key_id is null"
+                        + " and chunk_set = ?")
+                .params(next, key.keyId(), key.wrapped(), sha256, back.size(), file.id(), file.chunkSet())
+                .update();
+        if (updated == 0) { // deleted or moved meanwhile: the copy is not wanted
+            dropChunkSetsFrom(file.id(), next);
+            return false;
+        }
+        log.info("File {} encrypted in PostgreSQL ({} bytes stored)", file.id(), back.size());
+        return true;
+    }
+
+    private void dropChunkSetsFrom(UUID id, int chunkSet) {
+        jdbc.sql("delete from file_object_chunk where object_id = ? and chunk_set >= ?")
+                .params(id, chunkSet)
+                .update();
+    }
+
+    /**
+     * Streams the file's bytes in PostgreSQL into {@code target}, encrypted with {@code key} unless it is null, and
+     * closes it; returns the SHA-256 of the bytes read.
+     */
+    private byte[] copyFromPostgres(FileObject file, OutputStream target, Envelope.DataKey key)
+            throws IOException, GeneralSecurityException {
+        MessageDigest read = FileStore.sha256();
+        try (InputStream source = Channels.newInputStream(
+                store.blobs(FileStoreSettings.Kind.POSTGRES).open(file))) {
+            OutputStream out = key == null ? target : key.aead().newEncryptingStream(target, Envelope.aad(file.id()));
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = source.read(buffer)) > 0; ) {
+                read.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+            }
+            out.close();
+        }
+        return read.digest();
+    }
+
     private boolean copyToS3(FileObject file) throws IOException, GeneralSecurityException {
         Blobs.Sink sink = s3.create(file.id());
-        MessageDigest sourceDigest = FileStore.sha256();
         DigestOutputStream copy = new DigestOutputStream(sink, FileStore.sha256());
         Envelope.DataKey key = file.keyId() == null ? envelope.create(file.id()) : null;
         long storedSize;
-        try (InputStream source = Channels.newInputStream(
-                store.blobs(FileStoreSettings.Kind.POSTGRES).open(file.id(), file.storedSize()))) {
-            OutputStream target = key == null ? copy : key.aead().newEncryptingStream(copy, Envelope.aad(file.id()));
-            byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = source.read(buffer)) > 0; ) {
-                sourceDigest.update(buffer, 0, n);
-                target.write(buffer, 0, n);
-            }
-            target.close();
+        byte[] source;
+        try {
+            source = copyFromPostgres(file, copy, key);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             sink.abort();
             throw e;
         }
         byte[] sha256 = copy.getMessageDigest().digest();
-        if (key == null && file.sha256() != null && !Arrays.equals(file.sha256(), sourceDigest.digest())) {
+        if (key == null && file.sha256() != null && !Arrays.equals(file.sha256(), source)) {
             s3.delete(file.id());
             throw new IllegalStateException("its chunks in PostgreSQL do not match the SHA-256 recorded when it was"
                     + " written; it stays in PostgreSQL.");
@@ -132,20 +223,28 @@ public class FileMaintenance {
 
     /** Reads the object back and compares its SHA-256 with the one computed while writing it; returns its size. */
     private long verify(UUID id, byte[] expected) throws IOException {
+        Stored back = read(s3.read(id));
+        if (!Arrays.equals(expected, back.sha256())) {
+            s3.delete(id);
+            throw new IllegalStateException(
+                    "its copy in S3 does not match the SHA-256 of the bytes sent; it stays in" + " PostgreSQL.");
+        }
+        return back.size();
+    }
+
+    private record Stored(byte[] sha256, long size) {}
+
+    /** Reads {@code stored} to its end and closes it: the SHA-256 and the length of its bytes. */
+    private static Stored read(InputStream stored) throws IOException {
         MessageDigest digest = FileStore.sha256();
         long size = 0;
-        try (InputStream in = s3.read(id)) {
+        try (InputStream in = stored) {
             byte[] buffer = new byte[64 * 1024];
             for (int n; (n = in.read(buffer)) > 0; size += n) {
                 digest.update(buffer, 0, n);
             }
         }
-        if (!Arrays.equals(expected, digest.digest())) {
-            s3.delete(id);
-            throw new IllegalStateException(
-                    "its copy in S3 does not match the SHA-256 of the bytes sent; it stays in" + " PostgreSQL.");
-        }
-        return size;
+        return new Stored(digest.digest(), size);
     }
 
     /** The files matching {@code condition}, read page by page (by id) so that any number of files fits. */
@@ -181,6 +280,14 @@ public class FileMaintenance {
                 return page.get(next++);
             }
         };
+    }
+
+    private boolean stillStored(UUID id) {
+        return jdbc.sql("select count(*) from file_object where id = ? and state = 'stored'")
+                        .param(id)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     private int count(String condition) {

@@ -71,7 +71,7 @@ public class FileStore {
     /** The file's bytes from {@code start} on; fails here (not halfway) when its store cannot be read. */
     public InputStream open(UUID id, long start) {
         FileObject file = find(id).orElseThrow(() -> new IllegalStateException("No stored file " + id));
-        SeekableByteChannel stored = blobs(file.store()).open(id, file.storedSize());
+        SeekableByteChannel stored = blobs(file.store()).open(file);
         try {
             SeekableByteChannel plain = file.keyId() == null
                     ? stored

@@ -6,7 +6,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code java -jar <backend>.jar files rewrap|migrate [--NAME=value ...]}: the backend's configuration (the
+ * {@code java -jar <backend>.jar files rewrap|encrypt|migrate [--NAME=value ...]}: the backend's configuration (the
  * environment, overridden by any {@code --NAME=value}) without its web server, one run, then exit 0 (all done), 1 (files left or an error, one sentence each) or 2 (a wrong argument). Safe to run
  * next to the serving backend and to run again after an interruption.
  */
@@ -22,9 +22,9 @@ public final class FilesCommand {
     public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
         String[] settings = java.util.Arrays.copyOfRange(args, Math.min(2, args.length), args.length);
         if (args.length < 2
-                || !(args[1].equals("rewrap") || args[1].equals("migrate"))
+                || !java.util.List.of("rewrap", "encrypt", "migrate").contains(args[1])
                 || !java.util.Arrays.stream(settings).allMatch(a -> a.startsWith("--") && a.contains("="))) {
-            err.println("Usage: files rewrap | files migrate (docs/architecture.md \"File storage\").");
+            err.println("Usage: files rewrap | files encrypt | files migrate (docs/architecture.md \"File storage\").");
             return 2;
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
@@ -41,12 +41,20 @@ public final class FilesCommand {
     }
 
     static int run(FileMaintenance files, String command, PrintStream out, PrintStream err) {
-        FileMaintenance.Outcome outcome = command.equals("rewrap")
-                ? files.rewrap()
-                : files.migrate(() -> !Thread.currentThread().isInterrupted());
+        java.util.function.BooleanSupplier keepGoing =
+                () -> !Thread.currentThread().isInterrupted();
+        FileMaintenance.Outcome outcome = switch (command) {
+            case "rewrap" -> files.rewrap();
+            case "encrypt" -> files.encrypt(keepGoing);
+            default -> files.migrate(keepGoing);
+        };
         outcome.problems().forEach(err::println);
-        out.println((command.equals("rewrap") ? "Re-wrapped " : "Moved ") + outcome.done() + " files; " + outcome.left()
-                + " left.");
+        String did = switch (command) {
+            case "rewrap" -> "Re-wrapped ";
+            case "encrypt" -> "Encrypted ";
+            default -> "Moved ";
+        };
+        out.println(did + outcome.done() + " files; " + outcome.left() + " left.");
         return outcome.left() == 0 && outcome.problems().isEmpty() ? 0 : 1;
     }
 

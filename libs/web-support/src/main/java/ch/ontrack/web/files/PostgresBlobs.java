@@ -7,7 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Blobs as rows of {@value #CHUNK_SIZE} bytes in {@code file_object_chunk}: one chunk in memory at a time either
- * way. A write joins the caller's transaction, so a failed upload leaves no chunk behind.
+ * way. A write joins the caller's transaction, so a failed upload leaves no chunk behind. A file's chunks are those of
+ * the chunk set its row names: new files use set 0, {@code files encrypt} writes the next one beside it.
  */
 final class PostgresBlobs implements Blobs {
 
@@ -21,6 +22,11 @@ final class PostgresBlobs implements Blobs {
 
     @Override
     public Sink create(UUID id) {
+        return create(id, 0);
+    }
+
+    /** A sink for the chunks of set {@code chunkSet} of the file {@code id}. */
+    Sink create(UUID id, int chunkSet) {
         return new Sink() {
             private final byte[] buffer = new byte[CHUNK_SIZE];
             private int filled;
@@ -46,8 +52,8 @@ final class PostgresBlobs implements Blobs {
             }
 
             private void flushChunk() {
-                jdbc.sql("insert into file_object_chunk (object_id, seq, data) values (?, ?, ?)")
-                        .params(id, seq++, Arrays.copyOf(buffer, filled))
+                jdbc.sql("insert into file_object_chunk (object_id, chunk_set, seq, data) values (?, ?, ?, ?)")
+                        .params(id, chunkSet, seq++, Arrays.copyOf(buffer, filled))
                         .update();
                 filled = 0;
             }
@@ -68,8 +74,9 @@ final class PostgresBlobs implements Blobs {
     }
 
     @Override
-    public ReadChannel open(UUID id, long size) {
-        return new ReadChannel(size) {
+    public ReadChannel open(FileObject file) {
+        UUID id = file.id();
+        return new ReadChannel(file.storedSize()) {
             private byte[] chunk;
             private long chunkSeq = -1;
 
@@ -80,8 +87,9 @@ final class PostgresBlobs implements Blobs {
                 }
                 long seq = position / CHUNK_SIZE;
                 if (seq != chunkSeq) {
-                    chunk = jdbc.sql("select data from file_object_chunk where object_id = ? and seq = ?")
-                            .params(id, (int) seq)
+                    chunk = jdbc.sql("select data from file_object_chunk where object_id = ? and chunk_set = ?"
+                                    + " and seq = ?")
+                            .params(id, file.chunkSet(), (int) seq)
                             .query(byte[].class)
                             .optional()
                             .orElseThrow(

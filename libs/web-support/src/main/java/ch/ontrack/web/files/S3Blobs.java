@@ -123,8 +123,9 @@ final class S3Blobs implements Blobs {
     }
 
     @Override
-    public ReadChannel open(UUID id, long size) {
-        return new ReadChannel(size) {
+    public ReadChannel open(FileObject file) {
+        UUID id = file.id();
+        return new ReadChannel(file.storedSize()) {
             private ResponseInputStream<GetObjectResponse> in;
             private long inPosition = -1;
 

@@ -5,7 +5,6 @@ import static ch.ontrack.web.files.FileStoreContract.random;
 import static ch.ontrack.web.files.FileStoreContract.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -32,11 +31,11 @@ class FileMigrationTest {
         FileStore postgres = parts.store(jdbc, FileStoreSettings.Kind.POSTGRES);
         Map<UUID, byte[]> files = new LinkedHashMap<>();
         for (int i = 0; i < 4; i++) {
-            files.put(write(postgres, random(700_000 * i + 5, i)), random(700_000 * i + 5, i));
+            files.put(Stores.write(postgres, random(700_000 * i + 5, i)), random(700_000 * i + 5, i));
         }
         byte[] clear =
                 "Steuererklaerung, im Klartext gespeichert. ".repeat(40_000).getBytes(StandardCharsets.UTF_8);
-        files.put(legacy(clear), clear);
+        files.put(Stores.legacy(clear), clear);
 
         // the backend now writes to S3 and reads from both; the migration runs next to it
         FileStore serving = Stores.parts(FileStoreSettings.Kind.S3, keys).store(jdbc, FileStoreSettings.Kind.S3);
@@ -87,34 +86,5 @@ class FileMigrationTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private UUID write(FileStore store, byte[] content) {
-        UUID id = UUID.randomUUID();
-        Stores.tx().executeWithoutResult(s -> {
-            jdbc.sql("insert into test_file (object_id) values (?)").param(id).update();
-            store.write(id, new ByteArrayInputStream(content));
-        });
-        return id;
-    }
-
-    /** A file as the V13 migrations carry it over: chunks of 1 MiB in clear, no key. */
-    private UUID legacy(byte[] content) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("insert into test_file (object_id) values (?)").param(id).update();
-        jdbc.sql("insert into file_object (id, store, state, size, stored_size) values (?, 'postgres', 'stored', ?, ?)")
-                .params(id, content.length, content.length)
-                .update();
-        for (int seq = 0; seq * PostgresBlobs.CHUNK_SIZE < content.length; seq++) {
-            int from = seq * PostgresBlobs.CHUNK_SIZE;
-            jdbc.sql("insert into file_object_chunk (object_id, seq, data) values (?, ?, ?)")
-                    .params(
-                            id,
-                            seq,
-                            java.util.Arrays.copyOfRange(
-                                    content, from, Math.min(content.length, from + PostgresBlobs.CHUNK_SIZE)))
-                    .update();
-        }
-        return id;
     }
 }

@@ -6,6 +6,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +35,10 @@ final class Stores {
                 postgres = TestPostgres.start();
                 database = postgres.getPostgresDatabase();
                 try (var connection = database.getConnection()) {
-                    ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/files/V12__file_objects.sql"));
+                    // the backends run these with Flyway, in this order
+                    for (String script : new String[] {"V12__file_objects.sql", "V14__chunk_sets.sql"}) {
+                        ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/files/" + script));
+                    }
                     connection.createStatement().execute("create table test_file (object_id uuid primary key)");
                 }
             } catch (java.sql.SQLException e) {
@@ -90,5 +94,36 @@ final class Stores {
         byte[] raw = new byte[32];
         new SecureRandom().nextBytes(raw);
         return id + ":" + Base64.getEncoder().encodeToString(raw);
+    }
+
+    /** A file as the V13 migrations carry it over: chunks of 1 MiB in clear, no key. */
+    static UUID legacy(byte[] content) {
+        JdbcClient jdbc = jdbc();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into test_file (object_id) values (?)").param(id).update();
+        jdbc.sql("insert into file_object (id, store, state, size, stored_size) values (?, 'postgres', 'stored', ?, ?)")
+                .params(id, content.length, content.length)
+                .update();
+        for (int seq = 0; seq * PostgresBlobs.CHUNK_SIZE < content.length; seq++) {
+            int from = seq * PostgresBlobs.CHUNK_SIZE;
+            jdbc.sql("insert into file_object_chunk (object_id, seq, data) values (?, ?, ?)")
+                    .params(
+                            id,
+                            seq,
+                            java.util.Arrays.copyOfRange(
+                                    content, from, Math.min(content.length, from + PostgresBlobs.CHUNK_SIZE)))
+                    .update();
+        }
+        return id;
+    }
+
+    /** A file written through {@code store}, referred to by a row of {@code test_file}. */
+    static UUID write(FileStore store, byte[] content) {
+        UUID id = UUID.randomUUID();
+        tx().executeWithoutResult(s -> {
+            jdbc().sql("insert into test_file (object_id) values (?)").param(id).update();
+            store.write(id, new java.io.ByteArrayInputStream(content));
+        });
+        return id;
     }
 }
