@@ -111,7 +111,7 @@ class EarlyAnswerTest extends WithTestGateway {
                 s.setSoTimeout(5_000);
                 InputStream in = s.getInputStream();
                 int matched = 0;
-                for (int b = in.read(); b != -1 && matched < 4; b = in.read()) {
+                for (int b; matched < 4 && (b = in.read()) != -1; ) {
                     matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
                 }
                 in.readNBytes(16 * 1024);
