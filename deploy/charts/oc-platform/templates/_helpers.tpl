@@ -3,6 +3,8 @@
 provider:
   frontend:
     ports: {http: 8080}
+    routes:
+      - {name: web, type: PathPrefix, path: /}
   backend:
     ports: {api: 8081, management: 9081}
     routes:
@@ -13,6 +15,8 @@ provider:
 client:
   frontend:
     ports: {http: 8080}
+    routes:
+      - {name: web, type: PathPrefix, path: /}
   backend:
     ports: {api: 8082, internal: 8182, management: 9082}
     routes:

@@ -40,6 +40,15 @@ class BadValuesTest {
     }
 
     @Test
+    void anUpstreamIdleTimeoutAsLongAsTheBackendsKeepAliveFails() {
+        for (String value : new String[] {"60s", "1m", "0s", "30"}) {
+            assertThatThrownBy(() -> renderProvider(Map.of("gateway.upstreamIdleTimeout", value)))
+                    .as(value)
+                    .hasMessageContaining("/gateway/upstreamIdleTimeout");
+        }
+    }
+
+    @Test
     void anExternalDatabaseWithoutItsSecretFails() {
         assertThatThrownBy(() -> renderProvider(Map.of("backend.database.mode", "external")))
                 .hasMessageContaining("backend.database.external.secretName is required");

@@ -2,15 +2,26 @@ package ch.ontrack.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Routes attach to the Gateway, every host has a certificate, internal ports stay unrouted, secrets exist. */
+/**
+ * Routes attach to the Gateway, every host has a certificate, internal ports stay unrouted, secrets exist, and each
+ * route rule has the one gateway policy it needs.
+ */
 class RoutingPolicyTest {
 
     @ParameterizedTest
@@ -152,6 +163,89 @@ class RoutingPolicyTest {
             referenced.forEach(name -> assertThat(available)
                     .as(workload + " references Secret " + name)
                     .contains(workload.namespace() + "/" + name));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Environment.class)
+    void everyRouteRuleClosesUnusedConnectionsBeforeTheServiceBehindItDoes(Environment env) {
+        List<Manifest> all = Charts.environment(env);
+        for (Manifest route : routes(env)) {
+            Duration keepAlive = route.name().endsWith("-backend") ? tomcatKeepAlive(route.name()) : nginxKeepAlive();
+            for (JsonNode rule : route.spec().path("rules")) {
+                // Envoy Gateway applies only the most specific policy to a rule: exactly one must carry everything
+                Manifest policy = policyOf(all, route, rule.path("name").asString());
+                Duration idle = Duration.parse("PT"
+                        + policy.spec()
+                                .path("timeout")
+                                .path("http")
+                                .path("connectionIdleTimeout")
+                                .asString()
+                                .toUpperCase(Locale.ROOT));
+                assertThat(idle).as(policy.toString()).isPositive().isLessThan(keepAlive);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Environment.class)
+    void theLoginAndUnlockRulesKeepTheirRateAndSizeLimits(Environment env) {
+        List<Manifest> all = Charts.environment(env);
+        for (Manifest route : routes(env)) {
+            for (JsonNode rule : route.spec().path("rules")) {
+                String name = rule.path("name").asString();
+                JsonNode spec = policyOf(all, route, name).spec();
+                boolean limited = name.equals("login") || name.equals("unlock");
+                assertThat(spec.path("rateLimit").isMissingNode())
+                        .as(route + " " + name)
+                        .isNotEqualTo(limited);
+                assertThat(spec.path("requestBuffer").path("limit").asString())
+                        .as(route + " " + name)
+                        .isEqualTo(limited ? "64Ki" : name.equals("api") ? "1Mi" : "");
+            }
+        }
+    }
+
+    private static Manifest policyOf(List<Manifest> all, Manifest route, String rule) {
+        List<Manifest> policies = all.stream()
+                .filter(m -> m.is("BackendTrafficPolicy") && m.namespace().equals(route.namespace()))
+                .filter(m -> m.spec()
+                        .path("targetRefs")
+                        .valueStream()
+                        .anyMatch(t -> t.path("kind").asString().equals("HTTPRoute")
+                                && t.path("name").asString().equals(route.name())
+                                && t.path("sectionName").asString().equals(rule)))
+                .toList();
+        assertThat(policies).as(route + " rule " + rule).hasSize(1);
+        return policies.get(0);
+    }
+
+    /** server.tomcat.keep-alive-timeout of the backend behind a route such as provider-backend. */
+    private static Duration tomcatKeepAlive(String backend) {
+        Path config = Charts.DEPLOY.getParent().resolve("apps/" + backend + "/src/main/resources/application.yml");
+        String value = Charts.YAML
+                .readTree(config.toFile())
+                .path("server")
+                .path("tomcat")
+                .path("keep-alive-timeout")
+                .asString();
+        assertThat(value).as(config.toString()).matches("[0-9]+s");
+        return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
+    }
+
+    /** keepalive_timeout of the frontends' nginx server. */
+    private static Duration nginxKeepAlive() {
+        Path config = Charts.DEPLOY.getParent().resolve("apps/frontend-nginx/default.conf");
+        Matcher m = Pattern.compile("(?m)^\\s*keepalive_timeout\\s+([0-9]+)s;").matcher(readString(config));
+        assertThat(m.find()).as(config + " sets keepalive_timeout in seconds").isTrue();
+        return Duration.ofSeconds(Long.parseLong(m.group(1)));
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -62,7 +62,10 @@ class SchemaValidationTest {
 
     @Test
     void aValueOutsideACustomResourceEnumIsRejected() {
-        Manifest policy = first(Environment.PRODUCTION, "BackendTrafficPolicy");
+        Manifest policy = Charts.environment(Environment.PRODUCTION).stream()
+                .filter(m -> m.is("BackendTrafficPolicy") && m.spec().has("rateLimit"))
+                .findFirst()
+                .orElseThrow();
         ((ObjectNode) policy.spec()
                         .path("rateLimit")
                         .path("local")

@@ -35,26 +35,28 @@ final class BackendProxy extends ProxyHandler.Reverse {
     private static final Pattern TRANSFER = Pattern.compile("^/api/(documents|shares)/[^/]+/files(/[^/]+)?$");
 
     private final String backend;
-    private final Duration apiTimeout;
-    private final Duration transferTimeout;
+    private final BackendTimeouts timeouts;
 
-    BackendProxy(String backend, int port, Duration apiTimeout, Duration transferTimeout) {
+    BackendProxy(String backend, int port, BackendTimeouts timeouts) {
         super(request -> HttpURI.build(request.getHttpURI())
                 .scheme("http")
                 .host("127.0.0.1")
                 .port(port));
         this.backend = backend;
-        this.apiTimeout = apiTimeout;
-        this.transferTimeout = transferTimeout;
+        this.timeouts = timeouts;
         setViaHost("gateway");
     }
 
     @Override
     protected org.eclipse.jetty.client.Request newProxyToServerRequest(Request clientToProxy, HttpURI newHttpURI) {
         Duration timeout =
-                TRANSFER.matcher(Request.getPathInContext(clientToProxy)).matches() ? transferTimeout : apiTimeout;
+                TRANSFER.matcher(Request.getPathInContext(clientToProxy)).matches()
+                        ? timeouts.transfer()
+                        : timeouts.api();
+        // the exchange's own idle timeout replaces the pooled connection's while it runs (Jetty restores it after)
         return super.newProxyToServerRequest(clientToProxy, newHttpURI)
-                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .idleTimeout(timeouts.exchangeIdle().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -134,7 +136,7 @@ final class BackendProxy extends ProxyHandler.Reverse {
     protected HttpClient newHttpClient() {
         HttpClient client = super.newHttpClient();
         client.setFollowRedirects(false);
-        client.setIdleTimeout(300_000);
+        client.setIdleTimeout(timeouts.pooledIdle().toMillis());
         // pass the browser's User-Agent on (the account's list of sessions names devices by it), not Jetty's
         client.setUserAgentField(null);
         return client;

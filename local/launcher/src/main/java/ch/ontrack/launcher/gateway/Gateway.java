@@ -8,7 +8,6 @@ import ch.ontrack.launcher.topology.LocalTopology;
 import ch.ontrack.launcher.topology.Preflight;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,27 +25,22 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class Gateway implements Component {
 
     private static final long IDLE_TIMEOUT_MS = 300_000;
-    /** The production gateway's request timeouts (deploy/charts/oc-platform/values.yaml). */
-    static final Duration API_TIMEOUT = Duration.ofSeconds(60);
-
-    static final Duration TRANSFER_TIMEOUT = Duration.ofSeconds(600);
-
     private final LaunchOptions options;
     private final LocalCa ca;
     private final Handler mail;
-    private final Duration apiTimeout;
+    private final BackendTimeouts timeouts;
     private Server server;
     private GatewayAccessLog accessLog;
 
     public Gateway(LaunchOptions options, LocalCa ca, Handler mail) {
-        this(options, ca, mail, API_TIMEOUT);
+        this(options, ca, mail, BackendTimeouts.PRODUCTION);
     }
 
-    Gateway(LaunchOptions options, LocalCa ca, Handler mail, Duration apiTimeout) {
+    Gateway(LaunchOptions options, LocalCa ca, Handler mail, BackendTimeouts timeouts) {
         this.options = options;
         this.ca = ca;
         this.mail = mail;
-        this.apiTimeout = apiTimeout;
+        this.timeouts = timeouts;
     }
 
     /** Every host name the gateway answers, in the order of its certificate's names. */
@@ -66,8 +60,7 @@ public final class Gateway implements Component {
     public synchronized void start() throws Exception {
         Map<String, Handler> targets = new LinkedHashMap<>();
         for (String backend : LocalTopology.BACKENDS) {
-            targets.put(
-                    backend, new BackendProxy(backend, options.port(backend, "server"), apiTimeout, TRANSFER_TIMEOUT));
+            targets.put(backend, new BackendProxy(backend, options.port(backend, "server"), timeouts));
         }
         for (String frontend : LocalTopology.FRONTENDS) {
             Path dist = Preflight.dist(options, frontend);

@@ -44,7 +44,7 @@ class GatewayTest {
 
     @BeforeAll
     static void start() throws Exception {
-        gateway = TestGateway.start(repo, data, Duration.ofSeconds(4));
+        gateway = TestGateway.start(repo, data, BackendTimeouts.PRODUCTION.withApi(Duration.ofSeconds(4)));
         options = gateway.options();
         providerBackend =
                 HttpServer.create(new InetSocketAddress("127.0.0.1", options.port("provider-backend", "server")), 0);

@@ -17,16 +17,16 @@ import java.nio.file.Path;
 record TestGateway(LaunchOptions options, LocalCa ca, MailCatcher mail, Gateway gateway) implements AutoCloseable {
 
     static TestGateway start(Path repo, Path data) throws Exception {
-        return start(repo, data, Gateway.API_TIMEOUT);
+        return start(repo, data, BackendTimeouts.PRODUCTION);
     }
 
-    static TestGateway start(Path repo, Path data, java.time.Duration apiTimeout) throws Exception {
+    static TestGateway start(Path repo, Path data, BackendTimeouts timeouts) throws Exception {
         writeFrontends(repo);
         LaunchOptions options = LaunchOptions.forTests(repo, data);
         MailCatcher mail = new MailCatcher(options.port("mail", "smtp"));
         mail.start();
         LocalCa ca = LocalCa.loadOrCreate(data.resolve("ca"));
-        Gateway gateway = new Gateway(options, ca, new MailPage(mail), apiTimeout);
+        Gateway gateway = new Gateway(options, ca, new MailPage(mail), timeouts);
         gateway.start();
         return new TestGateway(options, ca, mail, gateway);
     }
