@@ -723,6 +723,9 @@ export interface components {
             qrSize: number;
             secret: string;
         };
+        SetupRequest: {
+            password: string;
+        };
         /** @enum {string} */
         ShareStatus: "PENDING_DELIVERY" | "DELIVERY_FAILED" | "DELIVERED" | "VIEWED" | "DOWNLOADED" | "LOCKED" | "EXPIRED" | "REVOKED";
         ShareView: {
@@ -1242,7 +1245,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetupRequest"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {

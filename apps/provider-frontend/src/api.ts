@@ -60,7 +60,7 @@ export const account = {
   changePassword: (currentPassword: string, newPassword: string) =>
     api.post<void>('/api/auth/password', { currentPassword, newPassword }),
   changeEmail: (email: string, password: string) => api.post<void>('/api/auth/email', { email, password }),
-  setupTwoFactor: () => api.post<TwoFactorSetup>('/api/auth/two-factor/setup'),
+  setupTwoFactor: (password: string) => api.post<TwoFactorSetup>('/api/auth/two-factor/setup', { password }),
   enableTwoFactor: (code: string) => api.post<Schemas['RecoveryCodes']>('/api/auth/two-factor/enable', { code }),
   newRecoveryCodes: (code: string) =>
     api.post<Schemas['RecoveryCodes']>('/api/auth/two-factor/recovery-codes', { code }),

@@ -38,15 +38,22 @@ export function RecoveryCodes(props: { codes: string[] }) {
   );
 }
 
-/** Scan, confirm with a code, keep the recovery codes. */
+/** The password again, scan, confirm with a code, keep the recovery codes. */
 export function TwoFactorEnrolment(props: { onEnabled: (recoveryCodes: string[]) => void }) {
+  const [password, setPassword] = useState('');
   const [setup, setSetup] = useState<TwoFactorSetup>();
   const [code, setCode] = useState('');
   const [error, setError] = useState<string>();
   const [codes, setCodes] = useState<string[]>();
   const action = useAction();
 
-  const start = () => action.run(async () => setSetup(await accountApi.setupTwoFactor()));
+  const start = (e: Event) => {
+    e.preventDefault();
+    action.run(async () => {
+      setSetup(await accountApi.setupTwoFactor(password));
+      setPassword('');
+    });
+  };
   const confirm = async (e: Event) => {
     e.preventDefault();
     if (!/^\d{6}$/.test(code.replace(/\s/g, ''))) {
@@ -73,9 +80,20 @@ export function TwoFactorEnrolment(props: { onEnabled: (recoveryCodes: string[])
     <div>
       <ErrorRegion message={action.error ? describe(action.error) : undefined} />
       {!setup ? (
-        <button type="button" class="button button--primary" onClick={start} disabled={action.busy}>
-          {t('twoFactorSetUp')}
-        </button>
+        <form onSubmit={start} noValidate>
+          <Field
+            id="two-factor-setup-password"
+            label={t('password')}
+            hint={t('twoFactorPasswordHint')}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onInput={setPassword}
+          />
+          <button type="submit" class="button button--primary" disabled={action.busy || !password}>
+            {t('twoFactorSetUp')}
+          </button>
+        </form>
       ) : (
         <form onSubmit={confirm} noValidate>
           <p>{t('twoFactorScan')}</p>

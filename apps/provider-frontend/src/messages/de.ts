@@ -202,6 +202,7 @@ export const de: Messages = {
   twoFactorOn: 'Eingeschaltet: Nach dem Passwort verlangt die Anmeldung einen Code aus Ihrer Authenticator-App.',
   twoFactorOff: 'Ausgeschaltet: Zur Anmeldung genügt Ihr Passwort.',
   twoFactorSetUp: 'Zwei-Faktor-Anmeldung einrichten',
+  twoFactorPasswordHint: 'Nochmals Ihr Passwort, damit nur Sie das Konto mit einer App verbinden können.',
   twoFactorScan: 'Scannen Sie diesen QR-Code mit Ihrer Authenticator-App und geben Sie dann den angezeigten Code ein.',
   twoFactorQrLabel: 'QR-Code für Ihre Authenticator-App',
   twoFactorManual: 'Scannen geht nicht? Geben Sie diesen Schlüssel in der App ein:',

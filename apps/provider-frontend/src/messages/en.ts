@@ -195,6 +195,7 @@ export const en = {
   twoFactorOn: 'On: after your password, sign-in asks for a code from your authenticator app.',
   twoFactorOff: 'Off: your password alone signs you in.',
   twoFactorSetUp: 'Set up two-factor sign-in',
+  twoFactorPasswordHint: 'Your password again, so that only you can put the account under an app.',
   twoFactorScan: 'Scan this QR code with your authenticator app, then enter the code it shows.',
   twoFactorQrLabel: 'QR code for your authenticator app',
   twoFactorManual: 'Cannot scan? Enter this key in the app:',

@@ -202,6 +202,7 @@ export const fr: Messages = {
   twoFactorOn: 'Activée : après le mot de passe, la connexion demande un code de votre application d’authentification.',
   twoFactorOff: 'Désactivée : votre mot de passe suffit pour vous connecter.',
   twoFactorSetUp: 'Configurer la connexion à deux facteurs',
+  twoFactorPasswordHint: 'Votre mot de passe à nouveau, pour que vous seul puissiez lier le compte à une application.',
   twoFactorScan:
     'Scannez ce code QR avec votre application d’authentification, puis saisissez le code qu’elle affiche.',
   twoFactorQrLabel: 'Code QR pour votre application d’authentification',

@@ -200,6 +200,7 @@ export const it: Messages = {
   twoFactorOn: 'Attivo: dopo la password, l’accesso chiede un codice della sua app di autenticazione.',
   twoFactorOff: 'Disattivato: per accedere basta la password.',
   twoFactorSetUp: 'Configura l’accesso a due fattori',
+  twoFactorPasswordHint: 'Di nuovo la Sua password, affinché solo Lei possa collegare l’account a un’app.',
   twoFactorScan: 'Scansioni questo codice QR con la sua app di autenticazione, poi inserisca il codice che mostra.',
   twoFactorQrLabel: 'Codice QR per la sua app di autenticazione',
   twoFactorManual: 'Non riesce a scansionare? Inserisca questa chiave nell’app:',

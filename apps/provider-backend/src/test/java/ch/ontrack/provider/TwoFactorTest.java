@@ -18,7 +18,8 @@ class TwoFactorTest extends ApiTest {
         TestData.ProviderData provider = TestData.provider();
         ApiSession browser = browser();
         verified(provider.signUp(browser).expect(201).id());
-        var setup = browser.post("/api/auth/two-factor/setup", Map.of()).expect(200);
+        var setup = browser.post("/api/auth/two-factor/setup", Map.of("password", provider.password()))
+                .expect(200);
         String secret = JsonPath.read(setup.text(), "$.secret");
         assertThat(JsonPath.<String>read(setup.text(), "$.otpauthUri"))
                 .startsWith("otpauth://totp/OC%20Platform:")
@@ -32,12 +33,62 @@ class TwoFactorTest extends ApiTest {
     }
 
     @Test
+    void settingUpNeedsThePasswordAgain() {
+        TestData.ProviderData provider = TestData.provider();
+        ApiSession browser = browser();
+        provider.signUp(browser).expect(201);
+        assertThat(browser.post("/api/auth/two-factor/setup", Map.of())
+                        .expect(422)
+                        .text())
+                .contains("\"field\":\"password\"");
+        assertThat(browser.post("/api/auth/two-factor/setup", Map.of("password", "Alpenrose Velo Kaffee 43"))
+                        .expect(403)
+                        .problemType())
+                .isEqualTo("wrong-password");
+        Integer secrets = jdbc.sql("select count(*) from provider where email = ? and totp_pending_secret is not null")
+                .param(provider.email())
+                .query(Integer.class)
+                .single();
+        assertThat(secrets).as("no secret is kept for a refused set-up").isZero();
+        browser.post("/api/auth/two-factor/setup", Map.of("password", provider.password()))
+                .expect(200);
+    }
+
+    @Test
+    void aSessionCannotTryPasswordsAtTheHashingRate() {
+        TestData.ProviderData provider = TestData.provider();
+        ApiSession browser = browser();
+        provider.signUp(browser).expect(201);
+        for (int attempt = 0; attempt < 10; attempt++) {
+            browser.post("/api/auth/two-factor/setup", Map.of("password", "wrong password " + attempt))
+                    .expect(403);
+        }
+        // the budget is the account's, whichever change asks for the password, and holds for the right one too
+        var limited = browser.post("/api/auth/email", Map.of("email", "new-" + provider.email(), "password", "x"))
+                .expect(429);
+        assertThat(limited.problemType()).isEqualTo("too-many-requests");
+        assertThat(limited.header("Retry-After")).isNotBlank();
+        browser.post("/api/auth/two-factor/setup", Map.of("password", provider.password()))
+                .expect(429);
+        // another account keeps its own budget
+        TestData.ProviderData other = TestData.provider();
+        ApiSession otherBrowser = browser();
+        other.signUp(otherBrowser).expect(201);
+        otherBrowser
+                .post("/api/auth/two-factor/setup", Map.of("password", other.password()))
+                .expect(200);
+    }
+
+    @Test
     void enrolmentNeedsTheRightCodeAndGivesTenRecoveryCodesStoredOnlyAsHashes() {
         TestData.ProviderData provider = TestData.provider();
         ApiSession browser = browser();
         var id = provider.signUp(browser).expect(201).id();
         String secret = JsonPath.read(
-                browser.post("/api/auth/two-factor/setup", Map.of()).expect(200).text(), "$.secret");
+                browser.post("/api/auth/two-factor/setup", Map.of("password", provider.password()))
+                        .expect(200)
+                        .text(),
+                "$.secret");
         String wrong = Totp.code(secret, 0).equals("000000") ? "111111" : "000000";
         assertThat(browser.post("/api/auth/two-factor/enable", Map.of("code", wrong))
                         .expect(403)
@@ -179,7 +230,10 @@ class TwoFactorTest extends ApiTest {
         provider.login(next).expect(200);
         assertThat(next.get("/api/documents").expect(403).problemType()).isEqualTo("two-factor-enrolment-required");
         String secret = JsonPath.read(
-                next.post("/api/auth/two-factor/setup", Map.of()).expect(200).text(), "$.secret");
+                next.post("/api/auth/two-factor/setup", Map.of("password", provider.password()))
+                        .expect(200)
+                        .text(),
+                "$.secret");
         next.post("/api/auth/two-factor/enable", Map.of("code", Totp.code(secret, 0)))
                 .expect(200);
         next.get("/api/documents").expect(200);

@@ -55,7 +55,11 @@ class AccountFlowsBrowserIT extends BrowserTest {
         assertThat(page.getByText("Saved.")).isVisible();
         Chromium.screenshot(page, "account-03-account-page");
 
-        // two-factor enrolment: QR code, a code computed from the shown key, ten recovery codes
+        // two-factor enrolment: the password again, QR code, a code computed from the shown key, ten recovery codes
+        page.locator("#two-factor-setup-password").fill("not the password");
+        button(page, "Set up two-factor sign-in").click();
+        assertThat(page.getByText("The password is wrong.")).isVisible();
+        page.locator("#two-factor-setup-password").fill(PASSWORD);
         button(page, "Set up two-factor sign-in").click();
         assertThat(page.getByRole(
                         AriaRole.IMG, new Page.GetByRoleOptions().setName("QR code for your authenticator app")))

@@ -87,6 +87,7 @@ class AccountController {
     private final AccountState state;
     private final EmailVerification verification;
     private final TwoFactor twoFactor;
+    private final PasswordCheck passwordCheck;
 
     AccountController(
             Accounts accounts,
@@ -102,8 +103,10 @@ class AccountController {
             Audit audit,
             AccountState state,
             EmailVerification verification,
-            TwoFactor twoFactor) {
+            TwoFactor twoFactor,
+            PasswordCheck passwordCheck) {
         this.accounts = accounts;
+        this.passwordCheck = passwordCheck;
         this.passwords = passwords;
         this.signIn = signIn;
         this.throttle = throttle;
@@ -188,7 +191,7 @@ class AccountController {
         }
         Optional<Accounts.Stored> stored = accounts.byEmail(email);
         // hash even for unknown accounts, so both failures take the same time
-        boolean ok = matches(
+        boolean ok = passwordCheck.matches(
                 body.password(),
                 stored.map(Accounts.Stored::passwordHash).orElseGet(dummyHash::join),
                 stored.map(s -> s.provider().id()).orElse(null));
@@ -248,10 +251,7 @@ class AccountController {
             @Valid @RequestBody DeleteRequest body,
             HttpServletRequest request) {
         Accounts.Stored stored = accounts.byId(provider.id()).orElseThrow(() -> ApiProblem.notFound("The account"));
-        if (!matches(body.password(), stored.passwordHash(), provider.id())) {
-            throw new ApiProblem(
-                    HttpStatus.FORBIDDEN, "wrong-password", "Wrong password", "The password does not match.");
-        }
+        passwordCheck.confirm(provider.id(), body.password(), stored.passwordHash());
         AccountState.State account = state.of(provider.id()).orElseThrow(() -> ApiProblem.notFound("The account"));
         if (account.twoFactorEnabled() && !twoFactor.check(account, body.code())) {
             throw AccountProblems.wrongCode();
@@ -264,24 +264,6 @@ class AccountController {
         signIn.end(request);
         log.info("Account deleted: {}", provider.id());
         return ResponseEntity.noContent().build();
-    }
-
-    /**
-     * Checks the password in NFC. A hash made before passwords were normalised may hold another form (NFD, as some
-     * keyboards type it): if the password was typed in a form other than NFC, that form is tried too, and a match
-     * is hashed again in NFC so the next sign-in no longer needs it (docs/security.md).
-     */
-    private boolean matches(String typed, String hash, UUID accountId) {
-        String password = Passwords.normalise(typed);
-        if (passwords.matches(password, hash)) {
-            return true;
-        }
-        // the second check runs for unknown accounts too (against the dummy hash): both take the same time
-        if (password.equals(typed) || !passwords.matches(typed, hash) || accountId == null) {
-            return false;
-        }
-        accounts.changePasswordHash(accountId, passwords.encode(password));
-        return true;
     }
 
     /** Accounts are one per mailbox: the whole address in lower case (EmailAddresses explains the rest). */

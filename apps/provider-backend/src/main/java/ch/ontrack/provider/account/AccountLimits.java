@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * How often a verification or reset mail may be asked for: at most one a minute and five a day per account or
- * address, twenty an hour per client address. Kept by the shared {@link RateLimits} in PostgreSQL, so every
+ * address, twenty an hour per client address; how often a signed-in account's password may be asked again: ten
+ * times in 15 minutes. Kept by the shared {@link RateLimits} in PostgreSQL, so every
  * replica sees the same budget (ADR 0302).
  */
 @Configuration(proxyBeanMethods = false)
@@ -19,6 +20,7 @@ class AccountLimits {
     static final String MAIL_PER_MINUTE = "account-mail-minute";
     static final String MAIL_PER_DAY = "account-mail-day";
     static final String RESET_PER_CLIENT_ADDRESS = "reset-address";
+    static final String PASSWORD_CHECKS = "password-check";
 
     private final RateLimits limits;
 
@@ -39,6 +41,16 @@ class AccountLimits {
     @Bean
     static RateLimit resetPerClientAddress() {
         return new RateLimit(RESET_PER_CLIENT_ADDRESS, 20, Duration.ofHours(1));
+    }
+
+    @Bean
+    static RateLimit passwordChecks() {
+        return new RateLimit(PASSWORD_CHECKS, 10, Duration.ofMinutes(15));
+    }
+
+    /** The password asked again of this signed-in account (at most ten in 15 minutes), else the seconds to wait. */
+    OptionalLong passwordCheck(String providerId) {
+        return waitOf(limits.check(PASSWORD_CHECKS, providerId));
     }
 
     /** A verification mail for this account: empty when it may go, else the seconds to wait. */

@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,7 +40,7 @@ class EmailController {
     private final EmailVerification verification;
     private final AccountLimits limits;
     private final AccountMails mails;
-    private final PasswordEncoder passwords;
+    private final PasswordCheck passwordCheck;
     private final Audit audit;
 
     EmailController(
@@ -50,7 +49,7 @@ class EmailController {
             EmailVerification verification,
             AccountLimits limits,
             AccountMails mails,
-            PasswordEncoder passwords,
+            PasswordCheck passwordCheck,
             Audit audit) {
         this.audit = audit;
         this.state = state;
@@ -58,7 +57,7 @@ class EmailController {
         this.verification = verification;
         this.limits = limits;
         this.mails = mails;
-        this.passwords = passwords;
+        this.passwordCheck = passwordCheck;
     }
 
     /** Public: the link may be opened in another browser than the one signed in. */
@@ -107,9 +106,7 @@ class EmailController {
     @PostMapping("/email")
     ResponseEntity<Void> change(@AuthenticationPrincipal Provider provider, @Valid @RequestBody ChangeRequest body) {
         AccountState.State account = state.of(provider.id()).orElseThrow(() -> ApiProblem.notFound("The account"));
-        if (!passwords.matches(body.password(), account.passwordHash())) {
-            throw AccountProblems.wrongPassword();
-        }
+        passwordCheck.confirm(account.id(), body.password(), account.passwordHash());
         String email = EmailAddresses.normalise(body.email()).toLowerCase(Locale.ROOT);
         if (state.emailTaken(email, provider.id())) {
             throw AccountProblems.emailTaken();

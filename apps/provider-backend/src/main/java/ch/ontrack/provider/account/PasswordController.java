@@ -51,6 +51,7 @@ class PasswordController {
     private final AccountLimits limits;
     private final AccountMails mails;
     private final PasswordEncoder passwords;
+    private final PasswordCheck passwordCheck;
     private final Sessions sessions;
     private final CommonPasswords common;
     private final Audit audit;
@@ -62,6 +63,7 @@ class PasswordController {
             AccountLimits limits,
             AccountMails mails,
             PasswordEncoder passwords,
+            PasswordCheck passwordCheck,
             Sessions sessions,
             CommonPasswords common,
             Audit audit) {
@@ -73,6 +75,7 @@ class PasswordController {
         this.limits = limits;
         this.mails = mails;
         this.passwords = passwords;
+        this.passwordCheck = passwordCheck;
         this.sessions = sessions;
     }
 
@@ -126,10 +129,7 @@ class PasswordController {
             @Valid @RequestBody ChangeRequest body,
             HttpServletRequest request) {
         AccountState.State account = state.of(provider.id()).orElseThrow(() -> ApiProblem.notFound("The account"));
-        if (!passwords.matches(Passwords.normalise(body.currentPassword()), account.passwordHash())
-                && !passwords.matches(body.currentPassword(), account.passwordHash())) {
-            throw AccountProblems.wrongPassword();
-        }
+        passwordCheck.confirm(account.id(), body.currentPassword(), account.passwordHash());
         String newPassword = Passwords.normalise(body.newPassword());
         common.refuseCommon("newPassword", newPassword);
         state.setPassword(account.id(), passwords.encode(newPassword));

@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,6 +33,9 @@ class TwoFactorController {
             @NotBlank @Size(max = 128) String password,
             @NotBlank @Size(max = 40) String code) {}
 
+    /** The password again: someone else holding the session must not put the account under their own app. */
+    record SetupRequest(@NotBlank @Size(max = 128) String password) {}
+
     record Setup(String secret, String otpauthUri, int qrSize, String qrPath) {}
 
     record RecoveryCodes(List<String> recoveryCodes) {}
@@ -43,7 +45,7 @@ class TwoFactorController {
     private final AccountState state;
     private final Accounts accounts;
     private final AccountMails mails;
-    private final PasswordEncoder passwords;
+    private final PasswordCheck passwordCheck;
     private final SignIn signIn;
     private final Audit audit;
 
@@ -52,7 +54,7 @@ class TwoFactorController {
             AccountState state,
             Accounts accounts,
             AccountMails mails,
-            PasswordEncoder passwords,
+            PasswordCheck passwordCheck,
             SignIn signIn,
             Audit audit) {
         this.audit = audit;
@@ -60,7 +62,7 @@ class TwoFactorController {
         this.state = state;
         this.accounts = accounts;
         this.mails = mails;
-        this.passwords = passwords;
+        this.passwordCheck = passwordCheck;
         this.signIn = signIn;
     }
 
@@ -100,8 +102,9 @@ class TwoFactorController {
     }
 
     @PostMapping("/two-factor/setup")
-    Setup setup(@AuthenticationPrincipal Provider provider) {
+    Setup setup(@AuthenticationPrincipal Provider provider, @Valid @RequestBody SetupRequest body) {
         AccountState.State account = account(provider);
+        passwordCheck.confirm(account.id(), body.password(), account.passwordHash());
         if (account.twoFactorEnabled()) {
             throw new ApiProblem(
                     HttpStatus.CONFLICT,
@@ -158,9 +161,7 @@ class TwoFactorController {
     @PostMapping("/two-factor/disable")
     AccountView disable(@AuthenticationPrincipal Provider provider, @Valid @RequestBody DisableRequest body) {
         AccountState.State account = account(provider);
-        if (!passwords.matches(body.password(), account.passwordHash())) {
-            throw AccountProblems.wrongPassword();
-        }
+        passwordCheck.confirm(account.id(), body.password(), account.passwordHash());
         if (account.requireTwoFactor()) {
             throw new ApiProblem(
                     HttpStatus.CONFLICT,
