@@ -657,6 +657,9 @@ export interface components {
             email: string;
             password: string;
         };
+        EndRequest: {
+            password: string;
+        };
         Ended: {
             /** Format: int32 */
             ended: number;
@@ -1109,7 +1112,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndRequest"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -1131,7 +1138,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndRequest"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {

@@ -67,8 +67,8 @@ export const account = {
   disableTwoFactor: (password: string, code: string) =>
     api.post<Account>('/api/auth/two-factor/disable', { password, code }),
   sessions: () => api.get<SessionInfo[]>('/api/auth/sessions'),
-  endSession: (sessionId: string) => api.delete(`/api/auth/sessions/${id(sessionId)}`),
-  endOtherSessions: () => api.post<Schemas['Ended']>('/api/auth/sessions/end-others'),
+  endSession: (sessionId: string, password: string) => api.delete(`/api/auth/sessions/${id(sessionId)}`, { password }),
+  endOtherSessions: (password: string) => api.post<Schemas['Ended']>('/api/auth/sessions/end-others', { password }),
   remove: (password: string, code?: string) =>
     api.delete('/api/auth/account', code ? { password, code } : { password }),
 };

@@ -1,26 +1,37 @@
-import { ErrorRegion } from '@oc/web-ui/components';
+import { useState } from 'preact/hooks';
+import { ErrorRegion, Field } from '@oc/web-ui/components';
 import { formatDateTime } from '@oc/web-ui/format';
 import { useAction, useLoad } from '@oc/web-ui/hooks';
-import { account as accountApi } from './api';
+import { account as accountApi, auth } from './api';
 import { locale, t } from './i18n';
 import { describe } from './util';
 
-/** Where the account is signed in, with "sign out" per session and everywhere else. */
+/**
+ * Where the account is signed in, with "sign out" per session and everywhere else. Signing another device out needs
+ * the password, so that someone else holding a session cannot sign the owner out; this browser signs out as usual.
+ */
 export function SessionsSection(props: { onSignedOut: () => void }) {
   const list = useLoad(() => accountApi.sessions(), []);
   const action = useAction();
+  const [password, setPassword] = useState('');
 
   const end = (id: string, current: boolean) =>
     action.run(async () => {
-      await accountApi.endSession(id);
-      if (current) props.onSignedOut();
-      else list.reload();
+      if (current) {
+        await auth.signOut();
+        props.onSignedOut();
+      } else {
+        await accountApi.endSession(id, password);
+        list.reload();
+      }
     });
   const endOthers = () =>
     action.run(async () => {
-      await accountApi.endOtherSessions();
+      await accountApi.endOtherSessions(password);
+      setPassword('');
       list.reload();
     });
+  const others = (list.data?.length ?? 0) > 1;
 
   return (
     <section class="card" aria-labelledby="sessions-title">
@@ -49,7 +60,12 @@ export function SessionsSection(props: { onSignedOut: () => void }) {
                   <td>{s.address ?? '—'}</td>
                   <td>{formatDateTime(s.lastSeenAt, locale())}</td>
                   <td>
-                    <button type="button" class="button" disabled={action.busy} onClick={() => end(s.id, s.current)}>
+                    <button
+                      type="button"
+                      class="button"
+                      disabled={action.busy || (!s.current && !password)}
+                      onClick={() => end(s.id, s.current)}
+                    >
                       {t('sessionsSignOut')}
                     </button>
                   </td>
@@ -59,8 +75,19 @@ export function SessionsSection(props: { onSignedOut: () => void }) {
           </table>
         </div>
       )}
+      {others && (
+        <Field
+          id="sessions-password"
+          label={t('password')}
+          hint={t('sessionsPasswordHint')}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onInput={setPassword}
+        />
+      )}
       <p>
-        <button type="button" class="button" disabled={action.busy || (list.data?.length ?? 0) < 2} onClick={endOthers}>
+        <button type="button" class="button" disabled={action.busy || !others || !password} onClick={endOthers}>
           {t('sessionsSignOutOthers')}
         </button>
       </p>

@@ -227,6 +227,7 @@ export const de: Messages = {
   sessionsCurrent: 'dieser Browser',
   sessionsSignOut: 'Abmelden',
   sessionsSignOutOthers: 'Überall sonst abmelden',
+  sessionsPasswordHint: 'Nötig, um andere Geräte abzumelden, damit nur Sie das können.',
   accountTitle: 'Konto',
   accountSaved: 'Gespeichert.',
   accountEmailNow: 'Ihre Adresse: {email}.',

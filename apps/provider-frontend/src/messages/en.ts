@@ -220,6 +220,7 @@ export const en = {
   sessionsCurrent: 'this browser',
   sessionsSignOut: 'Sign out',
   sessionsSignOutOthers: 'Sign out everywhere else',
+  sessionsPasswordHint: 'Needed to sign out other devices, so that only you can.',
   accountTitle: 'Account',
   accountSaved: 'Saved.',
   accountEmailNow: 'Your address: {email}.',

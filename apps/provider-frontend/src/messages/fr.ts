@@ -228,6 +228,7 @@ export const fr: Messages = {
   sessionsCurrent: 'ce navigateur',
   sessionsSignOut: 'Déconnecter',
   sessionsSignOutOthers: 'Se déconnecter partout ailleurs',
+  sessionsPasswordHint: 'Nécessaire pour déconnecter d’autres appareils, afin que vous seul le puissiez.',
   accountTitle: 'Compte',
   accountSaved: 'Enregistré.',
   accountEmailNow: 'Votre adresse : {email}.',

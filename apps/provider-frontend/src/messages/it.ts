@@ -225,6 +225,7 @@ export const it: Messages = {
   sessionsCurrent: 'questo browser',
   sessionsSignOut: 'Esci',
   sessionsSignOutOthers: 'Esci ovunque altrove',
+  sessionsPasswordHint: 'Necessaria per disconnettere altri dispositivi, affinché solo Lei possa farlo.',
   accountTitle: 'Conto',
   accountSaved: 'Salvato.',
   accountEmailNow: 'Il suo indirizzo: {email}.',

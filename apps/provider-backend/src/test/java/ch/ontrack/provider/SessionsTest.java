@@ -40,14 +40,24 @@ class SessionsTest extends ApiTest {
         List<Map<String, Object>> list =
                 JsonPath.read(browser.get("/api/auth/sessions").expect(200).text(), "$");
         String other = (String) list.get(1).get("id");
-        browser.delete("/api/auth/sessions/" + other).expect(204);
+        assertThat(browser.delete("/api/auth/sessions/" + other, Map.of("password", "not the password"))
+                        .expect(403)
+                        .problemType())
+                .isEqualTo("wrong-password");
+        browser.delete("/api/auth/sessions/" + other).expect(400);
+        assertThat(List.of(
+                        second.get("/api/auth/me").status(),
+                        third.get("/api/auth/me").status()))
+                .containsExactly(200, 200);
+        browser.delete("/api/auth/sessions/" + other, Map.of("password", provider.password()))
+                .expect(204);
         assertThat(List.of(
                         second.get("/api/auth/me").status(),
                         third.get("/api/auth/me").status()))
                 .containsExactlyInAnyOrder(200, 401);
 
         assertThat(JsonPath.<Integer>read(
-                        browser.post("/api/auth/sessions/end-others", Map.of())
+                        browser.post("/api/auth/sessions/end-others", Map.of("password", provider.password()))
                                 .expect(200)
                                 .text(),
                         "$.ended"))
@@ -60,6 +70,27 @@ class SessionsTest extends ApiTest {
     }
 
     @Test
+    void aSessionWithoutThePasswordCannotSignTheOwnerOutAnywhere() {
+        TestData.ProviderData provider = TestData.provider();
+        ApiSession owner = browser();
+        provider.signUp(owner).expect(201);
+        ApiSession taken = browser();
+        provider.login(taken).expect(200);
+
+        assertThat(taken.post("/api/auth/sessions/end-others", Map.of("password", "a guess"))
+                        .expect(403)
+                        .problemType())
+                .isEqualTo("wrong-password");
+        taken.post("/api/auth/sessions/end-others", Map.of()).expect(422);
+        owner.get("/api/auth/me").expect(200);
+        // the owner, who knows the password, ends the other session
+        owner.post("/api/auth/sessions/end-others", Map.of("password", provider.password()))
+                .expect(200);
+        taken.get("/api/auth/me").expect(401);
+        owner.get("/api/auth/me").expect(200);
+    }
+
+    @Test
     void anotherAccountsSessionCannotBeEnded() {
         TestData.ProviderData owner = TestData.provider();
         ApiSession ownerBrowser = browser();
@@ -69,7 +100,12 @@ class SessionsTest extends ApiTest {
                 .get(0)
                 .get("id");
 
-        signedIn().delete("/api/auth/sessions/" + id).expect(204);
+        TestData.ProviderData other = TestData.provider();
+        ApiSession otherBrowser = browser();
+        other.signUp(otherBrowser).expect(201);
+        otherBrowser
+                .delete("/api/auth/sessions/" + id, Map.of("password", other.password()))
+                .expect(204);
         ownerBrowser.get("/api/auth/me").expect(200);
     }
 }

@@ -57,6 +57,7 @@ class AccountFlowsBrowserIT extends BrowserTest {
 
         // two-factor enrolment: the password again, QR code, a code computed from the shown key, ten recovery codes
         page.locator("#two-factor-setup-password").fill("not the password");
+        chromium.expectFailedRequest(403, "/api/auth/two-factor/setup");
         button(page, "Set up two-factor sign-in").click();
         assertThat(page.getByText("The password is wrong.")).isVisible();
         page.locator("#two-factor-setup-password").fill(PASSWORD);
@@ -94,6 +95,9 @@ class AccountFlowsBrowserIT extends BrowserTest {
         assertThat(page.getByTestId("session")).hasCount(2);
         assertThat(page.getByTestId("session").first()).containsText("this browser");
         Chromium.screenshot(page, "account-07-sessions");
+        // signing the other device out needs the password
+        assertThat(button(page, "Sign out everywhere else")).isDisabled();
+        page.locator("#sessions-password").fill(PASSWORD);
         button(page, "Sign out everywhere else").click();
         assertThat(page.getByTestId("session")).hasCount(1);
         chromium.expectFailedRequest(401, "/api/");

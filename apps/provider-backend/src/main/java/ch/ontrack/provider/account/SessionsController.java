@@ -3,9 +3,13 @@ package ch.ontrack.provider.account;
 import ch.ontrack.provider.audit.Audit;
 import ch.ontrack.provider.audit.AuditType;
 import ch.ontrack.provider.system.SignIn;
+import ch.ontrack.web.ApiProblem;
 import ch.ontrack.web.Tokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +22,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,6 +36,9 @@ class SessionsController {
 
     record Ended(int ended) {}
 
+    /** The password again: someone else holding a session must not sign the owner out. */
+    record EndRequest(@NotBlank @Size(max = 128) String password) {}
+
     record SessionView(
             String id,
             String device,
@@ -43,9 +51,15 @@ class SessionsController {
 
     private final Audit audit;
 
-    SessionsController(Sessions sessions, Audit audit) {
+    private final AccountState state;
+
+    private final PasswordCheck passwordCheck;
+
+    SessionsController(Sessions sessions, Audit audit, AccountState state, PasswordCheck passwordCheck) {
         this.sessions = sessions;
         this.audit = audit;
+        this.state = state;
+        this.passwordCheck = passwordCheck;
     }
 
     @GetMapping
@@ -59,10 +73,17 @@ class SessionsController {
                 .toList();
     }
 
-    /** Ends one session (204 also when it has ended already); the current one signs out. */
+    /**
+     * Ends one session with the password (204 also when it has ended already); the current one signs out (the app
+     * signs out with {@code POST /api/auth/logout}, which needs none).
+     */
     @DeleteMapping("/{id}")
     ResponseEntity<Void> end(
-            @AuthenticationPrincipal Provider provider, @PathVariable String id, HttpServletRequest request) {
+            @AuthenticationPrincipal Provider provider,
+            @PathVariable String id,
+            @Valid @RequestBody EndRequest body,
+            HttpServletRequest request) {
+        confirm(provider, body);
         String current = currentId(request);
         for (Map.Entry<String, ? extends Session> entry :
                 sessions.repository().findByPrincipalName(provider.getName()).entrySet()) {
@@ -76,12 +97,21 @@ class SessionsController {
         return ResponseEntity.noContent().build();
     }
 
-    /** Signs out everywhere else; this session stays. */
+    /** Signs out everywhere else, with the password; this session stays. */
     @PostMapping("/end-others")
-    Ended endOthers(@AuthenticationPrincipal Provider provider, HttpServletRequest request) {
+    Ended endOthers(
+            @AuthenticationPrincipal Provider provider,
+            @Valid @RequestBody EndRequest body,
+            HttpServletRequest request) {
+        confirm(provider, body);
         int ended = sessions.endOthers(provider.id(), request);
         audit.record(provider.id(), AuditType.SIGNED_OUT_EVERYWHERE);
         return new Ended(ended);
+    }
+
+    private void confirm(Provider provider, EndRequest body) {
+        AccountState.State account = state.of(provider.id()).orElseThrow(() -> ApiProblem.notFound("The account"));
+        passwordCheck.confirm(account.id(), body.password(), account.passwordHash());
     }
 
     private static SessionView view(Session session, String current) {
