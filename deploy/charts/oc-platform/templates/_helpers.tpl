@@ -132,12 +132,12 @@ s3Credentials:
 {{- $catalog := include "oc-platform.catalog" . | fromYaml -}}
 {{- $c := $catalog | dig .site "backend" dict -}}
 {{- $env := dict "SERVER_PORT" (toString $c.ports.api) "MANAGEMENT_PORT" (toString $c.ports.management) -}}
-{{- $_ := set $env "CLIENT_PUBLIC_URL" (include "oc-platform.publicUrl" (dict "root" $root "site" "client")) -}}
 {{- $_ := set $env "TRUSTED_PROXIES" (join "," $root.Values.gateway.proxyCidrs) -}}
 {{- $_ := set $env "OTEL_EXPORTER_OTLP_ENDPOINT" $root.Values.tracing.otlpEndpoint -}}
 {{- $_ := set $env "TRACING_SAMPLING_PROBABILITY" (toString $root.Values.tracing.samplingProbability) -}}
 {{- if eq .site "provider" -}}
 {{- $_ := set $env "PROVIDER_PUBLIC_URL" (include "oc-platform.publicUrl" (dict "root" $root "site" "provider")) -}}
+{{- $_ := set $env "CLIENT_PUBLIC_URL" (include "oc-platform.publicUrl" (dict "root" $root "site" "client")) -}}
 {{- $_ := set $env "CLIENT_INTERNAL_URL" (printf "http://client-backend.%s.svc:%v" $root.Values.sites.client.namespace $catalog.client.backend.ports.internal) -}}
 {{- $_ := set $env "SMTP_HOST" $root.Values.smtp.host -}}
 {{- $_ := set $env "SMTP_PORT" (toString $root.Values.smtp.port) -}}

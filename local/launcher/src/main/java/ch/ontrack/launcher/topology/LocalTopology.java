@@ -166,7 +166,6 @@ public final class LocalTopology {
         env.put("MANAGEMENT_PORT", w -> w.port(CLIENT_BACKEND, "management"));
         env.put("INTERNAL_PORT", w -> w.port(CLIENT_BACKEND, "internal"));
         database(env, CLIENT_DB, "client");
-        env.put("CLIENT_PUBLIC_URL", w -> w.publicUrl("client"));
         env.put("INTERNAL_API_SECRET", w -> w.secrets().internalApiSecret());
         SETTINGS.get(CLIENT_BACKEND).forEach((name, value) -> env.put(name, w -> value));
         tracing(env);

@@ -20,7 +20,6 @@ class LocalTopologyTest {
                         "DB_NAME",
                         "DB_USERNAME",
                         "DB_PASSWORD",
-                        "CLIENT_PUBLIC_URL",
                         "INTERNAL_API_SECRET",
                         "UPLOAD_MAX_FILE_SIZE",
                         "UPLOAD_MAX_DOCUMENT_SIZE",
