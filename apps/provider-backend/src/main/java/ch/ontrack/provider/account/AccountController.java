@@ -88,6 +88,7 @@ class AccountController {
     private final EmailVerification verification;
     private final TwoFactor twoFactor;
     private final PasswordCheck passwordCheck;
+    private final SignInDevices devices;
 
     AccountController(
             Accounts accounts,
@@ -104,9 +105,11 @@ class AccountController {
             AccountState state,
             EmailVerification verification,
             TwoFactor twoFactor,
-            PasswordCheck passwordCheck) {
+            PasswordCheck passwordCheck,
+            SignInDevices devices) {
         this.accounts = accounts;
         this.passwordCheck = passwordCheck;
+        this.devices = devices;
         this.passwords = passwords;
         this.signIn = signIn;
         this.throttle = throttle;
@@ -156,6 +159,7 @@ class AccountController {
         state.setLanguage(provider.id(), language);
         verification.sendLink(provider.id(), provider.email(), language);
         signIn.start(provider, request, response);
+        devices.signedIn(provider.id(), provider.email(), language, request);
         log.info("Account created: {}", provider.id());
         return ResponseEntity.status(HttpStatus.CREATED).body(Account.of(provider));
     }
@@ -217,6 +221,7 @@ class AccountController {
         }
         signIn.start(provider, request, response);
         audit.record(provider.id(), AuditType.SIGN_IN);
+        devices.signedIn(account.id(), account.email(), account.language(), request);
         if (account.requireTwoFactor()) {
             request.getSession().setAttribute(TwoFactor.ENROLMENT_REQUIRED, true);
         }

@@ -23,7 +23,8 @@ class AccountMails {
         PASSWORD_CHANGED("password-changed"),
         TWO_FACTOR_ENABLED("two-factor-enabled"),
         TWO_FACTOR_DISABLED("two-factor-disabled"),
-        EMAIL_CHANGED("email-changed");
+        EMAIL_CHANGED("email-changed"),
+        NEW_SIGN_IN("new-sign-in");
 
         final String template;
 

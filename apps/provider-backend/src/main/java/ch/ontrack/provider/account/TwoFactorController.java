@@ -46,6 +46,7 @@ class TwoFactorController {
     private final Accounts accounts;
     private final AccountMails mails;
     private final PasswordCheck passwordCheck;
+    private final SignInDevices devices;
     private final SignIn signIn;
     private final Audit audit;
 
@@ -55,6 +56,7 @@ class TwoFactorController {
             Accounts accounts,
             AccountMails mails,
             PasswordCheck passwordCheck,
+            SignInDevices devices,
             SignIn signIn,
             Audit audit) {
         this.audit = audit;
@@ -63,6 +65,7 @@ class TwoFactorController {
         this.accounts = accounts;
         this.mails = mails;
         this.passwordCheck = passwordCheck;
+        this.devices = devices;
         this.signIn = signIn;
     }
 
@@ -97,6 +100,7 @@ class TwoFactorController {
                 .provider();
         signIn.start(provider, request, response);
         audit.record(provider.id(), AuditType.SIGN_IN);
+        devices.signedIn(account.id(), account.email(), account.language(), request);
         log.info("Login succeeded for {} with a second factor", provider.id());
         return AccountView.of(account);
     }
