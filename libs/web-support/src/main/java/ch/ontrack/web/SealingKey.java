@@ -65,6 +65,36 @@ public final class SealingKey {
     }
 
     /** The plain bytes; IllegalStateException when the context, the key or a byte differs. */
+    /**
+     * Stops start-up with a sentence when this key cannot open a value already stored: it was sealed with another key,
+     * and every such value would fail the first time it is needed. {@code variable} names the setting to put back.
+     */
+    public void checkOpens(byte[] sealed, String context, String variable, String what) {
+        try {
+            open(sealed, context);
+        } catch (IllegalStateException e) {
+            throw new WrongKey(
+                    variable,
+                    variable + " cannot open the " + what + " stored in the database: they were sealed with another"
+                            + " key.");
+        }
+    }
+
+    /** The configured key does not open a stored value; {@link WrongKeyFailureAnalyzer} reports it. */
+    public static final class WrongKey extends IllegalStateException {
+
+        private final String variable;
+
+        WrongKey(String variable, String message) {
+            super(message);
+            this.variable = variable;
+        }
+
+        public String variable() {
+            return variable;
+        }
+    }
+
     public byte[] open(byte[] sealed, String context) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");

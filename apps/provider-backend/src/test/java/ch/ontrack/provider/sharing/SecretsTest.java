@@ -16,7 +16,7 @@ class SecretsTest {
 
     private static Secrets secrets(String key) {
         URI any = URI.create("http://localhost");
-        return new Secrets(new SharingSettings(any, any, any, "secret", key, Duration.ofSeconds(5)));
+        return new Secrets(new SharingSettings(any, any, any, "secret", key, Duration.ofSeconds(5)), null);
     }
 
     @Test
