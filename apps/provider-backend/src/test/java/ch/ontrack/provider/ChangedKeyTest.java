@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.ontrack.apiclient.ApiSession;
 import ch.ontrack.web.SealingKey;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -67,22 +66,12 @@ class ChangedKeyTest extends ApiTest {
 
     /** Starts another replica on the tests' database with these settings changed; closes it if it starts. */
     private static void replica(Map<String, String> changed) {
-        Map<String, Object> settings = new HashMap<>(Map.of(
-                "DB_HOST", "localhost",
-                "DB_PORT", String.valueOf(TestDatabase.port()),
-                "DB_NAME", "postgres",
-                "DB_USERNAME", "postgres",
-                "DB_PASSWORD", "postgres",
-                "SERVER_PORT", "0",
-                "MANAGEMENT_PORT", "0",
-                "CLIENT_INTERNAL_URL", "http://127.0.0.1:" + TestPorts.CLOSED,
-                "DELIVERY_RETRY_INTERVAL", "1h"));
         // as arguments: they win over src/test/resources/config/application.yml, which sets the tests' key
         String[] arguments = changed.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         new SpringApplicationBuilder(ProviderBackendApplication.class)
-                .properties(settings)
+                .properties(Replicas.settings())
                 .run(arguments)
                 .close();
     }

@@ -3,7 +3,6 @@ package ch.ontrack.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,18 +18,9 @@ class MissingSecretTest {
     @ParameterizedTest
     @ValueSource(strings = {"INTERNAL_API_SECRET", "ACCESS_CODE_ENCRYPTION_KEY", "DB_PASSWORD"})
     void startUpStopsNamingTheMissingSecret(String secret, CapturedOutput output) {
-        Map<String, Object> environment = new HashMap<>(Map.of(
-                "DB_HOST", "localhost",
-                "DB_PORT", String.valueOf(TestDatabase.port()),
-                "DB_NAME", "postgres",
-                "DB_USERNAME", "postgres",
-                "DB_PASSWORD", "postgres",
-                "SERVER_PORT", "0",
-                "MANAGEMENT_PORT", "0",
-                "CLIENT_INTERNAL_URL", "http://127.0.0.1:" + TestPorts.CLOSED,
-                "INTERNAL_API_SECRET", "test-internal-secret",
-                "ACCESS_CODE_ENCRYPTION_KEY", "dGVzdC1hY2Nlc3MtY29kZS1rZXktMzItYnl0ZXMhISE="));
-        environment.put("DELIVERY_RETRY_INTERVAL", "1h");
+        Map<String, Object> environment = Replicas.settings();
+        environment.put("INTERNAL_API_SECRET", "test-internal-secret");
+        environment.put("ACCESS_CODE_ENCRYPTION_KEY", "dGVzdC1hY2Nlc3MtY29kZS1rZXktMzItYnl0ZXMhISE=");
         environment.remove(secret);
 
         // only the service's own application.yml: src/test/resources/config/application.yml would supply the secrets

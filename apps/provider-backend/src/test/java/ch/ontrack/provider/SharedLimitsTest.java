@@ -23,22 +23,13 @@ class SharedLimitsTest extends ApiTest {
 
     @BeforeEach
     void startSecondReplica() {
+        Map<String, Object> settings = Replicas.settings();
+        settings.put("LOGIN_RATE_LIMIT_PER_MINUTE", String.valueOf(LOGIN_LIMIT));
+        settings.put("TRUSTED_PROXIES", "127.0.0.1,::1");
+        settings.put("SMTP_HOST", "127.0.0.1");
+        settings.put("SMTP_PORT", String.valueOf(TestMail.server().getSmtp().getPort()));
         second = new SpringApplicationBuilder(ProviderBackendApplication.class)
-                .properties(Map.of(
-                        "DB_HOST", "localhost",
-                        "DB_PORT", String.valueOf(TestDatabase.port()),
-                        "DB_NAME", "postgres",
-                        "DB_USERNAME", "postgres",
-                        "DB_PASSWORD", "postgres",
-                        "SERVER_PORT", "0",
-                        "MANAGEMENT_PORT", "0",
-                        "CLIENT_INTERNAL_URL", "http://127.0.0.1:" + TestPorts.CLOSED,
-                        "LOGIN_RATE_LIMIT_PER_MINUTE", String.valueOf(LOGIN_LIMIT),
-                        "TRUSTED_PROXIES", "127.0.0.1,::1"))
-                .properties(Map.of(
-                        "SMTP_HOST", "127.0.0.1",
-                        "SMTP_PORT", String.valueOf(TestMail.server().getSmtp().getPort()),
-                        "DELIVERY_RETRY_INTERVAL", "1h"))
+                .properties(settings)
                 .run();
     }
 
