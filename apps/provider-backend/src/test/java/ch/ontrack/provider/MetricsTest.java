@@ -6,6 +6,7 @@ import ch.ontrack.apiclient.ApiSession;
 import ch.ontrack.web.testing.PrometheusScrape;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,24 @@ class MetricsTest extends ApiTest {
         assertThat(delta(before, after, "oc_logins_total", "outcome", "throttled"))
                 .isEqualTo(1);
         assertThat(delta(before, after, "oc_logins_total", "outcome", "failed")).isEqualTo(LOGIN_LIMIT);
+    }
+
+    @Test
+    void aPasswordAskedAgainTooOftenIsCountedAsRateLimited() {
+        TestData.ProviderData provider = TestData.provider();
+        ApiSession browser = browser();
+        provider.signUp(browser).expect(201);
+        PrometheusScrape before = scrape();
+        for (int i = 0; i < 10; i++) {
+            browser.post("/api/auth/two-factor/setup", Map.of("password", "not it " + i))
+                    .expect(403);
+        }
+        browser.post("/api/auth/two-factor/setup", Map.of("password", provider.password()))
+                .expect(429);
+        PrometheusScrape after = scrape();
+
+        assertThat(delta(before, after, "oc_rate_limited_total", "limiter", "password-check"))
+                .isEqualTo(1);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package ch.ontrack.provider.account;
 
 import ch.ontrack.web.input.Passwords;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -18,17 +20,20 @@ class PasswordCheck {
     private final PasswordEncoder passwords;
     private final Accounts accounts;
     private final AccountLimits limits;
+    private final Counter limited;
 
-    PasswordCheck(PasswordEncoder passwords, Accounts accounts, AccountLimits limits) {
+    PasswordCheck(PasswordEncoder passwords, Accounts accounts, AccountLimits limits, MeterRegistry meters) {
         this.passwords = passwords;
         this.accounts = accounts;
         this.limits = limits;
+        this.limited = meters.counter("oc.rate.limited", "limiter", "password-check");
     }
 
     /** The password asked again of a signed-in account: 429 when it was tried too often, 403 when wrong. */
     void confirm(UUID accountId, String typed, String hash) {
         OptionalLong wait = limits.passwordCheck(accountId.toString());
         if (wait.isPresent()) {
+            limited.increment();
             throw new AccountProblems.RateLimited(wait.getAsLong());
         }
         if (!matches(typed, hash, accountId)) {
