@@ -47,7 +47,7 @@ public final class ContainerGateway implements AutoCloseable {
             if (port == null) {
                 throw new IllegalArgumentException("no container for the route to " + component);
             }
-            targets.put(component, new BackendProxy(component, port, Gateway.API_TIMEOUT, Gateway.TRANSFER_TIMEOUT));
+            targets.put(component, new BackendProxy(component, port, BackendTimeouts.PRODUCTION));
         }
         Server server = new Server();
         HttpConfiguration secure = new HttpConfiguration();
