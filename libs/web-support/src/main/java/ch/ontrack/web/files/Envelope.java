@@ -48,8 +48,8 @@ final class Envelope {
 
     /**
      * The file's data key. A key id no longer in FILE_ENCRYPTION_KEYS (removed before {@code files rewrap} moved its
-     * files) makes the file unreadable until the key is back: {@link FileStoreUnavailable}, so the API answers 503
-     * problem+json and the log names the key.
+     * files), or holding another value than the one the file was stored under, makes the file unreadable until the
+     * key is back: {@link FileStoreUnavailable}, so the API answers 503 problem+json and the log names the key.
      */
     StreamingAead open(UUID id, String keyId, byte[] wrapped) {
         if (!keys.has(keyId)) {
@@ -61,7 +61,10 @@ final class Envelope {
             return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, keys.get(keyId), aad(id))
                     .getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The key of file " + id + " does not open with key " + keyId, e);
+            throw new FileStoreUnavailable(
+                    "The key of file " + id + " does not open with key " + keyId
+                            + ": FILE_ENCRYPTION_KEYS holds another value under that id",
+                    e);
         }
     }
 

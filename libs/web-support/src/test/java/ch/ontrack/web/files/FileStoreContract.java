@@ -226,6 +226,17 @@ abstract class FileStoreContract {
         assertSameBytes(readAll(store, id), random(10_000, 7)); // the key back, the file reads again
     }
 
+    @Test
+    void aFileWhoseKeyHasAnotherValueUnderItsIdIsUnavailableNotAnError() {
+        UUID id = write(random(10_000, 8));
+        FileStore otherK1 = Stores.parts(kind(), Stores.key("k1")).store(jdbc, kind());
+
+        assertThatThrownBy(() -> otherK1.open(id))
+                .isInstanceOf(FileStoreUnavailable.class)
+                .hasMessageContaining("does not open with key k1");
+        assertSameBytes(readAll(store, id), random(10_000, 8));
+    }
+
     FileCleanup cleanup() {
         return new FileCleanup(jdbc, store, new FileReferences("test_file", "object_id"), parts.s3());
     }
