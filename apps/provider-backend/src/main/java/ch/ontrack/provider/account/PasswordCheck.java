@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a typed password against an account's hash: at sign-in, and again before a change that could take the
- * account over or lock its owner out (deleting it, a new password or address, two-factor sign-in on or off; ASVS
- * 5.0 7.5.1). The second kind is limited per account ({@link AccountLimits#passwordCheck}), so a session someone
+ * account over or lock its owner out (deleting it, a new password or address, two-factor sign-in set up or off,
+ * signing other devices out; ASVS 5.0 7.5.1, 7.5.2). The second kind is limited per account ({@link AccountLimits#passwordCheck}), so a session someone
  * else holds cannot be used to try passwords at the hashing rate.
  */
 @Component
